@@ -1,0 +1,55 @@
+import { ForbiddenException, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { InventoryEvent, TopicNames, parseEvents } from '@stockflow/contracts';
+import { BatchingPublisher, InjectTopics } from '@stockflow/kafka';
+import { validationFailed } from '@stockflow/service-kit';
+
+export const MAX_EVENTS_PER_REQUEST = 1000;
+
+/** Validates events from one channel and appends them to the log (key = sku). */
+@Injectable()
+export class EventIngest {
+  constructor(
+    private readonly publisher: BatchingPublisher,
+    @InjectTopics() private readonly topics: TopicNames,
+  ) {}
+
+  /**
+   * All-or-nothing: every event is validated and channel-checked before any is
+   * produced, so a 400/403 changes nothing. Resolves once Kafka acknowledged
+   * every message (idempotent producer, acks=all).
+   */
+  async ingest(body: unknown, channel: string): Promise<InventoryEvent[]> {
+    const items = Array.isArray(body) ? body : [body];
+    if (items.length > MAX_EVENTS_PER_REQUEST) {
+      throw new PayloadTooLargeException(
+        `at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${items.length}); use POST /v1/events/bulk`,
+      );
+    }
+    if (items.length === 0) throw validationFailed([{ field: '(body)', messages: ['no events given'] }]);
+    const parsed = parseEvents(items);
+    if (!parsed.ok) {
+      throw validationFailed(
+        Array.isArray(body) ? parsed.errors : parsed.errors.map((e) => ({ ...e, field: e.field.replace(/^\[0\]\.?/, '') || '(body)' })),
+      );
+    }
+    assertOwnChannel(parsed.events, channel);
+    await this.publish(parsed.events);
+    return parsed.events;
+  }
+
+  publish(events: InventoryEvent[]): Promise<void> {
+    return this.publisher.publish(
+      this.topics.events,
+      events.map((e) => ({ key: e.sku, value: JSON.stringify(e) })),
+    );
+  }
+}
+
+export function assertOwnChannel(events: InventoryEvent[], channel: string): void {
+  const foreign = events.filter((e) => e.channel !== channel);
+  if (foreign.length > 0) {
+    throw new ForbiddenException(
+      `token of channel '${channel}' may not write events of channel(s) ${[...new Set(foreign.map((e) => `'${e.channel}'`))].join(', ')}`,
+    );
+  }
+}

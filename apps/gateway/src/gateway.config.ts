@@ -1,0 +1,22 @@
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { HttpEnv, WithChannelTokens, WithDatabase, WithKafka } from '@stockflow/config';
+
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(HttpEnv))) {
+  override PORT = 3000;
+
+  /** Body limit of POST /v1/events (413 above it). 1,000 events of ~400 bytes fit with room to spare. */
+  @IsInt() @Min(1024) @Max(16 * 1024 * 1024)
+  EVENTS_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Body limit of POST /v1/events/bulk: 100,000 events. */
+  @IsInt() @Min(1024) @Max(512 * 1024 * 1024)
+  BULK_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+  @IsUrl(URL_OPTIONS, { message: 'ORDERS_URL must be an http(s) URL' })
+  ORDERS_URL = 'http://127.0.0.1:3002';
+
+  @IsUrl(URL_OPTIONS, { message: 'CHANNEL_SYNC_URL must be an http(s) URL' })
+  CHANNEL_SYNC_URL = 'http://127.0.0.1:3003';
+}

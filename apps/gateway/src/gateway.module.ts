@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaModule } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { ServiceKitModule } from '@stockflow/service-kit';
+import { EventIngest } from './events/event-ingest';
+import { EventsController } from './events/events.controller';
+import { GatewayConfig } from './gateway.config';
+import { StockController } from './stock/stock.controller';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-gateway`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'stockflow-gateway',
+        }),
+      ],
+      controllers: [EventsController, StockController],
+      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest],
+    };
+  }
+}

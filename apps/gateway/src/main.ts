@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { loadConfig } from '@stockflow/config';
+import { runService, startHttpService } from '@stockflow/service-kit';
+import { GatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { registerUpstreams } from './proxy/upstream-proxy';
+
+runService(async () => {
+  const config = loadConfig(GatewayConfig);
+  await startHttpService(GatewayModule.forRoot(config), {
+    name: 'gateway',
+    port: config.PORT,
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
+    routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
+    beforeListen: (fastify) =>
+      registerUpstreams(fastify, [
+        { prefixes: ['/v1/orders', '/v1/carts'], url: config.ORDERS_URL },
+        { prefixes: ['/v1/channels'], url: config.CHANNEL_SYNC_URL },
+      ]),
+  });
+});

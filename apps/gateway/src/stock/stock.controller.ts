@@ -1,0 +1,44 @@
+import { Controller, Get, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { SKU_PATTERN } from '@stockflow/contracts';
+import { findJournal, findStock } from '@stockflow/persistence';
+import { ChannelAuthGuard } from '@stockflow/service-kit';
+
+class SkuParams {
+  @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
+  sku: string;
+}
+
+class LedgerQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  /** Version cursor: entries strictly older than it (from `nextBefore` of the previous page). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  before?: number;
+}
+
+/** Reads of the ledger's projections (eventually consistent with the log). */
+@Controller('v1/stock')
+@UseGuards(ChannelAuthGuard)
+export class StockController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get(':sku')
+  async stock(@Param() { sku }: SkuParams) {
+    const stock = await findStock(this.db, sku);
+    if (!stock) throw new NotFoundException(`unknown sku ${sku}`);
+    return stock;
+  }
+
+  @Get(':sku/ledger')
+  async ledger(@Param() { sku }: SkuParams, @Query() query: LedgerQuery) {
+    const page = await findJournal(this.db, sku, query.limit ?? 50, query.before);
+    if (page.entries.length === 0 && query.before === undefined) {
+      throw new NotFoundException(`unknown sku ${sku}`);
+    }
+    return page;
+  }
+}

@@ -1,0 +1,21 @@
+import { counter, histogram } from '@stockflow/service-kit';
+
+export const ledgerMetrics = {
+  applied: counter({ name: 'stockflow_ledger_events_applied_total', help: 'Events folded into projections' }),
+  duplicates: counter({ name: 'stockflow_ledger_events_duplicate_total', help: 'Events skipped: eventId already applied' }),
+  deadLettered: counter({
+    name: 'stockflow_ledger_events_dead_lettered_total',
+    help: 'Events sent to inventory.events.dlq',
+    labelNames: ['code'],
+  }),
+  negativeStock: counter({
+    name: 'stockflow_ledger_negative_stock_total',
+    help: 'Events that took a location below zero (flag the SKU for review)',
+    labelNames: ['sku'],
+  }),
+  batchSeconds: histogram({
+    name: 'stockflow_ledger_batch_seconds',
+    help: 'Time to fold and commit one partition batch',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  }),
+};

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@stockflow/config';
+import { runService, startHttpService } from '@stockflow/service-kit';
+import { LedgerConfig } from './ledger.config';
+import { LedgerModule } from './ledger.module';
+
+runService(async () => {
+  const config = loadConfig(LedgerConfig);
+  await startHttpService(LedgerModule.forRoot(config), {
+    name: 'ledger',
+    port: config.PORT,
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+  });
+});

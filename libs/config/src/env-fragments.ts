@@ -1,0 +1,68 @@
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+// Building blocks of each app's config schema. Defaults are for local development
+// only (the loopback services the start script runs); production sets every one.
+
+type Ctor<T = object> = new (...args: any[]) => T;
+
+export class BaseEnv {
+  @IsString()
+  @Matches(/^(debug|info|warn|error)$/, { message: 'LOG_LEVEL must be debug, info, warn or error' })
+  LOG_LEVEL = 'info';
+
+  @IsInt() @Min(1) @Max(120)
+  SHUTDOWN_TIMEOUT_SECONDS = 20;
+}
+
+export class HttpEnv extends BaseEnv {
+  @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+}
+
+export function WithKafka<T extends Ctor>(Base: T) {
+  class KafkaEnv extends Base {
+    @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+    KAFKA_BROKERS = '127.0.0.1:9092';
+
+    /** Lets tests and parallel environments share one broker; empty in production. */
+    @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold only a-z, 0-9, . _ -' })
+    KAFKA_TOPIC_PREFIX = '';
+
+    @IsString()
+    KAFKA_CLIENT_ID = 'stockflow';
+  }
+  return KafkaEnv;
+}
+
+export function WithDatabase<T extends Ctor>(Base: T) {
+  class DatabaseEnv extends Base {
+    @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+    DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stockflow'; // development default
+
+    @IsInt() @Min(1) @Max(200)
+    DATABASE_POOL_SIZE = 10;
+  }
+  return DatabaseEnv;
+}
+
+export function WithRedis<T extends Ctor>(Base: T) {
+  class RedisEnv extends Base {
+    @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+    REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+    /** Namespaces every key, so tests and environments can share one Redis. */
+    @IsOptional() @Matches(/^[a-zA-Z0-9:._-]*$/, { message: 'REDIS_KEY_PREFIX may hold only a-z, 0-9, : . _ -' })
+    REDIS_KEY_PREFIX = 'sf:';
+  }
+  return RedisEnv;
+}
+
+export function WithChannelTokens<T extends Ctor>(Base: T) {
+  class ChannelTokensEnv extends Base {
+    @Matches(/^[a-z0-9_-]+:[^,:\s]+(,[a-z0-9_-]+:[^,:\s]+)*$/, {
+      message: 'CHANNEL_TOKENS must be channel:token[,channel:token...]',
+    })
+    CHANNEL_TOKENS = 'pos:dev-pos-token,web:dev-web-token,amazon:dev-amazon-token,shopify:dev-shopify-token,3pl:dev-3pl-token'; // development default
+  }
+  return ChannelTokensEnv;
+}

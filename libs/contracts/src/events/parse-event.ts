@@ -1,0 +1,67 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { EVENT_DTOS } from './event-dtos';
+import { EVENT_TYPES, EventType, InventoryEvent } from './event-types';
+
+export interface FieldError {
+  /** Path of the offending field, e.g. `quantity` or `[3].quantity` inside an array. */
+  field: string;
+  messages: string[];
+}
+
+export type ParseResult = { ok: true; event: InventoryEvent } | { ok: false; errors: FieldError[] };
+
+const VALIDATE_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+
+/**
+ * Validates one untrusted value against the event contract. Returns every field
+ * problem at once (never just the first) so a client can fix a payload in one go.
+ */
+export function parseEvent(raw: unknown, path = ''): ParseResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ field: path || '(body)', messages: ['event must be a JSON object'] }] };
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (!EVENT_TYPES.includes(type as EventType)) {
+    return {
+      ok: false,
+      errors: [{ field: join(path, 'type'), messages: [`type must be one of: ${EVENT_TYPES.join(', ')}`] }],
+    };
+  }
+  const dto = plainToInstance(EVENT_DTOS[type as EventType], raw);
+  const errors = flatten(validateSync(dto, VALIDATE_OPTIONS), path);
+  const transfer = raw as { fromLocationId?: unknown; toLocationId?: unknown };
+  // Only compare two present strings: two missing ids are already reported as missing.
+  const sameLocation = typeof transfer.fromLocationId === 'string' && transfer.fromLocationId === transfer.toLocationId;
+  if (type === 'StockTransferred' && sameLocation) {
+    errors.push({ field: join(path, 'toLocationId'), messages: ['toLocationId must differ from fromLocationId'] });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  // UUIDs compare case-insensitively; one spelling keeps dedupe on eventId exact.
+  const event = raw as InventoryEvent;
+  return { ok: true, event: { ...event, eventId: event.eventId.toLowerCase() } };
+}
+
+/** Validates an array of events; the result lists the errors of every element. */
+export function parseEvents(raw: unknown[]): { ok: true; events: InventoryEvent[] } | { ok: false; errors: FieldError[] } {
+  const events: InventoryEvent[] = [];
+  const errors: FieldError[] = [];
+  raw.forEach((item, index) => {
+    const result = parseEvent(item, `[${index}]`);
+    if (result.ok) events.push(result.event);
+    else errors.push(...result.errors);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+}
+
+function flatten(errors: ValidationError[], path: string): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = join(path, e.property);
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+function join(path: string, property: string): string {
+  return path ? `${path}.${property}` : property;
+}

@@ -1,0 +1,6 @@
+export * from './topics';
+export * from './events/event-types';
+export * from './events/event-dtos';
+export * from './events/parse-event';
+export * from './stock-level';
+export * from './dead-letter';

@@ -1,0 +1,28 @@
+import { KafkaMessage, Message } from 'kafkajs';
+import { DeadLetter } from '@stockflow/contracts';
+
+export interface DeadLetterSource {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+}
+
+/** Builds the DLQ message for a message that could not be applied; keeps the original bytes. */
+export function deadLetter(source: DeadLetterSource, code: string, reason: string, details?: unknown): Message {
+  const record: DeadLetter = {
+    reason,
+    code,
+    sourceTopic: source.topic,
+    partition: source.partition,
+    offset: source.message.offset,
+    key: source.message.key?.toString() ?? null,
+    originalValue: (source.message.value ?? Buffer.alloc(0)).toString('base64'),
+    failedAt: new Date().toISOString(),
+    details,
+  };
+  return {
+    key: source.message.key,
+    value: JSON.stringify(record),
+    headers: { 'x-dlq-code': code, 'x-source-offset': source.message.offset },
+  };
+}

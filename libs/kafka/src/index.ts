@@ -1,0 +1,5 @@
+export * from './kafka-client';
+export * from './topic-admin';
+export * from './batching-publisher';
+export * from './dead-letters';
+export * from './kafka.module';

@@ -1,0 +1,54 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { TopicNames, topicNames } from '@stockflow/contracts';
+import { BatchingPublisher } from './batching-publisher';
+import { createKafka } from './kafka-client';
+import { contractTopicConfigs, ensureTopics } from './topic-admin';
+
+/** Injection token of the resolved topic names (contract names plus KAFKA_TOPIC_PREFIX). */
+export const TOPICS = Symbol('TOPICS');
+
+export interface KafkaModuleOptions {
+  brokers: string;
+  clientId: string;
+  topicPrefix: string;
+}
+
+/** Creates the contract topics and connects the shared producer before the app serves anything. */
+@Injectable()
+class KafkaLifecycle implements OnApplicationShutdown {
+  constructor(private readonly publisher: BatchingPublisher) {}
+
+  static async start(kafka: Kafka, topics: TopicNames): Promise<BatchingPublisher> {
+    await ensureTopics(kafka, contractTopicConfigs(topics));
+    const publisher = new BatchingPublisher(kafka);
+    await publisher.connect();
+    return publisher;
+  }
+
+  /** Runs after consumers (declared in importing modules) have stopped and flushed. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+}
+
+@Global()
+@Module({})
+export class KafkaModule {
+  static forRoot(options: KafkaModuleOptions): DynamicModule {
+    const topics = topicNames(options.topicPrefix);
+    const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId });
+    return {
+      module: KafkaModule,
+      providers: [
+        { provide: Kafka, useValue: kafka },
+        { provide: TOPICS, useValue: topics },
+        { provide: BatchingPublisher, useFactory: () => KafkaLifecycle.start(kafka, topics) },
+        KafkaLifecycle,
+      ],
+      exports: [Kafka, TOPICS, BatchingPublisher],
+    };
+  }
+}
+
+export const InjectTopics = () => Inject(TOPICS);

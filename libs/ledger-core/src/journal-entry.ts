@@ -1,0 +1,27 @@
+import { EventType } from '@stockflow/contracts';
+
+/** What one applied event did to its SKU; the ledger stores one row per entry. */
+export interface JournalEntry {
+  eventId: string;
+  sku: string;
+  type: EventType;
+  channel: string;
+  occurredAt: string;
+  /** SKU version after this event. */
+  version: number;
+  onHandDelta: number;
+  reservedDelta: number;
+  locationDeltas: { locationId: string; delta: number }[];
+  reservationId?: string;
+  /** True when this event took a location's onHand below zero (a physical fact to review). */
+  wentNegative: boolean;
+}
+
+/** Events that move `available` on the Redis side before the ledger sees them. */
+export function isReservationSide(type: EventType): boolean {
+  return type === 'StockReserved' || type === 'ReservationReleased';
+}
+
+export function availableDelta(entry: JournalEntry): number {
+  return entry.onHandDelta - entry.reservedDelta;
+}

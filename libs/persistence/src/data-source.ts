@@ -1,0 +1,53 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  /** Postgres schema to work in (search_path); replay builds into a fresh one. */
+  schema?: string;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  const schema = options.schema ?? 'public';
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    // Never: the schema changes only through checked-in migrations.
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'stockflow',
+      options: `-c search_path=${schema}`,
+    },
+  };
+}
+
+export async function connectDatabase(options: DatabaseOptions): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(options)).initialize();
+}
+
+/** Arbitrary constant: the advisory lock that serialises migration runs. */
+const MIGRATION_LOCK = 7_364_001;
+
+/**
+ * Applies pending migrations. Several services may start at once, so the run
+ * holds an advisory lock (pool size 1 keeps lock and migrations on one session).
+ */
+export async function runMigrations(options: DatabaseOptions): Promise<string[]> {
+  const ds = await connectDatabase({ ...options, poolSize: 1 });
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (options.schema) await ds.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,37 @@
+import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Readiness } from '@stockflow/service-kit';
+import { DatabaseOptions, connectDatabase } from './data-source';
+
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(private readonly db: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+}
+
+/** The app's TypeORM DataSource (migrations are run by scripts/migrate, never synchronize). */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: DataSource,
+          inject: [Readiness],
+          useFactory: async (readiness: Readiness) => {
+            const db = await connectDatabase(options);
+            readiness.register('postgres', async () => void (await db.query('SELECT 1')));
+            return db;
+          },
+        },
+        DatabaseLifecycle,
+      ],
+      exports: [DataSource],
+    };
+  }
+}

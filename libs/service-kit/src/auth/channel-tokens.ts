@@ -1,0 +1,9 @@
+/** Parses `CHANNEL_TOKENS="pos:tok1,web:tok2"` into token -> channel. */
+export function parseChannelTokens(spec: string): Map<string, string> {
+  const tokens = new Map<string, string>();
+  for (const pair of spec.split(',').filter(Boolean)) {
+    const index = pair.indexOf(':');
+    tokens.set(pair.slice(index + 1).trim(), pair.slice(0, index).trim());
+  }
+  return tokens;
+}

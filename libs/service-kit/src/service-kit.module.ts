@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CHANNEL_TOKENS, ChannelAuthGuard } from './auth/channel-auth.guard';
+import { parseChannelTokens } from './auth/channel-tokens';
+import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
+import { MetricsController } from './metrics/metrics.controller';
+
+export interface ServiceKitOptions {
+  /** `CHANNEL_TOKENS`; omit for services without authenticated routes. */
+  channelTokens?: string;
+}
+
+/** Health, readiness, metrics and channel auth: what every Stockflow service exposes. */
+@Global()
+@Module({})
+export class ServiceKitModule {
+  static forRoot(options: ServiceKitOptions = {}): DynamicModule {
+    return {
+      module: ServiceKitModule,
+      controllers: [HealthController, MetricsController],
+      providers: [
+        Readiness,
+        ChannelAuthGuard,
+        { provide: CHANNEL_TOKENS, useValue: parseChannelTokens(options.channelTokens ?? '') },
+      ],
+      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS],
+    };
+  }
+}
