@@ -1,0 +1,83 @@
+import { ChildProcess, spawn } from 'child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'fs';
+import { dirname, join } from 'path';
+import { waitFor } from './wait-for';
+
+/** The repository root (works from the TypeScript sources and from dist/). */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nest-cli.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root (nest-cli.json) not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT = repoRoot();
+
+export interface ServiceProcess {
+  name: string;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  logFile: string;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: the process gets no chance to clean up. */
+  kill(): Promise<void>;
+}
+
+let nextPort = 4100 + (process.pid % 50) * 20;
+
+/**
+ * Starts a built service (`npm run build` first) as its own OS process, exactly as
+ * in production, and waits until /health/ready answers 200.
+ */
+export async function startService(
+  name: 'gateway' | 'ledger' | 'orders' | 'channel-sync' | 'compaction',
+  env: Record<string, string>,
+  options: { port?: number; readyTimeoutMs?: number } = {},
+): Promise<ServiceProcess> {
+  const port = options.port ?? nextPort++;
+  const logDir = join(ROOT, '.run', 'test-logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${name}-${port}-${Date.now()}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
+    env: { ...process.env, ...env, PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  await waitFor(
+    async () => {
+      if (dead) throw new Error(`${name} exited during startup; see ${logFile}`);
+      const res = await fetch(`${url}/health/ready`).catch(() => undefined);
+      return res?.status === 200;
+    },
+    { timeoutMs: options.readyTimeoutMs ?? 60_000, what: `${name} ready (log: ${logFile})` },
+  );
+  return {
+    name,
+    port,
+    url,
+    child,
+    logFile,
+    exited,
+    stop: async () => {
+      if (!dead) child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      if (!dead) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
