@@ -1,4 +1,3 @@
-import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { EVENT_DTOS } from './event-dtos';
 import { EVENT_TYPES, EventType, InventoryEvent } from './event-types';
@@ -28,8 +27,16 @@ export function parseEvent(raw: unknown, path = ''): ParseResult {
       errors: [{ field: join(path, 'type'), messages: [`type must be one of: ${EVENT_TYPES.join(', ')}`] }],
     };
   }
-  const dto = plainToInstance(EVENT_DTOS[type as EventType], raw);
+  // A shallow copy, not plainToInstance: class-transformer threw on any nested
+  // object with a `constructor` key (e.g. `"metadata":{"constructor":1}`), a
+  // poison message for the ledger, and silently dropped top-level keys such as
+  // `constructor` or `toString`, letting them through unreported. Such keys can
+  // never be contract fields, so they are reported like any unknown field.
+  const shadowing = Object.keys(raw).filter((key) => key in Object.prototype);
+  const fields = Object.entries(raw).filter(([key]) => !shadowing.includes(key));
+  const dto = Object.assign(new EVENT_DTOS[type as EventType](), Object.fromEntries(fields));
   const errors = flatten(validateSync(dto, VALIDATE_OPTIONS), path);
+  for (const key of shadowing) errors.push({ field: join(path, key), messages: [`property ${key} should not exist`] });
   const transfer = raw as { fromLocationId?: unknown; toLocationId?: unknown };
   // Only compare two present strings: two missing ids are already reported as missing.
   const sameLocation = typeof transfer.fromLocationId === 'string' && transfer.fromLocationId === transfer.toLocationId;
