@@ -5,9 +5,11 @@ import { ServiceKitModule } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
 import { CompactionJob, compactionJobs } from './jobs/compaction-job';
 import { JobRunner } from './jobs/job-runner';
+import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
+import { SnapshotJob } from './jobs/snapshot.job';
 
 /** Every job the service runs continuously; add a job here. */
-const JOBS: Type<CompactionJob>[] = [];
+const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob];
 
 @Module({})
 export class CompactionModule {
