@@ -130,7 +130,7 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     // The statistics of the ended transactions reach pg_stat_database within a second.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await deadlocks(admin, database)).toBe(deadlocksBefore);
-  });
+  }, 120_000);
 });
 
 async function cleanupCount(url: string): Promise<number> {

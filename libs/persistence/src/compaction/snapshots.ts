@@ -29,7 +29,7 @@ export async function captureSnapshot(session: Queryable, key: SnapshotKey): Pro
   try {
     const [row] = await session.query(
       `INSERT INTO snapshots (group_id, topic, offsets)
-       SELECT $1, $2, COALESCE(jsonb_object_agg(partition::text, next_offset), '{}')
+       SELECT $1::varchar, $2::varchar, COALESCE(jsonb_object_agg(partition::text, next_offset), '{}')
        FROM consumer_offsets WHERE group_id = $1 AND topic = $2
        RETURNING id, taken_at, offsets, 0 AS age_seconds`,
       [key.groupId, key.topic],
