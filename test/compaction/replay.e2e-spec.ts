@@ -2,9 +2,20 @@ import { execFile } from 'child_process';
 import { join } from 'path';
 import { Pool } from 'pg';
 import { InventoryEvent } from '@stockflow/contracts';
-import { ServiceProcess, TEST_TOKENS, TestStack, api, createTestStack, repoRoot, startService, waitFor } from '@stockflow/testing';
-import { mixedWorkload } from './mixed-workload';
-import { foldedState, ledgerGroup, liveStock, produce, waitLedgerCaughtUp } from './support';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  expectedProjections,
+  generateWorkload,
+  readProjections,
+  repoRoot,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
+import { ledgerGroup, openOnly, waitLedgerCaughtUp } from './support';
 
 /** Runs the real `npm run replay` entry point (built) against the test stack. */
 function runReplay(env: Record<string, string>, args: string[]): Promise<{ code: number; output: string }> {
@@ -53,10 +64,14 @@ describe('replay: rebuild = live (real gateway, ledger, compaction, Kafka, Postg
   const count = async (sql: string) => Number((await db.query(sql)).rows[0].count);
 
   it('rebuilds every projection from the log, from offset 0 and from a snapshot, identical to live', async () => {
-    const workload = mixedWorkload(6_000, 40, 'pos');
+    // Every event type, duplicates (same eventId re-sent) and over-draws (refused).
+    const workload = generateWorkload({ count: 6_000, skus: 40, skuPrefix: 'MIX-', seed: 5 });
     await post(workload.slice(0, 3_000));
     // A poison message: dead-lettered live, rejected the same way by the rebuild.
-    await produce(stack.kafka, stack.topics.events, [{ key: 'MIX-1', value: '{"not": "an event"' }]);
+    const producer = stack.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: stack.topics.events, messages: [{ key: 'MIX-1', value: '{"not": "an event"' }] });
+    await producer.disconnect();
     await caughtUp();
     const offsets = (await db.query('SELECT jsonb_object_agg(partition::text, next_offset) AS o FROM consumer_offsets')).rows[0].o;
     await waitFor(async () => (await count(`SELECT count(*) FROM snapshots WHERE offsets = '${JSON.stringify(offsets)}'::jsonb`)) > 0, {
@@ -69,7 +84,7 @@ describe('replay: rebuild = live (real gateway, ledger, compaction, Kafka, Postg
     await waitFor(async () => (await count('SELECT count(*) FROM reservations WHERE open = 0')) === 0, {
       what: 'netted reservations compacted',
     });
-    expect(await liveStock(db)).toEqual(foldedState(events).stock);
+    expect(await readProjections(db)).toEqual(openOnly(expectedProjections(events)));
 
     const full = await runReplay(stack.env, []);
     expect(full.output).toMatch(/started from offset 0/);
@@ -85,9 +100,8 @@ describe('replay: rebuild = live (real gateway, ledger, compaction, Kafka, Postg
       'SELECT sku, on_hand, reserved, version FROM snapshot_stock_levels WHERE snapshot_id = $1 ORDER BY sku COLLATE "C"',
       [reference],
     );
-    expect(pinned.rows.map((r) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) }))).toEqual(
-      await liveStock(db),
-    );
+    const stock = pinned.rows.map((r) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) }));
+    expect(stock).toEqual((await readProjections(db)).stock);
 
     const fromSnapshot = await runReplay(stack.env, [`--from-snapshot=${midway}`]);
     expect(fromSnapshot.output).toMatch(new RegExp(`started from snapshot ${midway}, offsets`));

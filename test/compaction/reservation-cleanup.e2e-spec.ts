@@ -1,18 +1,20 @@
 import { Pool } from 'pg';
 import { DeadLetter, InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { ServiceProcess, TestStack, connections, createTestStack, makeEvent, readTopic, startService, waitFor } from '@stockflow/testing';
 import {
-  LockWaitSampler,
-  asMessages,
-  databaseName,
-  deadlocks,
-  foldedState,
-  ledgerGroup,
-  liveStock,
-  produce,
-  waitLedgerCaughtUp,
-} from './support';
+  ServiceProcess,
+  TestStack,
+  connections,
+  createTestStack,
+  expectedProjections,
+  makeEvent,
+  produceEvents,
+  readProjections,
+  readTopic,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
+import { LockWaitSampler, databaseName, deadlocks, ledgerGroup, metricValue, openOnly, waitLedgerCaughtUp } from './support';
 
 const SKUS = Array.from({ length: 12 }, (_, i) => `CLEAN-${i}`);
 
@@ -86,7 +88,7 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     const waves = 25;
     for (let w = 0; w < waves; w++) {
       const wave = traffic.slice(Math.floor((w * traffic.length) / waves), Math.floor(((w + 1) * traffic.length) / waves));
-      await produce(stack.kafka, stack.topics.events, asMessages(wave));
+      await produceEvents(stack.kafka, stack.topics.events, wave);
       await new Promise((r) => setTimeout(r, 40));
     }
     await waitLedgerCaughtUp(db, stack.kafka, stack.topics.events, ledgerGroup(stack.env));
@@ -102,17 +104,14 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
         makeEvent('ReservationReleased', { sku, reservationId, quantity: 1, reason: 'expired' }),
       ];
     });
-    await produce(stack.kafka, stack.topics.events, asMessages(late));
+    await produceEvents(stack.kafka, stack.topics.events, late);
     await waitLedgerCaughtUp(db, stack.kafka, stack.topics.events, ledgerGroup(stack.env));
     await allCompacted();
     await sampler.stop();
 
     const log = [...traffic, ...late];
-    const expected = foldedState(log);
-    expect(await liveStock(db)).toEqual(expected.stock);
-    // Storage for reservations is what is open, nothing of the history.
-    const { rows } = await db.query('SELECT reservation_id, open FROM reservations ORDER BY reservation_id COLLATE "C"');
-    expect(rows.map((r) => ({ reservationId: r.reservation_id, open: r.open }))).toEqual(expected.open);
+    // Stock = the pure fold of the log; reservations hold what is open, nothing of the history.
+    expect(await readProjections(db)).toEqual(openOnly(expectedProjections(log)));
 
     const refusals = foldEvents(emptyLedger(), log).refusals.map((r) => r.code).sort();
     expect(refusals).toEqual([...Array(30).fill('duplicate_reservation'), ...Array(30).fill('over_release')]);
@@ -120,7 +119,8 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     expect(dlq.map((m) => (JSON.parse(m.value!.toString()) as DeadLetter).code).sort()).toEqual(refusals);
 
     // Every netted reservation was deleted exactly once across the two replicas.
-    const deleted = await Promise.all(replicas.map((r) => cleanupCount(r.url)));
+    const series = 'stockflow_compaction_items_total{job="reservation-cleanup"}';
+    const deleted = await Promise.all(replicas.map((r) => metricValue(r.url, series)));
     expect(deleted.reduce((a, b) => a + b, 0)).toBe(netted.length);
 
     const ledgerSeen = sampler.seen.get('stockflow-ledger');
@@ -132,9 +132,3 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     expect(await deadlocks(admin, database)).toBe(deadlocksBefore);
   }, 120_000);
 });
-
-async function cleanupCount(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('stockflow_compaction_items_total{job="reservation-cleanup"}'));
-  return Number(line?.split(' ')[1] ?? 0);
-}

@@ -1,26 +1,11 @@
-import { Kafka, Partitioners } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { InventoryEvent } from '@stockflow/contracts';
-import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { waitFor } from '@stockflow/testing';
+import { ProjectionDump, waitFor } from '@stockflow/testing';
 
 /** The ledger's consumer group in a test stack (LEDGER_GROUP_ID default + the stack's topic prefix). */
 export const ledgerGroup = (env: Record<string, string>) => `${env.KAFKA_TOPIC_PREFIX}stockflow-ledger`;
 
-/** Produces raw messages (key = sku for events) in large idempotent batches, keeping their order per key. */
-export async function produce(kafka: Kafka, topic: string, messages: { key: string; value: string }[]): Promise<void> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    for (let i = 0; i < messages.length; i += 5_000) {
-      await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 5_000) });
-    }
-  } finally {
-    await producer.disconnect();
-  }
-}
-
-export const asMessages = (events: InventoryEvent[]) => events.map((e) => ({ key: e.sku, value: JSON.stringify(e) }));
+export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 /** Waits until the ledger's stored offsets reach the end of every partition of `topic`. */
 export async function waitLedgerCaughtUp(db: Pool, kafka: Kafka, topic: string, groupId: string, timeoutMs = 60_000) {
@@ -44,40 +29,21 @@ export async function waitLedgerCaughtUp(db: Pool, kafka: Kafka, topic: string, 
   }
 }
 
-export interface StockRow {
-  sku: string;
-  onHand: number;
-  reserved: number;
-  version: number;
-}
-
-/** What the stock projection and the open reservations must be: the pure fold of the log. */
-export function foldedState(events: InventoryEvent[]) {
-  const { state } = foldEvents(emptyLedger(), events);
-  const stock: StockRow[] = [...state.stock.values()]
-    .map((s) => ({ sku: s.sku, onHand: s.onHand, reserved: s.reserved, version: s.version }))
-    .sort((a, b) => (a.sku < b.sku ? -1 : 1));
-  const open = [...state.reservations.values()]
-    .filter((r) => r.open > 0)
-    .map((r) => ({ reservationId: r.reservationId, open: r.open }))
-    .sort((a, b) => (a.reservationId < b.reservationId ? -1 : 1));
-  return { stock, open };
-}
-
-export async function liveStock(db: Pool): Promise<StockRow[]> {
-  const { rows } = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"');
-  return rows.map((r) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) }));
+/** Projections as compaction leaves them: reservations hold only what is open (netted rows are compacted). */
+export function openOnly(dump: ProjectionDump): ProjectionDump {
+  return { ...dump, reservations: dump.reservations.filter((r) => r.open > 0) };
 }
 
 /**
  * Samples pg_stat_activity every few milliseconds while load runs: how often a
- * backend of each application was seen working, and how often waiting on a
- * heavyweight lock (row, tuple, transaction id: what DELETE vs INSERT fights cause).
+ * backend of each application was seen working, and what it was doing whenever
+ * it waited on a heavyweight lock (row, tuple, transaction id: what DELETE vs
+ * INSERT fights cause).
  */
 export class LockWaitSampler {
   private running = true;
   private done?: Promise<void>;
-  readonly seen = new Map<string, { active: number; lockWaits: number; waits: string[] }>();
+  readonly seen = new Map<string, { active: number; waits: string[] }>();
 
   constructor(
     private readonly admin: Pool,
@@ -103,12 +69,9 @@ export class LockWaitSampler {
         [this.database],
       );
       for (const row of rows) {
-        const entry = this.seen.get(row.app) ?? { active: 0, lockWaits: 0, waits: [] };
+        const entry = this.seen.get(row.app) ?? { active: 0, waits: [] };
         entry.active++;
-        if (row.wait_event_type === 'Lock') {
-          entry.lockWaits++;
-          entry.waits.push(`${row.wait_event}: ${row.query}`);
-        }
+        if (row.wait_event_type === 'Lock') entry.waits.push(`${row.wait_event}: ${row.query}`);
         this.seen.set(row.app, entry);
       }
       await new Promise((r) => setTimeout(r, 2));
@@ -122,4 +85,9 @@ export async function deadlocks(admin: Pool, database: string): Promise<number> 
   return Number(rows[0]?.deadlocks ?? 0);
 }
 
-export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+/** A counter's value from a service's /metrics (0 when it has not been incremented yet). */
+export async function metricValue(url: string, series: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return Number(line?.split(' ')[1] ?? 0);
+}
