@@ -1,0 +1,25 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Order } from './order.entity';
+
+/** One step of an order's life (table `order_status_history`). */
+@Entity({ name: 'order_status_history' })
+export class OrderStatusChange {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'order_id', type: 'varchar', length: 64 })
+  orderId: string;
+
+  @ManyToOne(() => Order, (order) => order.history)
+  @JoinColumn({ name: 'order_id' })
+  order: Order;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+}
