@@ -21,8 +21,8 @@ const MAX_HYDRATION_ROUNDS = 5;
 /**
  * Decides orders against the Redis counters, in the given order (FIFO), each
  * all-or-nothing, and records the outcome durably:
- *   1. intents in Postgres (what hydration counts as reserved from now on),
- *   2. the counters of their skus present (hydrated if missing),
+ *   1. the counters of their skus present (hydrated if missing),
+ *   2. intents in Postgres (what hydration counts as reserved from now on),
  *   3. one Lua script per order, pipelined (events go to the outbox atomically),
  *   4. one transaction: reservation rows plus whatever `persist` writes (order status).
  * Idempotent: an order decided before gets the same decision, reserved once.
@@ -40,10 +40,19 @@ export async function reserveOrders(
     cartId: o.cartId ?? undefined,
     lines: o.lines.map((l, i) => ({ ...l, reservationId: orderLineReservationId(o.orderId, i) })),
   }));
+  await hydrate(ctx, requests.flatMap((r) => r.lines.map((l) => l.sku)));
   await recordIntents(
     ctx.db,
     requests.flatMap((r) =>
-      r.lines.map((l) => ({ rid: l.reservationId, sku: l.sku, quantity: l.quantity, kind: 'order' as const, orderId: r.orderId, cartId: r.cartId, channel: r.channel })),
+      r.lines.map((l) => ({
+        rid: l.reservationId,
+        sku: l.sku,
+        quantity: l.quantity,
+        kind: 'order' as const,
+        orderId: r.orderId,
+        cartId: r.cartId,
+        channel: r.channel,
+      })),
     ),
   );
   const outcomes = await runScripts(ctx, requests, now);
@@ -70,7 +79,6 @@ export async function reserveOrders(
 }
 
 async function runScripts(ctx: ReservationContext, requests: OrderReservationRequest[], now: Date) {
-  await hydrate(ctx, requests.flatMap((r) => r.lines.map((l) => l.sku)));
   const outcomes = await ctx.stock.reserveOrders(requests, now);
   // A counter can vanish between hydration and the script (Redis flushed, a repair):
   // those orders found it missing and changed nothing; hydrate and run them again.
@@ -78,7 +86,12 @@ async function runScripts(ctx: ReservationContext, requests: OrderReservationReq
     const again = outcomes.flatMap((o, i) => (o.status === 'missing' ? [i] : []));
     if (again.length === 0) return outcomes as Exclude<OrderReservation, { status: 'missing' }>[];
     if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counters keep disappearing (${again.length} orders undecided)`);
-    await hydrate(ctx, again.flatMap((i) => requests[i].lines.map((l) => l.sku)));
+    const undecided = again.map((i) => requests[i]);
+    await hydrate(
+      ctx,
+      undecided.flatMap((r) => r.lines.map((l) => l.sku)),
+      new Set(undecided.flatMap((r) => r.lines.map((l) => l.reservationId))),
+    );
     const retried = await ctx.stock.reserveOrders(again.map((i) => requests[i]), now);
     again.forEach((index, k) => (outcomes[index] = retried[k]));
   }

@@ -29,11 +29,12 @@ export async function placeHold(
 ): Promise<HoldDecision> {
   const rid = holdReservationId(request.cartId);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  await hydrate(ctx, [request.sku]);
   await recordIntents(ctx.db, [{ rid, ...request, kind: 'hold', expiresAt }]);
-  let outcome: HoldOutcome = { status: 'missing' };
-  for (let round = 0; outcome.status === 'missing'; round++) {
-    if (round === MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
-    await hydrate(ctx, [request.sku]);
+  let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
+  for (let round = 1; outcome.status === 'missing'; round++) {
+    if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
+    await hydrate(ctx, [request.sku], new Set([rid]));
     outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
   }
   if (outcome.status === 'insufficient') {

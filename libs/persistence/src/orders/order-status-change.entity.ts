@@ -1,7 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Order } from './order.entity';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One step of an order's life (table `order_status_history`). */
+/** One step of an order's life (table `order_status_history`, newest last by id). */
 @Entity({ name: 'order_status_history' })
 export class OrderStatusChange {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -9,10 +8,6 @@ export class OrderStatusChange {
 
   @Column({ name: 'order_id', type: 'varchar', length: 64 })
   orderId: string;
-
-  @ManyToOne(() => Order, (order) => order.history)
-  @JoinColumn({ name: 'order_id' })
-  order: Order;
 
   @Column({ type: 'varchar', length: 16 })
   status: string;

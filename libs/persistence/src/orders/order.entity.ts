@@ -1,5 +1,4 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import { OrderStatusChange } from './order-status-change.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type OrderStatus = 'received' | 'pending' | 'rejected';
 
@@ -39,7 +38,4 @@ export class Order {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
-
-  @OneToMany(() => OrderStatusChange, (change) => change.order)
-  history: OrderStatusChange[];
 }
