@@ -11,7 +11,15 @@ export function orderLineReservationId(orderId: string, index: number): string {
   return `ord:${orderId}:${index + 1}`;
 }
 
-/** A hold is a fresh reservation each time a cart asks; its events still derive from this id. */
+/**
+ * Carts are per channel: one channel can neither see nor release another's holds,
+ * whatever cart ids the two choose. This is the cart id the library works with.
+ */
+export function channelCartId(channel: string, cartId: string): string {
+  return `${channel}.${cartId}`;
+}
+
+/** A hold is a fresh reservation each time a cart asks (cart = channelCartId); its events derive from this id. */
 export function holdReservationId(cartId: string): string {
   return `hold:${cartId}:${randomBytes(6).toString('hex')}`;
 }

@@ -16,7 +16,7 @@ export class OrdersSchema1765000000000 implements MigrationInterface {
       CREATE TABLE orders (
         order_id       varchar(64)  PRIMARY KEY,
         channel        varchar(32)  NOT NULL,
-        cart_id        varchar(64),
+        cart_id        varchar(64),  -- as the client named it
         payment_method varchar(64)  NOT NULL,
         status         varchar(16)  NOT NULL CHECK (status IN ('received', 'pending', 'rejected')),
         reason         varchar(32),
@@ -42,7 +42,7 @@ export class OrdersSchema1765000000000 implements MigrationInterface {
         quantity         integer      NOT NULL CHECK (quantity > 0),
         kind             varchar(8)   NOT NULL CHECK (kind IN ('order', 'hold')),
         order_id         varchar(64),
-        cart_id          varchar(64),
+        cart_id          varchar(100), -- <channel>.<cartId>: carts are per channel
         channel          varchar(32)  NOT NULL,
         state            varchar(12)  NOT NULL CHECK (state IN ('reserving', 'open', 'released')),
         release_reason   varchar(16),
