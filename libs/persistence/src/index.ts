@@ -11,3 +11,4 @@ export * from './schema-name';
 export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';
 export * from './compaction/snapshots';
+export * from './orders';
