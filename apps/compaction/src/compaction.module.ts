@@ -4,12 +4,15 @@ import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
 import { CompactionJob, compactionJobs } from './jobs/compaction-job';
+import { HoldExpiryJob } from './jobs/hold-expiry.job';
 import { JobRunner } from './jobs/job-runner';
+import { ReconciliationJob } from './jobs/reconciliation.job';
 import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
 import { SnapshotJob } from './jobs/snapshot.job';
+import { reservationProviders } from './redis/reservation-context.provider';
 
 /** Every job the service runs continuously; add a job here. */
-const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob];
+const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob, HoldExpiryJob, ReconciliationJob];
 
 @Module({})
 export class CompactionModule {
@@ -29,7 +32,12 @@ export class CompactionModule {
           applicationName: 'stockflow-compaction',
         }),
       ],
-      providers: [{ provide: CompactionConfig, useValue: config }, ...compactionJobs(JOBS), JobRunner],
+      providers: [
+        { provide: CompactionConfig, useValue: config },
+        ...reservationProviders,
+        ...compactionJobs(JOBS),
+        JobRunner,
+      ],
     };
   }
 }

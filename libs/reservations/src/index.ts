@@ -11,3 +11,4 @@ export * from './reconciliation';
 export * from './outbox-relay';
 export * from './stock-level-updates';
 export * from './reservation-metrics';
+export * from './redis-connection';

@@ -1,27 +1,12 @@
 import { Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { RedisStock, ReservationContext, hydrateAll } from '@stockflow/reservations';
+import { RedisStock, ReservationContext, createRedis, hydrateAll } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
 
 /** Injection token of the ReservationContext (Redis counters + Postgres). */
 export const RESERVATIONS = Symbol('RESERVATIONS');
-
-/**
- * Fail closed: no offline queue and a short command timeout, so while Redis is
- * unreachable every reservation fails at once (sync checkout answers 503, the
- * queue consumer keeps its orders `received` and retries) instead of waiting.
- */
-export function createRedis(url: string): Redis {
-  return new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
-}
 
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
