@@ -62,7 +62,8 @@ export class EventBaseDto {
   @Equals(SCHEMA_VERSION)
   schemaVersion: number;
 
-  @IsOptional()
+  // Absent is fine; null is not an object (IsOptional would let null through).
+  @ValidateIf((o: EventBaseDto) => o.metadata !== undefined)
   @IsObject()
   @IsSmallJson(MAX_METADATA_BYTES)
   metadata?: Record<string, unknown>;
