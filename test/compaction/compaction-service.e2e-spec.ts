@@ -57,11 +57,7 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
     expect(await metricValue(service.url, 'stockflow_compaction_items_total{job="reservation-cleanup"}')).toBe(370);
     expect(readFileSync(service.logFile, 'utf8')).toMatch(/job reservation-cleanup failed \(\d+ in a row, retry in \d+ ms\): relation "reservations" does not exist/);
 
-    // Nest re-raises SIGTERM once its shutdown hooks are done: ending by that signal
-    // (not exit 1 from the hard shutdown deadline) is the clean stop.
-    expect(await service.stop()).toBeNull();
-    expect(service.child.signalCode).toBe('SIGTERM');
-    expect(readFileSync(service.logFile, 'utf8')).not.toMatch(/shutdown took over/);
+    expect(await service.stop()).toBe(0); // every shutdown hook ran (1: one failed or hung past the deadline)
   }, 60_000);
 
   it('takes one snapshot per change of the ledger offsets across two racing replicas and keeps the newest SNAPSHOT_KEEP', async () => {

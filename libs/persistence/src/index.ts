@@ -12,3 +12,4 @@ export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';
 export * from './compaction/snapshots';
 export * from './orders';
+export * from './bulk/bulk-jobs';
