@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
+import { reservationProviders } from '@stockflow/reservations';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
 import { CompactionJob, compactionJobs } from './jobs/compaction-job';
@@ -9,7 +10,6 @@ import { JobRunner } from './jobs/job-runner';
 import { ReconciliationJob } from './jobs/reconciliation.job';
 import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
 import { SnapshotJob } from './jobs/snapshot.job';
-import { reservationProviders } from './redis/reservation-context.provider';
 
 /** Every job the service runs continuously; add a job here. */
 const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob, HoldExpiryJob, ReconciliationJob];
@@ -34,7 +34,7 @@ export class CompactionModule {
       ],
       providers: [
         { provide: CompactionConfig, useValue: config },
-        ...reservationProviders,
+        ...reservationProviders(CompactionConfig),
         ...compactionJobs(JOBS),
         JobRunner,
       ],

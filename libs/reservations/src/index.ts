@@ -12,3 +12,4 @@ export * from './outbox-relay';
 export * from './stock-level-updates';
 export * from './reservation-metrics';
 export * from './redis-connection';
+export * from './reservation-providers';

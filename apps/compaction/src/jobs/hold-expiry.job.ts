@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ReservationContext, expireDueHolds } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, expireDueHolds } from '@stockflow/reservations';
 import { CompactionConfig } from '../compaction.config';
-import { RESERVATIONS } from '../redis/reservation-context.provider';
 import { CompactionJob } from './compaction-job';
 
 /**

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@stockflow/persistence';
-import { ReservationContext, reconcilePage } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, reconcilePage } from '@stockflow/reservations';
 import { CompactionConfig } from '../compaction.config';
-import { RESERVATIONS } from '../redis/reservation-context.provider';
 import { CompactionJob } from './compaction-job';
 
 /** Arbitrary constant, unique among Stockflow's advisory locks: one replica walks the counters at a time. */
