@@ -37,6 +37,10 @@ export class OrdersConfig extends WithChannelTokens(WithRedis(WithDatabase(WithK
   /** Pause between reconciliation pages of Redis counters against the ledger; 0 turns it off. */
   @IsInt() @Min(0) @Max(3_600_000)
   RECONCILE_INTERVAL_MS = 5000;
+
+  /** Reservation events the ledger has not folded this long after they were issued are published again. */
+  @IsInt() @Min(1) @Max(86_400)
+  RECONCILE_REPUBLISH_AFTER_SECONDS = 30;
 }
 
 export function syncPaymentMethods(config: OrdersConfig): Set<string> {

@@ -56,7 +56,7 @@ export class OrdersModule {
             new OutboxRelayJob(ctx, publisher, topics),
             new HoldExpiryJob(ctx, config.HOLD_EXPIRY_INTERVAL_MS),
             new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
-            ...(config.RECONCILE_INTERVAL_MS > 0 ? [new ReconciliationJob(ctx, config.RECONCILE_INTERVAL_MS)] : []),
+            ...(config.RECONCILE_INTERVAL_MS > 0 ? [new ReconciliationJob(ctx, config.RECONCILE_INTERVAL_MS, config.RECONCILE_REPUBLISH_AFTER_SECONDS * 1000)] : []),
           ],
         },
         JobRunner,

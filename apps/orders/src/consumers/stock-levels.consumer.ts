@@ -29,6 +29,8 @@ export class StockLevelsConsumer implements OnApplicationBootstrap, BeforeApplic
     const consumer = this.kafka.consumer({
       groupId: `${this.config.KAFKA_TOPIC_PREFIX}${this.config.ORDERS_GROUP_ID}-stock-levels`,
       maxWaitTimeInMs: 50,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 2_000,
       retry: { retries: 8, restartOnFailure: async () => true },
     });
     await consumer.connect();
