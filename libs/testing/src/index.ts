@@ -5,3 +5,5 @@ export * from './service-process';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './api-client';
+export * from './workload';
+export * from './projections';
