@@ -4,3 +4,4 @@ export * from './events/event-dtos';
 export * from './events/parse-event';
 export * from './stock-level';
 export * from './dead-letter';
+export * from './events/decode-log-message';

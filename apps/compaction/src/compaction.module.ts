@@ -1,0 +1,35 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { KafkaModule } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { ServiceKitModule } from '@stockflow/service-kit';
+import { CompactionConfig } from './compaction.config';
+import { CompactionJob, compactionJobs } from './jobs/compaction-job';
+import { JobRunner } from './jobs/job-runner';
+import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
+import { SnapshotJob } from './jobs/snapshot.job';
+
+/** Every job the service runs continuously; add a job here. */
+const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob];
+
+@Module({})
+export class CompactionModule {
+  static forRoot(config: CompactionConfig): DynamicModule {
+    return {
+      module: CompactionModule,
+      imports: [
+        ServiceKitModule.forRoot(),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-compaction`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'stockflow-compaction',
+        }),
+      ],
+      providers: [{ provide: CompactionConfig, useValue: config }, ...compactionJobs(JOBS), JobRunner],
+    };
+  }
+}
