@@ -15,7 +15,6 @@ import {
 import { readTopic } from '@stockflow/testing';
 import { ReservationHarness, reservationHarness } from './reservation-harness';
 
-jest.setTimeout(60_000);
 
 describe('reservations library on real Redis and Postgres', () => {
   let h: ReservationHarness;

@@ -31,6 +31,18 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
   @IsInt() @Min(1) @Max(100)
   SNAPSHOT_KEEP = 3;
 
+  /** Due cart holds released per slice of the hold-expiry job. */
+  @IsInt() @Min(1) @Max(10_000)
+  HOLD_EXPIRY_BATCH_SIZE = 500;
+
+  /** Skus compared per slice of the reconciliation job (Redis counter against the ledger). */
+  @IsInt() @Min(1) @Max(10_000)
+  RECONCILE_PAGE_SIZE = 200;
+
+  /** Reservation events the ledger has not folded this long after they were issued are published again. */
+  @IsInt() @Min(1) @Max(86_400)
+  RECONCILE_REPUBLISH_AFTER_SECONDS = 30;
+
   /** The ledger's consumer group (as in the ledger's config): snapshots record its offsets. */
   @IsString()
   LEDGER_GROUP_ID = 'stockflow-ledger';

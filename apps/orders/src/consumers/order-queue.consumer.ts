@@ -1,14 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
 import { BatchingPublisher, deadLetter, ensureTopics } from '@stockflow/kafka';
-import { ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
 import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
 import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
-import { RESERVATIONS } from '../redis/redis-stock.provider';
 import { retryBatch } from './retry-batch';
 
 /**
@@ -44,7 +43,7 @@ export class OrderQueueConsumer implements OnApplicationBootstrap, BeforeApplica
       maxWaitTimeInMs: 20,
       maxBytesPerPartition: 1024 * 1024,
       // Short: after a crash the partitions move on within seconds, not half a minute.
-      sessionTimeout: 10_000,
+      sessionTimeout: 15_000,
       heartbeatInterval: 2_000,
       retry: { retries: 8, restartOnFailure: async () => true },
     });

@@ -2,13 +2,12 @@ import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableExcept
 import { randomUUID } from 'crypto';
 import { BatchingPublisher } from '@stockflow/kafka';
 import { Order, OrderLine } from '@stockflow/persistence';
-import { ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
 import { NewOrder, OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
 import { QueuedOrder } from '../orders/queued-order';
-import { RESERVATIONS } from '../redis/redis-stock.provider';
 import { PlaceOrderDto } from './order.dto';
 
 export interface OrderView {
