@@ -4,6 +4,8 @@ export interface CellResult {
   operations: number;
   seconds: number;
   latenciesMs: number[];
+  /** Reservations per timed call (a pipeline of orders counts each of them). */
+  unitsPerOp?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -13,10 +15,11 @@ export function percentile(sorted: number[], p: number): number {
 
 export function formatCell(cell: CellResult): string {
   const sorted = [...cell.latenciesMs].sort((a, b) => a - b);
-  const perSecond = Math.round(cell.operations / cell.seconds);
+  const units = cell.operations * (cell.unitsPerOp ?? 1);
+  const perSecond = Math.round(units / cell.seconds);
   return (
-    `${cell.label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(3).padStart(8)} ms   ` +
-    `p99 ${percentile(sorted, 99).toFixed(3).padStart(8)} ms   ${String(perSecond).padStart(7)} /s   (${cell.operations} ops)`
+    `${cell.label.padEnd(58)} p50 ${percentile(sorted, 50).toFixed(3).padStart(8)} ms   ` +
+    `p99 ${percentile(sorted, 99).toFixed(3).padStart(8)} ms   ${String(perSecond).padStart(7)} reservations/s   (${units})`
   );
 }
 
@@ -24,16 +27,21 @@ export function formatCell(cell: CellResult): string {
  * Runs `op` from `concurrency` workers for `seconds`, timing every call.
  * The clock is process.hrtime, so sub-millisecond latencies keep their precision.
  */
-export async function measure(label: string, seconds: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<CellResult> {
+export async function measure(
+  label: string,
+  seconds: number,
+  concurrency: number,
+  op: (i: number, worker: number) => Promise<unknown>,
+): Promise<CellResult> {
   const latenciesMs: number[] = [];
   const deadline = Date.now() + seconds * 1000;
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (Date.now() < deadline) {
         const t0 = process.hrtime.bigint();
-        await op(next++);
+        await op(next++, worker);
         latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
     }),

@@ -16,6 +16,7 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
+import { cpus, loadavg } from 'os';
 import { RedisStock } from '@stockflow/reservations';
 import { formatCell, measure } from './bench-stats';
 
@@ -23,6 +24,7 @@ const SIZES = [0, 100_000, 1_000_000];
 const SKUS = Array.from({ length: 10 }, (_, i) => `BENCH-${i}`);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const BATCH = 100;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
   const pool = await Promise.all(Array.from({ length: CONCURRENCY }, () => connect(dbUrl.toString())));
-  console.log(`bench:reserve  ${CONCURRENCY} concurrent clients, ${SECONDS} s per cell, ${SKUS.length} skus, load ${loadAverage()}`);
+  console.log(`bench:reserve  ${SECONDS} s per cell, ${SKUS.length} skus, load average ${loadAverage()} (${cpus().length} cores)`);
+  console.log('latency: one client, one reservation at a time; throughput: concurrent clients (one pg connection each, one shared Redis connection)');
   try {
     await pool[0].query(`
       CREATE TABLE source_item (sku varchar(64) PRIMARY KEY, quantity bigint NOT NULL);
@@ -51,14 +54,28 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       await grow(pool[0], stock, rows, size);
       rows = size;
-      const msi = await measure(`postgres MSI  (${size.toLocaleString('en')} rows)`, SECONDS, CONCURRENCY, (i) =>
-        reserveMsi(pool[i % CONCURRENCY], SKUS[i % SKUS.length]),
+      const rowsLabel = `${size.toLocaleString('en')} rows`;
+      for (const clients of [1, CONCURRENCY]) {
+        const shape = clients === 1 ? 'latency, 1 client' : `throughput, ${clients} clients`;
+        const msi = await measure(`postgres MSI (${rowsLabel}, ${shape})`, SECONDS, clients, (_, worker) =>
+          reserveMsi(pool[worker], SKUS[worker % SKUS.length]),
+        );
+        const lua = await measure(`redis lua    (${rowsLabel}, ${shape})`, SECONDS, clients, (i) => reserveLua(stock, `${id}-${size}-${clients}-${i}`, SKUS[i % SKUS.length]));
+        console.log(formatCell(msi));
+        console.log(formatCell(lua));
+      }
+      // How the queue consumer calls it: a partition batch of orders in one pipeline (latency = per batch).
+      const before = await scriptStats(redis);
+      const batched = await measure(`redis lua    (${rowsLabel}, pipelines of ${BATCH} orders)`, SECONDS, 1, (i) =>
+        stock.reserveOrders(Array.from({ length: BATCH }, (_, k) => luaOrder(`${id}-${size}-p${i}-${k}`, SKUS[k % SKUS.length])), new Date()),
       );
-      const lua = await measure(`redis lua     (${size.toLocaleString('en')} rows)`, SECONDS, CONCURRENCY, (i) =>
-        stock.reserveOrders([{ orderId: `b${id}-${size}-${i}`, channel: 'web', lines: [{ sku: SKUS[i % SKUS.length], quantity: 1, reservationId: `ord:b${id}-${size}-${i}:1` }] }], new Date()),
+      console.log(formatCell({ ...batched, unitsPerOp: BATCH }));
+      const after = await scriptStats(redis);
+      const usec = (after.usec - before.usec) / Math.max(1, after.calls - before.calls);
+      console.log(
+        `redis server time per reservation script     ${usec.toFixed(1)} µs  ` +
+          `(one Redis core: ~${Math.round(1e6 / usec).toLocaleString('en')} reservations/s; the rest above is client and loopback)`,
       );
-      console.log(formatCell(msi));
-      console.log(formatCell(lua));
       // The benchmark's own reservations would change the next size: put the table back to `size` rows.
       await pool[0].query('DELETE FROM reservation WHERE NOT filler');
       await pool[0].query('VACUUM ANALYZE reservation');
@@ -70,6 +87,15 @@ async function main(): Promise<void> {
     await deleteKeys(redis, prefix);
     redis.disconnect();
   }
+}
+
+/** One single-line order through the same script checkout uses (stock.reserveOrders). */
+function reserveLua(stock: RedisStock, orderId: string, sku: string) {
+  return stock.reserveOrders([luaOrder(orderId, sku)], new Date());
+}
+
+function luaOrder(orderId: string, sku: string) {
+  return { orderId, channel: 'web', lines: [{ sku, quantity: 1, reservationId: `ord:${orderId}:1` }] };
 }
 
 /** MSI's placeReservationsForSalesEvent after its salable-qty check, in one transaction. */
@@ -106,7 +132,14 @@ async function grow(db: Client, stock: RedisStock, from: number, size: number): 
     }
     await pipeline.exec();
   }
-  console.log(`  (grew reservation table and registry to ${size.toLocaleString('en')} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`(grew the reservation table and the registry to ${size.toLocaleString('en')} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+/** EVALSHA calls and server microseconds so far (INFO commandstats; other users of this Redis add noise). */
+async function scriptStats(redis: Redis): Promise<{ calls: number; usec: number }> {
+  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith('cmdstat_evalsha:')) ?? '';
+  const field = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(line)?.[1] ?? 0);
+  return { calls: field('calls'), usec: field('usec') };
 }
 
 async function connect(url: string): Promise<Client> {
@@ -125,7 +158,7 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 }
 
 function loadAverage(): string {
-  return require('os').loadavg().map((l: number) => l.toFixed(2)).join(' ');
+  return loadavg().map((l) => l.toFixed(2)).join(' ');
 }
 
 main().catch((error) => {
