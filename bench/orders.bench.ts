@@ -7,10 +7,10 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import { loadavg } from 'os';
 import { Client } from 'pg';
-import { TEST_TOKENS, api, createTestStack, startService, waitFor } from '@stockflow/testing';
+import { TEST_TOKENS, api, createTestStack, makeEvent, startService, waitFor } from '@stockflow/testing';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -116,16 +116,7 @@ async function reportDecided(db: Client, r: Run): Promise<void> {
 
 /** 100 skus with plenty of stock, visible to checkout before the runs start. */
 async function seed(gatewayUrl: string, redisPrefix: string, redisUrl: string): Promise<void> {
-  const events = SKUS.map((sku) => ({
-    eventId: randomUUID(),
-    type: 'StockReceived',
-    sku,
-    channel: '3pl',
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-    locationId: 'wh-1',
-    quantity: 10_000_000,
-  }));
+  const events = SKUS.map((sku) => makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity: 10_000_000 }));
   const res = await api(gatewayUrl, 'POST', '/v1/events', { token: TEST_TOKENS['3pl'], body: events });
   if (res.status !== 202) throw new Error(`seed refused: ${res.status}`);
   const Redis = (await import('ioredis')).default;

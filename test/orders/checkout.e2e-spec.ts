@@ -1,4 +1,4 @@
-import { TEST_TOKENS, api, startService, waitFor } from '@stockflow/testing';
+import { TEST_TOKENS, api, makeEvent, startService, waitFor } from '@stockflow/testing';
 import { OrdersStack, orderBody, startOrdersStack } from './orders-stack';
 
 
@@ -125,19 +125,22 @@ describe('checkout through the public API (async mode)', () => {
     }
   });
 
+  it('moves a counter for a reservation a channel posted directly, as for a sale', async () => {
+    await s.receive('FOREIGN', 10);
+    const reserved = makeEvent('StockReserved', { sku: 'FOREIGN', channel: 'amazon', reservationId: 'amz-77', quantity: 3 });
+    expect((await api(s.gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.amazon, body: reserved })).status).toBe(202);
+    await waitFor(async () => (await s.counter('FOREIGN'))?.avail === 7, { timeoutMs: 90_000, what: 'the counter to show the reservation' });
+    await s.waitConverged('FOREIGN');
+  });
+
   it('moves counters once per receipt, sale, adjustment and count, converging on the ledger', async () => {
     await s.receive('CONV-LEDGER', 20);
-    const event = (type: string, fields: Record<string, unknown>) => ({
-      eventId: crypto.randomUUID(),
-      type,
-      sku: 'CONV-LEDGER',
-      channel: 'pos',
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-      locationId: 'wh-1',
-      ...fields,
-    });
-    const events = [event('ItemSold', { quantity: 2 }), event('StockAdjusted', { delta: -1, reason: 'damaged' }), event('StockCounted', { countedQuantity: 15 })];
+    const at = { sku: 'CONV-LEDGER', locationId: 'wh-1' };
+    const events = [
+      makeEvent('ItemSold', { ...at, quantity: 2 }),
+      makeEvent('StockAdjusted', { ...at, delta: -1, reason: 'damaged' }),
+      makeEvent('StockCounted', { ...at, countedQuantity: 15 }),
+    ];
     expect((await api(s.gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.pos, body: events })).status).toBe(202);
     await s.placeOrder(web, orderBody([['CONV-LEDGER', 5]], { orderId: 'conv-ledger-1' }));
     await s.waitDecided(web, ['conv-ledger-1']);

@@ -1,7 +1,15 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { randomUUID } from 'crypto';
-import { ServiceProcess, TEST_TOKENS, TestStack, api, createTestStack, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  makeEvent,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 
 /**
  * A running slice of Stockflow for order tests: ledger, orders, compaction (hold
@@ -70,16 +78,7 @@ export async function startOrdersStack(
       const before = (await self.counter(sku))?.avail ?? 0;
       const res = await api(gateway.url, 'POST', '/v1/events', {
         token: TEST_TOKENS['3pl'],
-        body: {
-          eventId: randomUUID(),
-          type: 'StockReceived',
-          sku,
-          channel: '3pl',
-          occurredAt: new Date().toISOString(),
-          schemaVersion: 1,
-          locationId: 'wh-1',
-          quantity,
-        },
+        body: makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity }),
       });
       if (res.status !== 202) throw new Error(`receipt refused: ${res.status} ${JSON.stringify(res.body)}`);
       await waitFor(async () => ((await self.counter(sku))?.avail ?? 0) >= before + quantity, {

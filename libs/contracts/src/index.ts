@@ -5,3 +5,4 @@ export * from './events/parse-event';
 export * from './stock-level';
 export * from './dead-letter';
 export * from './events/decode-log-message';
+export * from './checkout-reservations';
