@@ -10,7 +10,8 @@ export interface ReservationContext {
 }
 
 export interface SkuSnapshot {
-  ledger: { available: number; version: number };
+  /** updatedAt: when the ledger last changed the sku (null when it does not know it). */
+  ledger: { available: number; version: number; updatedAt: Date | null };
   rows: InFlightReservation[];
 }
 
@@ -23,14 +24,18 @@ export interface SkuSnapshot {
 export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map<string, SkuSnapshot>> {
   return db.transaction('REPEATABLE READ', async (tx) => {
     const [levels, rows] = await Promise.all([
-      tx.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]),
+      tx.query('SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)', [skus]),
       inFlight(tx, skus),
     ]);
     const snapshots = new Map<string, SkuSnapshot>(
-      skus.map((sku) => [sku, { ledger: { available: 0, version: 0 }, rows: [] }]),
+      skus.map((sku) => [sku, { ledger: { available: 0, version: 0, updatedAt: null }, rows: [] }]),
     );
     for (const l of levels) {
-      snapshots.get(l.sku)!.ledger = { available: Number(l.on_hand) - Number(l.reserved), version: Number(l.version) };
+      snapshots.get(l.sku)!.ledger = {
+        available: Number(l.on_hand) - Number(l.reserved),
+        version: Number(l.version),
+        updatedAt: l.updated_at,
+      };
     }
     for (const row of rows) snapshots.get(row.sku)!.rows.push(row);
     return snapshots;

@@ -28,6 +28,15 @@ export async function reconcileSku(
   const snapshot = (await readSnapshots(ctx.db, [sku])).get(sku)!;
   await republishOverdue(ctx, snapshot, republishAfterMs);
   const after = await ctx.stock.counter(sku);
+  if (lagging(before, snapshot)) {
+    // The ledger moved long ago and the counter never followed: its stock-level
+    // message was consumed before a rebuild read the ledger, or lost. Rebuild.
+    logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
+    reservationMetrics.drift.inc({ sku });
+    await ctx.stock.drop(sku);
+    await hydrate(ctx, [sku]);
+    return 'repaired';
+  }
   const quiet =
     after !== undefined &&
     after.avail === before.avail &&
@@ -45,6 +54,14 @@ export async function reconcileSku(
   await ctx.stock.drop(sku);
   await hydrate(ctx, [sku]);
   return 'repaired';
+}
+
+/** Far longer than the ledger -> stock-levels -> counter path takes when it works. */
+const LAG_TOLERANCE_MS = 15_000;
+
+function lagging(counter: { ver: number }, snapshot: SkuSnapshot): boolean {
+  const changedAt = snapshot.ledger.updatedAt?.getTime() ?? Date.now();
+  return counter.ver < snapshot.ledger.version && Date.now() - changedAt > LAG_TOLERANCE_MS;
 }
 
 /**
