@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './api-client';
+export * from './channel-receiver';

@@ -7,8 +7,8 @@ export interface InputPosition {
 }
 
 /** One SKU's update waiting to be sent, or being sent. */
-export interface PendingUpdate {
-  update: ChannelStockUpdate;
+export interface PendingUpdate<U extends ChannelStockUpdate = ChannelStockUpdate> {
+  update: U;
   /** Lowest input offset whose effect waits on this delivery (commit stops below it). */
   heldFrom?: InputPosition;
   /** Failed sends so far; a newer version that supersedes a failing one inherits them. */
@@ -19,9 +19,9 @@ export interface PendingUpdate {
   replayIds: number[];
 }
 
-interface Slot {
-  inFlight?: PendingUpdate;
-  next?: PendingUpdate;
+interface Slot<U extends ChannelStockUpdate> {
+  inFlight?: PendingUpdate<U>;
+  next?: PendingUpdate<U>;
 }
 
 /**
@@ -43,10 +43,10 @@ export type OfferResult = 'queued' | 'merged' | 'stale' | 'unchanged';
  * lowest offset still waiting for a delivery (or a dead letter). Committing no
  * further is what makes a SIGKILL lose no final value.
  */
-export class DeliveryBook {
+export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
   /** What the channel is known to show, per SKU (since this process started). */
   private readonly delivered = new Map<string, { version: number; quantity: number }>();
-  private readonly slots = new Map<string, Slot>();
+  private readonly slots = new Map<string, Slot<U>>();
   /** SKUs whose waiting update may go now, oldest first (a Set keeps insertion order). */
   private readonly ready = new Set<string>();
   /** SKUs whose waiting update must wait for its notBefore. */
@@ -54,11 +54,14 @@ export class DeliveryBook {
   /** Per input partition: the offset after the highest one offered. */
   private readonly highWater = new Map<number, bigint>();
 
-  offer(update: ChannelStockUpdate, position?: InputPosition, replayIds: number[] = []): OfferResult {
-    if (position) {
-      const after = position.offset + 1n;
-      if (after > (this.highWater.get(position.partition) ?? -1n)) this.highWater.set(position.partition, after);
-    }
+  /** Records that an input message needs no delivery (poison, a SKU the channel does not sell). */
+  passOver(position: InputPosition): void {
+    const after = position.offset + 1n;
+    if (after > (this.highWater.get(position.partition) ?? -1n)) this.highWater.set(position.partition, after);
+  }
+
+  offer(update: U, position?: InputPosition, replayIds: number[] = []): OfferResult {
+    if (position) this.passOver(position);
     const done = this.delivered.get(update.sku);
     if (done && update.version <= done.version) return 'stale';
     const slot = this.slots.get(update.sku);
@@ -89,7 +92,7 @@ export class DeliveryBook {
   }
 
   /** The oldest due update, now in flight (the SKU sends nothing else until it settles). */
-  takeDue(now: number): PendingUpdate | undefined {
+  takeDue(now: number): PendingUpdate<U> | undefined {
     this.promote(now);
     const sku = this.ready.values().next().value;
     if (sku === undefined) return undefined;
@@ -116,7 +119,7 @@ export class DeliveryBook {
    * becomes due. False if `sent` is no longer this SKU's send (a rebalance
    * dropped it), so the caller settles nothing.
    */
-  settle(sent: PendingUpdate, delivered: boolean): boolean {
+  settle(sent: PendingUpdate<U>, delivered: boolean): boolean {
     const { sku } = sent.update;
     const slot = this.slotSending(sent);
     if (!slot) return false;
@@ -134,7 +137,7 @@ export class DeliveryBook {
    * letter forever by receiving new versions. Returns the merged update, still
    * in flight: the caller either `retry`s it or dead-letters it and `settle`s.
    */
-  fail(sent: PendingUpdate): PendingUpdate | undefined {
+  fail(sent: PendingUpdate<U>): PendingUpdate<U> | undefined {
     const slot = this.slotSending(sent);
     if (!slot) return undefined;
     sent.attempts += 1;
@@ -144,7 +147,7 @@ export class DeliveryBook {
   }
 
   /** Puts the failed update in flight back to wait until `at`. */
-  retry(sent: PendingUpdate, at: number): void {
+  retry(sent: PendingUpdate<U>, at: number): void {
     const slot = this.slotSending(sent);
     if (!slot) return;
     slot.inFlight = undefined;
@@ -188,12 +191,12 @@ export class DeliveryBook {
     return { waiting: this.ready.size + this.waiting.size, inFlight };
   }
 
-  private slotSending(sent: PendingUpdate): Slot | undefined {
+  private slotSending(sent: PendingUpdate<U>): Slot<U> | undefined {
     const slot = this.slots.get(sent.update.sku);
     return slot?.inFlight === sent ? slot : undefined;
   }
 
-  private schedule(sku: string, pending: PendingUpdate): void {
+  private schedule(sku: string, pending: PendingUpdate<U>): void {
     if (pending.notBefore > 0) this.waiting.add(sku);
     else this.ready.add(sku);
   }
@@ -209,7 +212,7 @@ export class DeliveryBook {
 }
 
 /** Folds `other` into `into`: the newer update wins, offsets and replay rows add up. */
-function merge(into: PendingUpdate, other: PendingUpdate): void {
+function merge<U extends ChannelStockUpdate>(into: PendingUpdate<U>, other: PendingUpdate<U>): void {
   if (other.update.version > into.update.version) into.update = other.update;
   into.heldFrom = lowest(into.heldFrom, other.heldFrom);
   into.replayIds.push(...other.replayIds);
