@@ -66,13 +66,16 @@ export class DeadLetterStore {
    * short by a restart is finished by the next one.
    */
   async claimForReplay(channel: string, skus?: string[]): Promise<IndexedDeadLetter[]> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
     const rows = await this.db.query(
-      `UPDATE channel_dead_letters SET status = 'replaying'
-       WHERE channel = $1 AND status IN ('dead', 'replaying') AND ($2::varchar[] IS NULL OR sku = ANY($2))
-       RETURNING *`,
+      `WITH claimed AS (
+         UPDATE channel_dead_letters SET status = 'replaying'
+         WHERE channel = $1 AND status IN ('dead', 'replaying') AND ($2::varchar[] IS NULL OR sku = ANY($2))
+         RETURNING *)
+       SELECT * FROM claimed ORDER BY id`,
       [channel, skus ?? null],
     );
-    return rows.map(toIndexed).sort((a: IndexedDeadLetter, b: IndexedDeadLetter) => a.id - b.id);
+    return rows.map(toIndexed);
   }
 
   async settleReplay(ids: number[], status: 'replayed' | 'replay_failed', version: number): Promise<void> {
