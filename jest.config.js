@@ -30,7 +30,7 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',
-      testTimeout: 180000,
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
   ],
 };

@@ -6,3 +6,4 @@ export * from './ledger/projection-writer';
 export * from './ledger/consumer-offsets';
 export * from './ledger/stock-queries';
 export * from './database.module';
+export * from './bulk/bulk-jobs';

@@ -5,4 +5,6 @@ export * from './service-process';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './api-client';
+export * from './workload';
+export * from './projections';
 export * from './channel-receiver';

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'fs';
+import { AddressInfo, createServer } from 'net';
 import { dirname, join } from 'path';
 import { waitFor } from './wait-for';
 
@@ -24,13 +25,23 @@ export interface ServiceProcess {
   logFile: string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
-  /** SIGTERM and wait for a clean exit. */
+  /** SIGTERM and wait for the exit (SIGKILL after 30 s, so a hung shutdown cannot hang the suite). */
   stop(): Promise<number | null>;
   /** SIGKILL: the process gets no chance to clean up. */
   kill(): Promise<void>;
 }
 
-let nextPort = 4100 + (process.pid % 50) * 20;
+/** A port the OS says is free right now (other suites run in parallel on this machine). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Starts a built service (`npm run build` first) as its own OS process, exactly as
@@ -41,7 +52,7 @@ export async function startService(
   env: Record<string, string>,
   options: { port?: number; readyTimeoutMs?: number } = {},
 ): Promise<ServiceProcess> {
-  const port = options.port ?? nextPort++;
+  const port = options.port ?? (await freePort());
   const logDir = join(ROOT, '.run', 'test-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}-${port}-${Date.now()}.log`);
@@ -72,8 +83,12 @@ export async function startService(
     logFile,
     exited,
     stop: async () => {
-      if (!dead) child.kill('SIGTERM');
-      return exited;
+      if (dead) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
     kill: async () => {
       if (!dead) child.kill('SIGKILL');

@@ -40,8 +40,12 @@ export class LedgerConsumer implements OnApplicationBootstrap, BeforeApplication
       groupId,
       maxBytesPerPartition: this.config.LEDGER_MAX_BYTES_PER_PARTITION,
       maxWaitTimeInMs: 100,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      // A SIGKILLed member holds its partitions until the group gives up on it:
+      // short session and rebalance timeouts bound that pause to ~20 s. Batches
+      // take well under a second, and we heartbeat after each one.
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 2_000,
       retry: { retries: 8, restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.resumeFromStoredOffsets(consumer, groupId, payload));

@@ -11,17 +11,17 @@ export async function loadLedgerSlice(
   reservationIds: string[],
   eventIds: string[],
 ): Promise<LedgerState> {
-  const [levels, locations, reservations, applied] = await Promise.all([
-    db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]),
-    db.query('SELECT sku, location_id, on_hand FROM stock_locations WHERE sku = ANY($1)', [skus]),
+  // Sequential on purpose: inside a transaction they share one connection anyway.
+  const levels = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]);
+  const locations = await db.query('SELECT sku, location_id, on_hand FROM stock_locations WHERE sku = ANY($1)', [skus]);
+  const reservations =
     reservationIds.length === 0
       ? []
-      : db.query(
+      : await db.query(
           'SELECT reservation_id, sku, order_id, quantity, open FROM reservations WHERE reservation_id = ANY($1)',
           [reservationIds],
-        ),
-    db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [eventIds]),
-  ]);
+        );
+  const applied = await db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [eventIds]);
   const stock = new Map<string, StockState>();
   for (const row of levels) {
     stock.set(row.sku, {

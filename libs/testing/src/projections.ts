@@ -1,0 +1,72 @@
+import { Kafka } from 'kafkajs';
+import { InventoryEvent } from '@stockflow/contracts';
+import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
+import { Queryable } from '@stockflow/persistence';
+
+/** Projections in a canonical, comparable form (sorted, numbers not strings). */
+export interface ProjectionDump {
+  stock: { sku: string; onHand: number; reserved: number; version: number }[];
+  locations: { sku: string; locationId: string; onHand: number }[];
+  reservations: { reservationId: string; sku: string; quantity: number; open: number }[];
+  journalRows: number;
+}
+
+export async function readProjections(db: Queryable): Promise<ProjectionDump> {
+  const [stock, locations, reservations, journal] = (await Promise.all([
+    db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"'),
+    db.query('SELECT sku, location_id, on_hand FROM stock_locations ORDER BY sku COLLATE "C", location_id COLLATE "C"'),
+    db.query('SELECT reservation_id, sku, quantity, open FROM reservations ORDER BY reservation_id COLLATE "C"'),
+    db.query('SELECT count(*)::int AS n FROM journal'),
+  ])).map(rowsOf);
+  return {
+    stock: stock.map((r: any) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) })),
+    locations: locations.map((r: any) => ({ sku: r.sku, locationId: r.location_id, onHand: Number(r.on_hand) })),
+    reservations: reservations.map((r: any) => ({ reservationId: r.reservation_id, sku: r.sku, quantity: r.quantity, open: r.open })),
+    journalRows: journal[0].n,
+  };
+}
+
+/** A TypeORM DataSource answers rows; a pg Pool answers `{ rows }`. */
+function rowsOf(result: any): any[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** What the projections must be: the pure fold of every event, exactly once each. */
+export function expectedProjections(events: InventoryEvent[]): ProjectionDump {
+  const { state, entries } = foldEvents(emptyLedger(), events);
+  const stock = [...state.stock.values()].sort((a, b) => cmp(a.sku, b.sku));
+  return {
+    stock: stock.map((s) => ({ sku: s.sku, onHand: s.onHand, reserved: s.reserved, version: s.version })),
+    locations: stock.flatMap((s) =>
+      Object.entries(s.locations)
+        .sort(([a], [b]) => cmp(a, b))
+        .map(([locationId, onHand]) => ({ sku: s.sku, locationId, onHand })),
+    ),
+    reservations: [...state.reservations.values()]
+      .sort((a, b) => cmp(a.reservationId, b.reservationId))
+      .map((r) => ({ reservationId: r.reservationId, sku: r.sku, quantity: r.quantity, open: r.open })),
+    journalRows: entries.length,
+  };
+}
+
+/** Postgres sorts text by collation; compare in JS the way `ORDER BY ... COLLATE "C"` would. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Produces events straight to the log (key = sku) in large batches. */
+export async function produceEvents(kafka: Kafka, topic: string, events: InventoryEvent[], chunk = 5000): Promise<void> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    for (let i = 0; i < events.length; i += chunk) {
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: events.slice(i, i + chunk).map((e) => ({ key: e.sku, value: JSON.stringify(e) })),
+      });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
