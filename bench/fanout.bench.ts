@@ -1,0 +1,179 @@
+/**
+ * npm run bench:fanout — stock changes fanned out to three channels, end to end.
+ *
+ * Real gateway, ledger and channel-sync; three local HTTP receivers act as the
+ * channels (two signed webhooks, one Shopify-style). BENCH_RATE changes a second
+ * (StockReceived of 1 unit, so `available` equals the SKU's version) over
+ * BENCH_SKUS SKUs for BENCH_SECONDS, posted to POST /v1/events in requests of
+ * BENCH_BATCH events. A change's latency is from the start of its HTTP request
+ * to the first receipt, at a channel, of a version at least as new (coalescing
+ * folds several changes into one call, which then delivers all of them).
+ *
+ * Baseline, same run: the same changes from HTTP ingest to their stock-level
+ * message on inventory.stock-levels (what the ledger takes before channel sync
+ * can start); the difference is channel sync's own share.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InventoryEvent } from '@stockflow/contracts';
+import { ChannelReceiver, ServiceProcess, TEST_TOKENS, createTestStack, seededRandom, startService, waitFor } from '@stockflow/testing';
+
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SKUS = Number(process.env.BENCH_SKUS ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const BATCH = Number(process.env.BENCH_BATCH ?? 10);
+
+/** A receipt of version `version` of `sku` at time `at`. */
+type Receipt = { sku: string; version: number; at: number };
+/** A change: the `version`-th event of `sku`, whose request started at `sentAt`. */
+type Change = { sku: string; version: number; sentAt: number };
+
+const skuName = (i: number) => `FAN-${i}`;
+
+async function main(): Promise<void> {
+  console.log(`bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels`);
+  console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${process.env.HOSTNAME ?? 'this machine'})`);
+  const stack = await createTestStack('benchfanout');
+  const receivers = { web: await ChannelReceiver.start(), marketplace: await ChannelReceiver.start(), shop: await ChannelReceiver.start() };
+  const items = Object.fromEntries(Array.from({ length: SKUS }, (_, i) => [skuName(i), 100_000 + i]));
+  const skuOfItem = new Map(Object.entries(items).map(([sku, item]) => [item, sku]));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
+  const channelsFile = join(dir, 'channels.json');
+  writeFileSync(
+    channelsFile,
+    JSON.stringify([
+      { name: 'web', adapter: 'webhook', endpoint: `${receivers.web.url}/stock`, secret: 'bench-web', safetyStock: 0 },
+      { name: 'marketplace', adapter: 'webhook', endpoint: `${receivers.marketplace.url}/stock`, secret: 'bench-mkt', safetyStock: 0 },
+      { name: 'shop', adapter: 'shopify', endpoint: receivers.shop.url, secret: 'bench-shop', safetyStock: 0, locationId: 1, inventoryItemIds: items },
+    ]),
+  );
+  const receiptsOf = {
+    web: () => receivers.web.accepted().map((c) => ({ sku: c.body.sku, version: c.body.version, at: c.at })),
+    marketplace: () => receivers.marketplace.accepted().map((c) => ({ sku: c.body.sku, version: c.body.version, at: c.at })),
+    // Shopify's body has no version; with 1-unit receipts only, available is the version.
+    shop: () => receivers.shop.accepted().map((c) => ({ sku: skuOfItem.get(c.body.inventory_item_id)!, version: c.body.available, at: c.at })),
+  };
+
+  const services: ServiceProcess[] = [];
+  const consumer = stack.kafka.consumer({ groupId: `bench-baseline-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  try {
+    services.push(await startService('ledger', stack.env));
+    services.push(await startService('channel-sync', { ...stack.env, CHANNELS_FILE: channelsFile }));
+    const gateway = await startService('gateway', { ...stack.env, CHANNEL_SYNC_URL: services[1].url });
+    services.push(gateway);
+
+    const levels: Receipt[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: stack.topics.stockLevels, fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const at = Date.now();
+        for (const m of batch.messages) {
+          const level = JSON.parse(m.value!.toString());
+          levels.push({ sku: level.sku, version: level.version, at });
+        }
+      },
+    });
+
+    // Warm-up: every SKU gets version 1 at every channel (also proves the wiring).
+    const versions = new Map<string, number>();
+    const post = (events: InventoryEvent[]) =>
+      fetch(`${gateway.url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKENS['3pl']}`, 'content-type': 'application/json' },
+        body: JSON.stringify(events),
+      }).then((res) => {
+        if (res.status !== 202) throw new Error(`POST /v1/events answered ${res.status}`);
+        return res.arrayBuffer();
+      });
+    const change = (sku: string): InventoryEvent => {
+      versions.set(sku, (versions.get(sku) ?? 0) + 1);
+      return { eventId: randomUUID(), type: 'StockReceived', sku, channel: '3pl', occurredAt: new Date().toISOString(), schemaVersion: 1, locationId: 'WH', quantity: 1 };
+    };
+    await post(Array.from({ length: SKUS }, (_, i) => change(skuName(i))));
+    await allDelivered(receiptsOf, versions, 120_000);
+    const callsBefore = Object.fromEntries(Object.entries(receivers).map(([name, r]) => [name, r.calls.length]));
+    const levelsBefore = levels.length;
+    console.log('  warm-up done: every SKU at version 1 on every channel');
+
+    // Load: requests on a fixed schedule, never waiting for one another (an open loop).
+    const random = seededRandom(7);
+    const changes: Change[] = [];
+    const requests = Math.round((RATE * SECONDS) / BATCH);
+    const intervalMs = (1000 * BATCH) / RATE;
+    const inFlight: Promise<unknown>[] = [];
+    const started = Date.now();
+    for (let k = 0; k < requests; k++) {
+      const due = started + k * intervalMs;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const events = Array.from({ length: BATCH }, () => change(skuName(Math.floor(random() * SKUS))));
+      const sentAt = Date.now();
+      for (const e of events) changes.push({ sku: e.sku, version: versions.get(e.sku)! - countAfter(events, e), sentAt });
+      inFlight.push(post(events));
+    }
+    await Promise.all(inFlight);
+    const loadSeconds = (Date.now() - started) / 1000;
+    await allDelivered(receiptsOf, versions, 120_000);
+
+    console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}`);
+    console.log('');
+    console.log('| path | p50 ms | p90 ms | p99 ms | max ms | calls (messages) | changes |');
+    console.log('|---|---|---|---|---|---|---|');
+    row('baseline: ingest -> inventory.stock-levels', latencies(changes, levels), levels.length - levelsBefore, changes.length);
+    for (const [name, receipts] of Object.entries(receiptsOf)) {
+      const calls = receivers[name as keyof typeof receivers].calls.length - callsBefore[name];
+      row(`ingest -> ${name} (${name === 'shop' ? 'shopify' : 'webhook'})`, latencies(changes, receipts()), calls, changes.length);
+    }
+    console.log('target: p99 under 250 ms end to end (HTTP ingest to channel receipt)');
+  } finally {
+    await consumer.disconnect();
+    await Promise.all(services.map((s) => s.stop()));
+    await Promise.all(Object.values(receivers).map((r) => r.close()));
+    await stack.teardown();
+  }
+}
+
+/** How many events after `e` in the same request touch its SKU (their versions come later). */
+function countAfter(events: InventoryEvent[], e: InventoryEvent): number {
+  return events.slice(events.indexOf(e) + 1).filter((x) => x.sku === e.sku).length;
+}
+
+async function allDelivered(receiptsOf: Record<string, () => Receipt[]>, versions: Map<string, number>, timeoutMs: number) {
+  await waitFor(
+    () =>
+      Object.values(receiptsOf).every((receipts) => {
+        const newest = new Map<string, number>();
+        for (const r of receipts()) newest.set(r.sku, Math.max(r.version, newest.get(r.sku) ?? 0));
+        return [...versions].every(([sku, v]) => newest.get(sku) === v);
+      }),
+    { timeoutMs, intervalMs: 250, what: 'every channel at the newest version of every SKU' },
+  );
+}
+
+/** Per change: time from its request to the first receipt of a version at least as new. */
+function latencies(changes: Change[], receipts: Receipt[]): number[] {
+  const bySku = new Map<string, Receipt[]>();
+  for (const r of receipts) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
+  return changes.map((c) => {
+    const first = (bySku.get(c.sku) ?? []).filter((r) => r.version >= c.version).reduce((a, b) => (b.at < a.at ? b : a));
+    return first.at - c.sentAt;
+  });
+}
+
+function row(path: string, values: number[], calls: number, changes: number): void {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  console.log(`| ${path} | ${q(0.5)} | ${q(0.9)} | ${q(0.99)} | ${sorted.at(-1)} | ${calls} | ${changes} |`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
