@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InventoryEvent } from '@stockflow/contracts';
@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     await allDelivered(receiptsOf, versions, 120_000);
     const callsBefore = Object.fromEntries(Object.entries(receivers).map(([name, r]) => [name, r.calls.length]));
     const levelsBefore = levels.length;
+    const cpuBefore = services.map(cpuSeconds);
     console.log('  warm-up done: every SKU at version 1 on every channel');
 
     // Load: requests on a fixed schedule, never waiting for one another (an open loop).
@@ -119,7 +120,9 @@ async function main(): Promise<void> {
     const loadSeconds = (Date.now() - started) / 1000;
     await allDelivered(receiptsOf, versions, 120_000);
 
+    const cpu = services.map((s, i) => `${s.name} ${(cpuSeconds(s) - cpuBefore[i]).toFixed(1)} s`).join(', ');
     console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}`);
+    console.log(`  CPU used from load start to all delivered: ${cpu}`);
     console.log('');
     console.log('| path | p50 ms | p90 ms | p99 ms | max ms | calls (messages) | changes |');
     console.log('|---|---|---|---|---|---|---|');
@@ -135,6 +138,12 @@ async function main(): Promise<void> {
     await Promise.all(Object.values(receivers).map((r) => r.close()));
     await stack.teardown();
   }
+}
+
+/** CPU time (user + system) a service process has used so far, from /proc. */
+function cpuSeconds(service: ServiceProcess): number {
+  const fields = readFileSync(`/proc/${service.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 /** How many events after `e` in the same request touch its SKU (their versions come later). */

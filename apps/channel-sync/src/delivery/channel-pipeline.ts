@@ -127,7 +127,7 @@ export class ChannelPipeline {
       this.sending++;
       void this.deliver(pending).finally(() => {
         this.sending--;
-        metrics.pending.set({ channel: this.name }, this.book.size().waiting);
+        metrics.pending.set({ channel: this.name }, this.book.waitingCount());
         if (this.stopped && this.sending === 0) this.drained?.();
         this.schedulePump();
       });

@@ -184,11 +184,9 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
     for (const partition of this.highWater.keys()) if (!owned.has(partition)) this.highWater.delete(partition);
   }
 
-  /** Updates waiting (not in flight), and sends in flight. */
-  size(): { waiting: number; inFlight: number } {
-    let inFlight = 0;
-    for (const slot of this.slots.values()) if (slot.inFlight) inFlight++;
-    return { waiting: this.ready.size + this.waiting.size, inFlight };
+  /** SKUs with an update waiting to be sent (not counting sends in flight). */
+  waitingCount(): number {
+    return this.ready.size + this.waiting.size;
   }
 
   private slotSending(sent: PendingUpdate<U>): Slot<U> | undefined {
