@@ -14,17 +14,20 @@
  * can start); the difference is channel sync's own share.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InventoryEvent } from '@stockflow/contracts';
-import { ChannelReceiver, ServiceProcess, TEST_TOKENS, createTestStack, seededRandom, startService, waitFor } from '@stockflow/testing';
+import { ServiceProcess, TEST_TOKENS, createTestStack, seededRandom, startService, waitFor } from '@stockflow/testing';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SKUS = Number(process.env.BENCH_SKUS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BATCH = Number(process.env.BENCH_BATCH ?? 10);
+/** Sends in flight per channel: at ~1,000 updates/s and tens of ms a call (on a loaded box), 16 would cap throughput. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 
 /** A receipt of version `version` of `sku` at time `at`. */
 type Receipt = { sku: string; version: number; at: number };
@@ -34,28 +37,28 @@ type Change = { sku: string; version: number; sentAt: number };
 const skuName = (i: number) => `FAN-${i}`;
 
 async function main(): Promise<void> {
-  console.log(`bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels`);
+  console.log(`bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels, ${CONCURRENCY} sends in flight each`);
   console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${process.env.HOSTNAME ?? 'this machine'})`);
   const stack = await createTestStack('benchfanout');
-  const receivers = { web: await ChannelReceiver.start(), marketplace: await ChannelReceiver.start(), shop: await ChannelReceiver.start() };
+  const names = ['web', 'marketplace', 'shop'] as const;
+  const farm = await startChannels(names.length);
+  const urls = farm.ports.map((port) => `http://127.0.0.1:${port}`);
   const items = Object.fromEntries(Array.from({ length: SKUS }, (_, i) => [skuName(i), 100_000 + i]));
-  const skuOfItem = new Map(Object.entries(items).map(([sku, item]) => [item, sku]));
+  const skuOfItem = new Map(Object.entries(items).map(([sku, item]) => [String(item), sku]));
   const dir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
   const channelsFile = join(dir, 'channels.json');
   writeFileSync(
     channelsFile,
     JSON.stringify([
-      { name: 'web', adapter: 'webhook', endpoint: `${receivers.web.url}/stock`, secret: 'bench-web', safetyStock: 0 },
-      { name: 'marketplace', adapter: 'webhook', endpoint: `${receivers.marketplace.url}/stock`, secret: 'bench-mkt', safetyStock: 0 },
-      { name: 'shop', adapter: 'shopify', endpoint: receivers.shop.url, secret: 'bench-shop', safetyStock: 0, locationId: 1, inventoryItemIds: items },
+      { name: 'web', adapter: 'webhook', endpoint: `${urls[0]}/stock`, secret: 'bench-web', safetyStock: 0, concurrency: CONCURRENCY },
+      { name: 'marketplace', adapter: 'webhook', endpoint: `${urls[1]}/stock`, secret: 'bench-mkt', safetyStock: 0, concurrency: CONCURRENCY },
+      { name: 'shop', adapter: 'shopify', endpoint: urls[2], secret: 'bench-shop', safetyStock: 0, concurrency: CONCURRENCY, locationId: 1, inventoryItemIds: items },
     ]),
   );
-  const receiptsOf = {
-    web: () => receivers.web.accepted().map((c) => ({ sku: c.body.sku, version: c.body.version, at: c.at })),
-    marketplace: () => receivers.marketplace.accepted().map((c) => ({ sku: c.body.sku, version: c.body.version, at: c.at })),
-    // Shopify's body has no version; with 1-unit receipts only, available is the version.
-    shop: () => receivers.shop.accepted().map((c) => ({ sku: skuOfItem.get(c.body.inventory_item_id)!, version: c.body.available, at: c.at })),
-  };
+  // Shopify's body has no version; with 1-unit receipts only, available is the version.
+  const receiptsOf = Object.fromEntries(
+    names.map((name, i) => [name, () => farm.receipts[i].map((r) => ({ ...r, sku: name === 'shop' ? skuOfItem.get(r.sku)! : r.sku }))]),
+  );
 
   const services: ServiceProcess[] = [];
   const consumer = stack.kafka.consumer({ groupId: `bench-baseline-${randomUUID()}`, maxWaitTimeInMs: 50 });
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
     };
     await post(Array.from({ length: SKUS }, (_, i) => change(skuName(i))));
     await allDelivered(receiptsOf, versions, 120_000);
-    const callsBefore = Object.fromEntries(Object.entries(receivers).map(([name, r]) => [name, r.calls.length]));
+    const callsBefore = farm.receipts.map((r) => r.length);
     const levelsBefore = levels.length;
     const cpuBefore = services.map(cpuSeconds);
     console.log('  warm-up done: every SKU at version 1 on every channel');
@@ -123,27 +126,50 @@ async function main(): Promise<void> {
     const cpu = services.map((s, i) => `${s.name} ${(cpuSeconds(s) - cpuBefore[i]).toFixed(1)} s`).join(', ');
     console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}`);
     console.log(`  CPU used from load start to all delivered: ${cpu}`);
+    console.log(`  mean call duration seen by channel-sync: ${await meanCallMs(services[1])}`);
     console.log('');
     console.log('| path | p50 ms | p90 ms | p99 ms | max ms | calls (messages) | changes |');
     console.log('|---|---|---|---|---|---|---|');
     row('baseline: ingest -> inventory.stock-levels', latencies(changes, levels), levels.length - levelsBefore, changes.length);
-    for (const [name, receipts] of Object.entries(receiptsOf)) {
-      const calls = receivers[name as keyof typeof receivers].calls.length - callsBefore[name];
-      row(`ingest -> ${name} (${name === 'shop' ? 'shopify' : 'webhook'})`, latencies(changes, receipts()), calls, changes.length);
-    }
+    names.forEach((name, i) => {
+      const calls = farm.receipts[i].length - callsBefore[i];
+      row(`ingest -> ${name} (${name === 'shop' ? 'shopify' : 'webhook'})`, latencies(changes, receiptsOf[name]()), calls, changes.length);
+    });
     console.log('target: p99 under 250 ms end to end (HTTP ingest to channel receipt)');
   } finally {
     await consumer.disconnect();
     await Promise.all(services.map((s) => s.stop()));
-    await Promise.all(Object.values(receivers).map((r) => r.close()));
+    farm.child.disconnect();
     await stack.teardown();
   }
+}
+
+/** Mean of stockflow_channel_sync_call_seconds per channel, from channel-sync's /metrics. */
+async function meanCallMs(channelSync: ServiceProcess): Promise<string> {
+  const text = await (await fetch(`${channelSync.url}/metrics`)).text();
+  const value = (metric: string, channel: string) =>
+    Number(new RegExp(`^${metric}\\{channel="${channel}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return ['web', 'marketplace', 'shop']
+    .map((c) => `${c} ${((1000 * value('stockflow_channel_sync_call_seconds_sum', c)) / value('stockflow_channel_sync_call_seconds_count', c)).toFixed(1)} ms`)
+    .join(', ');
 }
 
 /** CPU time (user + system) a service process has used so far, from /proc. */
 function cpuSeconds(service: ServiceProcess): number {
   const fields = readFileSync(`/proc/${service.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** Forks the channel receivers (bench/fanout-channels.ts) and collects their receipts. */
+function startChannels(count: number) {
+  const child = fork(join(__dirname, 'fanout-channels.js'), [String(count)]);
+  const receipts: Receipt[][] = Array.from({ length: count }, () => []);
+  return new Promise<{ child: typeof child; ports: number[]; receipts: Receipt[][] }>((resolve) => {
+    child.on('message', (m: { ports?: number[]; receipts?: [number, string, number, number][] }) => {
+      if (m.ports) resolve({ child, ports: m.ports, receipts });
+      for (const [index, sku, version, at] of m.receipts ?? []) receipts[index].push({ sku, version, at });
+    });
+  });
 }
 
 /** How many events after `e` in the same request touch its SKU (their versions come later). */

@@ -16,7 +16,7 @@ export class ChannelSyncConfig extends WithChannelTokens(WithDatabase(WithKafka(
 
   /** Sends in flight per channel (to different SKUs). */
   @IsInt() @Min(1) @Max(256)
-  CHANNEL_CONCURRENCY = 16;
+  CHANNEL_CONCURRENCY = 32;
 
   /** One send's deadline (connect, headers and body each). */
   @IsInt() @Min(100) @Max(120_000)
