@@ -292,4 +292,17 @@ describe('channel sync', () => {
     await webhookHasFinals(fleet.slow, SKUS, 60_000);
     for (const sku of SKUS) expect(fleet.slow.latestBy(bySku).get(sku)).toEqual({ channel: 'slow', sku, ...webhookFinal(sku) });
   });
+
+  it('stops cleanly on SIGTERM and commits what it delivered: a restart sends nothing again', async () => {
+    await webhookHasFinals(fleet.slow, SKUS, 60_000);
+    const callsBefore = fleet.healthy.calls.length;
+    const code = await channelSync.stop();
+    // Nest re-raises SIGTERM once its shutdown hooks are done: a clean exit ends by that signal
+    // (not by the harness's SIGKILL fallback, nor exit 1 from the shutdown deadline).
+    expect(code ?? channelSync.child.signalCode).toBe(code === 0 ? 0 : 'SIGTERM');
+    channelSync = await startService('channel-sync', syncEnv, { port: channelSync.port });
+    // Anything read again from an uncommitted offset would be sent at once (a new process knows nothing delivered).
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(fleet.healthy.calls.length).toBe(callsBefore);
+  });
 });

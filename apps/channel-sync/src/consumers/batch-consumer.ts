@@ -1,23 +1,21 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { Readiness } from '@stockflow/service-kit';
 
-export interface BatchConsumerOptions {
-  groupId: string;
-  topic: string;
-  /** Makes the batch's effect durable; offsets are committed only after it resolves. */
-  handle(partition: number, messages: KafkaMessage[]): Promise<void>;
-}
-
-/** A consumer whose offsets follow its handler's durable effect (at least once; handlers are idempotent). */
-export class BatchConsumer {
-  private readonly logger: Logger;
+/**
+ * A consumer whose offsets follow its handler's durable effect: a batch's
+ * offsets are committed only after `handle` resolved (at least once; handlers
+ * are idempotent). Subclasses are Nest providers: they start with the app and
+ * leave the group on SIGTERM, and /health/ready waits for them.
+ */
+export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected readonly logger: Logger;
   private consumer?: Consumer;
   private crashed?: Error;
 
-  constructor(
+  protected constructor(
     private readonly kafka: Kafka,
-    private readonly options: BatchConsumerOptions,
+    private readonly subscription: { groupId: string; topic: string },
     name: string,
     readiness: Readiness,
   ) {
@@ -28,10 +26,15 @@ export class BatchConsumer {
     });
   }
 
-  async start(): Promise<void> {
+  /** Makes the batch's effect durable. */
+  protected abstract handle(partition: number, messages: KafkaMessage[]): Promise<void>;
+
+  async onApplicationBootstrap(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
-      maxWaitTimeInMs: 100,
+      groupId: this.subscription.groupId,
+      // Off the delivery path: bigger, rarer fetches (see ChannelFeed).
+      minBytes: 64 * 1024,
+      maxWaitTimeInMs: 200,
       retry: { retries: 8, restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -39,12 +42,12 @@ export class BatchConsumer {
       this.logger.error(`consumer crashed (restart: ${payload.restart}): ${payload.error.message}`);
     });
     await consumer.connect();
-    await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
+    await consumer.subscribe({ topic: this.subscription.topic, fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        await this.options.handle(batch.partition, batch.messages);
+        await this.handle(batch.partition, batch.messages);
         this.crashed = undefined;
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
@@ -54,7 +57,7 @@ export class BatchConsumer {
     this.consumer = consumer;
   }
 
-  async stop(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import { InjectTopics } from '@stockflow/kafka';
@@ -13,10 +13,7 @@ import { BatchConsumer } from './batch-consumer';
  * exactly what is durably in the DLQ, whichever instance wrote it.
  */
 @Injectable()
-export class DeadLetterIndexConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DeadLetterIndexConsumer.name);
-  private readonly consumer: BatchConsumer;
-
+export class DeadLetterIndexConsumer extends BatchConsumer {
   constructor(
     config: ChannelSyncConfig,
     kafka: Kafka,
@@ -24,27 +21,11 @@ export class DeadLetterIndexConsumer implements OnApplicationBootstrap, BeforeAp
     @InjectTopics() private readonly topics: TopicNames,
     readiness: Readiness,
   ) {
-    this.consumer = new BatchConsumer(
-      kafka,
-      {
-        groupId: `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`,
-        topic: topics.channelSyncDlq,
-        handle: (partition, messages) => this.index(partition, messages),
-      },
-      DeadLetterIndexConsumer.name,
-      readiness,
-    );
+    const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`;
+    super(kafka, { groupId, topic: topics.channelSyncDlq }, DeadLetterIndexConsumer.name, readiness);
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.consumer.stop();
-  }
-
-  private async index(partition: number, messages: KafkaMessage[]): Promise<void> {
+  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
     const entries: { partition: number; offset: string; record: ChannelDeadLetter }[] = [];
     for (const message of messages) {
       try {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics, deadLetterRecord } from '@stockflow/kafka';
@@ -14,10 +14,7 @@ import { decodeStockLevel } from './decode-stock-level';
  * one DLQ entry, with `channel: null` and its original bytes.
  */
 @Injectable()
-export class InputGuardConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(InputGuardConsumer.name);
-  private readonly consumer: BatchConsumer;
-
+export class InputGuardConsumer extends BatchConsumer {
   constructor(
     config: ChannelSyncConfig,
     kafka: Kafka,
@@ -25,27 +22,11 @@ export class InputGuardConsumer implements OnApplicationBootstrap, BeforeApplica
     @InjectTopics() private readonly topics: TopicNames,
     readiness: Readiness,
   ) {
-    this.consumer = new BatchConsumer(
-      kafka,
-      {
-        groupId: `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`,
-        topic: topics.stockLevels,
-        handle: (partition, messages) => this.guard(partition, messages),
-      },
-      InputGuardConsumer.name,
-      readiness,
-    );
+    const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`;
+    super(kafka, { groupId, topic: topics.stockLevels }, InputGuardConsumer.name, readiness);
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.consumer.stop();
-  }
-
-  private async guard(partition: number, messages: KafkaMessage[]): Promise<void> {
+  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
     for (const message of messages) {
       const decoded = decodeStockLevel(message);

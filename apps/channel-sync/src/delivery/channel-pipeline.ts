@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ChannelDeadLetter } from '@stockflow/contracts';
 import { ChannelAdapter, DeliveryOutcome } from '../adapters/channel-adapter';
-import { channelSyncMetrics as metrics } from '../channel-sync.metrics';
+import { channelMetrics, channelSyncMetrics } from '../channel-sync.metrics';
 import { ChannelSettings } from './channel-settings';
 import { deliveryDeadLetter, DeliveryFailure } from './dead-letter-record';
 import { DeliveryBook, InputPosition, OfferResult, PendingUpdate } from './delivery-book';
@@ -34,6 +34,7 @@ export class ChannelPipeline {
   private readonly book = new DeliveryBook<QueuedUpdate>();
   private readonly bucket?: TokenBucket;
   private readonly name: string;
+  private readonly metrics: ReturnType<typeof channelMetrics>;
   /** Set by a 429/503 with Retry-After: the channel asked for quiet, every SKU waits. */
   private pausedUntil = 0;
   private sending = 0;
@@ -49,6 +50,7 @@ export class ChannelPipeline {
   ) {
     this.name = settings.definition.name;
     this.logger = new Logger(`channel ${this.name}`);
+    this.metrics = channelMetrics(this.name);
     const rate = settings.definition.ratePerSecond;
     if (rate !== undefined) this.bucket = new TokenBucket(rate, Date.now());
   }
@@ -64,7 +66,7 @@ export class ChannelPipeline {
   ): OfferResult | 'not_listed' {
     if (!this.adapter.lists(state.sku)) {
       if (position) this.book.passOver(position);
-      metrics.updates.inc({ channel: this.name, result: 'not_listed' });
+      this.metrics.updates.not_listed.inc();
       return 'not_listed';
     }
     const update: QueuedUpdate = {
@@ -76,13 +78,13 @@ export class ChannelPipeline {
       changedAt: state.changedAt,
     };
     const result = this.book.offer(update, position, replayIds);
-    metrics.updates.inc({ channel: this.name, result });
+    this.metrics.updates[result].inc();
     if (result === 'queued') this.schedulePump();
     return result;
   }
 
   /** Input offsets that were delivered or dead-lettered, per partition. */
-  committable(): Map<number, bigint> {
+  committable(): Map<number, number> {
     return this.book.committable();
   }
 
@@ -127,7 +129,7 @@ export class ChannelPipeline {
       this.sending++;
       void this.deliver(pending).finally(() => {
         this.sending--;
-        metrics.pending.set({ channel: this.name }, this.book.waitingCount());
+        this.metrics.pending.set(this.book.waitingCount());
         if (this.stopped && this.sending === 0) this.drained?.();
         this.schedulePump();
       });
@@ -146,22 +148,22 @@ export class ChannelPipeline {
 
   private async deliver(pending: PendingUpdate<QueuedUpdate>): Promise<void> {
     const request = this.adapter.prepare(pending.update);
-    const stopTimer = metrics.callSeconds.startTimer({ channel: this.name });
+    const stopTimer = this.metrics.callSeconds.startTimer();
     const outcome = await this.adapter.send(request);
     stopTimer();
     if (outcome.ok) {
-      metrics.calls.inc({ channel: this.name, outcome: 'delivered' });
+      this.metrics.delivered.inc();
       const { changedAt, version } = pending.update;
-      if (changedAt) metrics.changeToChannelSeconds.observe({ channel: this.name }, (Date.now() - changedAt) / 1000);
+      if (changedAt) this.metrics.changeToChannelSeconds.observe((Date.now() - changedAt) / 1000);
       if (this.book.settle(pending, true) && pending.replayIds.length > 0) this.hooks.replaySettled(pending.replayIds, 'replayed', version);
       return;
     }
     if (!outcome.retryable) {
-      metrics.calls.inc({ channel: this.name, outcome: 'rejected' });
+      this.metrics.rejected.inc();
       const failure: DeliveryFailure = { code: 'rejected', reason: outcome.reason, attempts: pending.attempts + 1 };
       return this.deadLetter(pending, failure, request.payload);
     }
-    metrics.calls.inc({ channel: this.name, outcome: 'retry' });
+    this.metrics.retried.inc();
     return this.retryOrGiveUp(pending, outcome);
   }
 
@@ -189,7 +191,7 @@ export class ChannelPipeline {
       this.book.retry(pending, Date.now() + backoffDelay(failure.attempts, this.settings.retry));
       return;
     }
-    metrics.deadLetters.inc({ channel: this.name, code: failure.code });
+    channelSyncMetrics.deadLetters.inc({ channel: this.name, code: failure.code });
     this.logger.warn(`dead-lettered ${pending.update.sku}@${pending.update.version} after ${failure.attempts} attempt(s): ${failure.reason}`);
     if (this.book.settle(pending, false) && pending.replayIds.length > 0) {
       this.hooks.replaySettled(pending.replayIds, 'replay_failed', pending.update.version);

@@ -3,7 +3,8 @@ import { ChannelStockUpdate } from '@stockflow/contracts';
 /** Where an update was read on the input topic (absent for replays). */
 export interface InputPosition {
   partition: number;
-  offset: bigint;
+  /** A number, not a bigint: exact up to 2^53 messages per partition, and no allocation per message. */
+  offset: number;
 }
 
 /** One SKU's update waiting to be sent, or being sent. */
@@ -52,12 +53,12 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
   /** SKUs whose waiting update must wait for its notBefore. */
   private readonly waiting = new Set<string>();
   /** Per input partition: the offset after the highest one offered. */
-  private readonly highWater = new Map<number, bigint>();
+  private readonly highWater = new Map<number, number>();
 
   /** Records that an input message needs no delivery (poison, a SKU the channel does not sell). */
   passOver(position: InputPosition): void {
-    const after = position.offset + 1n;
-    if (after > (this.highWater.get(position.partition) ?? -1n)) this.highWater.set(position.partition, after);
+    const after = position.offset + 1;
+    if (after > (this.highWater.get(position.partition) ?? -1)) this.highWater.set(position.partition, after);
   }
 
   offer(update: U, position?: InputPosition, replayIds: number[] = []): OfferResult {
@@ -159,11 +160,11 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
   }
 
   /** Input offsets safe to commit, per partition: below the lowest one still held. */
-  committable(): Map<number, bigint> {
+  committable(): Map<number, number> {
     const safe = new Map(this.highWater);
     for (const slot of this.slots.values()) {
       for (const held of [slot.inFlight?.heldFrom, slot.next?.heldFrom]) {
-        if (held && held.offset < (safe.get(held.partition) ?? held.offset + 1n)) safe.set(held.partition, held.offset);
+        if (held && held.offset < (safe.get(held.partition) ?? held.offset + 1)) safe.set(held.partition, held.offset);
       }
     }
     return safe;
