@@ -7,3 +7,5 @@ export * from './dead-letter';
 export * from './channels/webhook';
 export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
+export * from './events/decode-log-message';
+export * from './checkout-reservations';

@@ -46,5 +46,30 @@ export async function loadLedgerSlice(
       open: row.open,
     });
   }
+  const missing = reservationIds.filter((id) => !reservationMap.has(id));
+  for (const netted of await loadCompactedReservations(db, missing)) reservationMap.set(netted.reservationId, netted);
   return { stock, reservations: reservationMap, applied: new Set(applied.map((r: { event_id: string }) => r.event_id)) };
+}
+
+/**
+ * Reservations that compaction deleted: the row is gone, their StockReserved
+ * entry is still in the journal, and compaction only ever deletes rows whose
+ * `open` reached 0. Folding against them as netted (open 0) gives exactly what a
+ * replay of the log gives (duplicate_reservation, over_release, over_fulfil),
+ * instead of treating the reservationId as never seen.
+ */
+async function loadCompactedReservations(db: Queryable, reservationIds: string[]): Promise<ReservationState[]> {
+  if (reservationIds.length === 0) return [];
+  const rows = await db.query(
+    `SELECT reservation_id, sku, event->>'orderId' AS order_id, (event->>'quantity')::int AS quantity
+     FROM journal WHERE type = 'StockReserved' AND reservation_id = ANY($1)`,
+    [reservationIds],
+  );
+  return rows.map((row: { reservation_id: string; sku: string; order_id: string | null; quantity: number }) => ({
+    reservationId: row.reservation_id,
+    sku: row.sku,
+    orderId: row.order_id ?? undefined,
+    quantity: row.quantity,
+    open: 0,
+  }));
 }

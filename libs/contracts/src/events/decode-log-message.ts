@@ -1,12 +1,19 @@
-import { KafkaMessage } from 'kafkajs';
-import { InventoryEvent, parseEvent } from '@stockflow/contracts';
+import { InventoryEvent } from './event-types';
+import { parseEvent } from './parse-event';
 
-export type Decoded =
-  | { ok: true; message: KafkaMessage; event: InventoryEvent }
-  | { ok: false; message: KafkaMessage; code: 'invalid_json' | 'schema'; reason: string; details?: unknown };
+/** The parts of a log record decoding needs (a kafkajs KafkaMessage fits). */
+export interface LogMessage {
+  key?: Buffer | null;
+  value: Buffer | null;
+  offset: string;
+}
 
-/** Turns raw log messages into contract events; anything else is a poison message with its reason. */
-export function decodeMessage(message: KafkaMessage): Decoded {
+export type DecodedLogMessage<M extends LogMessage = LogMessage> =
+  | { ok: true; message: M; event: InventoryEvent }
+  | { ok: false; message: M; code: 'invalid_json' | 'schema'; reason: string; details?: unknown };
+
+/** Turns a raw `inventory.events` record into a contract event; anything else is a poison message with its reason. */
+export function decodeLogMessage<M extends LogMessage>(message: M): DecodedLogMessage<M> {
   let raw: unknown;
   try {
     raw = JSON.parse(message.value?.toString('utf8') ?? '');

@@ -1,0 +1,43 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { KafkaModule } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { ReservationsModule } from '@stockflow/reservations';
+import { ServiceKitModule } from '@stockflow/service-kit';
+import { CompactionConfig } from './compaction.config';
+import { CompactionJob, compactionJobs } from './jobs/compaction-job';
+import { HoldExpiryJob } from './jobs/hold-expiry.job';
+import { JobRunner } from './jobs/job-runner';
+import { ReconciliationJob } from './jobs/reconciliation.job';
+import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
+import { SnapshotJob } from './jobs/snapshot.job';
+
+/** Every job the service runs continuously; add a job here. */
+const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob, HoldExpiryJob, ReconciliationJob];
+
+@Module({})
+export class CompactionModule {
+  static forRoot(config: CompactionConfig): DynamicModule {
+    return {
+      module: CompactionModule,
+      imports: [
+        ServiceKitModule.forRoot(),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-compaction`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'stockflow-compaction',
+        }),
+        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }),
+      ],
+      providers: [
+        { provide: CompactionConfig, useValue: config },
+        ...compactionJobs(JOBS),
+        JobRunner,
+      ],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { CompactionJob } from './compaction-job';
+
+export interface JobLoopOptions {
+  /** Wait after a slice that found nothing to do. */
+  idleDelayMs: number;
+  /** First wait after a failed slice; doubles per consecutive failure up to maxErrorDelayMs. */
+  errorDelayMs: number;
+  maxErrorDelayMs: number;
+}
+
+export interface JobLoopObserver {
+  slice(job: string, handled: number, seconds: number): void;
+  failed(job: string, error: Error, consecutive: number, retryInMs: number): void;
+}
+
+/**
+ * Runs one job continuously: slice after slice while it has work, a pause when
+ * it is idle, an exponential pause after errors (a database restart must not
+ * become a hot retry loop, nor crash the process). `stop()` interrupts a pause at
+ * once but lets the slice in progress finish, so nothing is abandoned half-done.
+ */
+export class JobLoop {
+  private readonly abort = new AbortController();
+  private done?: Promise<void>;
+
+  constructor(
+    private readonly job: CompactionJob,
+    private readonly options: JobLoopOptions,
+    private readonly observer: JobLoopObserver,
+  ) {}
+
+  start(): void {
+    this.done ??= this.run();
+  }
+
+  /** Resolves once the slice in progress (if any) has finished; no new slice starts. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.abort.signal.aborted) {
+      const started = process.hrtime.bigint();
+      let handled: number;
+      try {
+        handled = await this.job.runOnce();
+      } catch (error) {
+        failures++;
+        const retryInMs = Math.min(this.options.errorDelayMs * 2 ** (failures - 1), this.options.maxErrorDelayMs);
+        this.observer.failed(this.job.name, asError(error), failures, retryInMs);
+        await this.pause(retryInMs);
+        continue;
+      }
+      failures = 0;
+      this.observer.slice(this.job.name, handled, Number(process.hrtime.bigint() - started) / 1e9);
+      // Busy: yield to the event loop (health checks, other jobs) and go again.
+      await this.pause(handled > 0 ? 0 : this.options.idleDelayMs);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    const signal = this.abort.signal;
+    if (signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done);
+    });
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { deleteNettedReservations } from '@stockflow/persistence';
+import { CompactionConfig } from '../compaction.config';
+import { CompactionJob } from './compaction-job';
+
+/**
+ * Keeps `reservations` proportional to what is open: deletes netted rows (open
+ * = 0) in small batches, continuously. Needs no exclusivity: replicas skip each
+ * other's locked rows (SKIP LOCKED), so two of them just share the work.
+ */
+@Injectable()
+export class ReservationCleanupJob implements CompactionJob {
+  readonly name = 'reservation-cleanup';
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: CompactionConfig,
+  ) {}
+
+  runOnce(): Promise<number> {
+    return deleteNettedReservations(this.db, this.config.RESERVATION_CLEANUP_BATCH_SIZE);
+  }
+}

@@ -1,0 +1,103 @@
+import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { BatchingPublisher } from '@stockflow/kafka';
+import { Order, OrderLine } from '@stockflow/persistence';
+import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
+import { OrdersConfig, syncPaymentMethods } from '../orders.config';
+import { OrderIntake } from '../orders/order-intake';
+import { NewOrder, OrderStore } from '../orders/order-store';
+import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
+import { QueuedOrder } from '../orders/queued-order';
+import { PlaceOrderDto } from './order.dto';
+
+export interface OrderView {
+  orderId: string;
+  status: string;
+  reason?: string;
+  lines: OrderLine[];
+}
+
+/** HTTP status of an order's answer: accepted and queued, reserved, or refused. */
+const STATUS_CODES: Record<string, number> = { received: 202, pending: 201, rejected: 409 };
+
+/**
+ * Order placement. Async (AsyncOrder): store as `received`, queue, answer 202;
+ * the queue consumer decides. Sync (CHECKOUT_ASYNC=0 or a sync payment method):
+ * decide inline, 201 pending or 409 rejected. Either way a resubmitted orderId
+ * is the same order: it is answered from its current state and reserved once.
+ */
+@Injectable()
+export class Checkout {
+  private readonly logger = new Logger(Checkout.name);
+  private readonly syncMethods: Set<string>;
+
+  constructor(
+    private readonly config: OrdersConfig,
+    private readonly intake: OrderIntake,
+    private readonly store: OrderStore,
+    private readonly publisher: BatchingPublisher,
+    @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
+    @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
+  ) {
+    this.syncMethods = syncPaymentMethods(config);
+  }
+
+  async place(dto: PlaceOrderDto, channel: string): Promise<{ code: number; view: OrderView }> {
+    const order: NewOrder = {
+      orderId: dto.orderId ?? randomUUID(),
+      channel,
+      cartId: dto.cartId ?? null,
+      paymentMethod: dto.payment.method,
+      lines: dto.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    };
+    const inserted = await this.intake.insert(order);
+    if (!inserted) {
+      const existing = await this.store.find(order.orderId);
+      if (!existing || existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
+        throw new ConflictException(`orderId ${order.orderId} is already used by a different order`);
+      }
+      if (existing.status !== 'received') return answer(existing);
+    }
+    const sync = !this.config.CHECKOUT_ASYNC || this.syncMethods.has(order.paymentMethod);
+    try {
+      return sync ? await this.decide(order) : await this.enqueue(order);
+    } catch (error) {
+      this.logger.error(`order ${order.orderId} not accepted: ${(error as Error).message}`);
+      // Answer 503 having changed nothing: the client retries with the same orderId.
+      if (inserted) await this.store.deleteReceived(order.orderId).catch(() => undefined);
+      throw new ServiceUnavailableException('checkout is unavailable right now; retry with the same orderId');
+    }
+  }
+
+  async view(orderId: string, channel: string): Promise<OrderView | undefined> {
+    const order = await this.store.find(orderId);
+    return order && order.channel === channel ? answer(order).view : undefined;
+  }
+
+  private async enqueue(order: NewOrder): Promise<{ code: number; view: OrderView }> {
+    const queued: QueuedOrder = { orderId: order.orderId, channel: order.channel, cartId: order.cartId, lines: order.lines };
+    await this.publisher.publish(this.topics.received, [{ key: order.orderId, value: JSON.stringify(queued) }]);
+    return { code: 202, view: { orderId: order.orderId, status: 'received', lines: order.lines } };
+  }
+
+  private async decide(order: NewOrder): Promise<{ code: number; view: OrderView }> {
+    const cartId = order.cartId ? channelCartId(order.channel, order.cartId) : null;
+    const [decision] = await reserveOrders(this.reservations, [{ ...order, cartId }], new Date(), (tx, decisions) =>
+      this.store.applyDecisions(tx, decisions),
+    );
+    if (decision.status === 'pending') {
+      return { code: 201, view: { orderId: order.orderId, status: 'pending', lines: decision.lines } };
+    }
+    return { code: 409, view: { orderId: order.orderId, status: 'rejected', reason: decision.reason, lines: order.lines } };
+  }
+}
+
+function answer(order: Order): { code: number; view: OrderView } {
+  const view: OrderView = { orderId: order.orderId, status: order.status, lines: order.lines };
+  if (order.reason) view.reason = order.reason;
+  return { code: STATUS_CODES[order.status], view };
+}
+
+function sameLines(a: OrderLine[], b: OrderLine[]): boolean {
+  return a.length === b.length && a.every((line, i) => line.sku === b[i].sku && line.quantity === b[i].quantity);
+}

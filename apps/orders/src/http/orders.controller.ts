@@ -1,0 +1,35 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
+import { ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
+import { Checkout } from './checkout';
+import { OrderParams, PlaceOrderDto } from './order.dto';
+
+@Controller('v1/orders')
+@UseGuards(ChannelAuthGuard)
+export class OrdersController {
+  constructor(private readonly checkout: Checkout) {}
+
+  /** The token's channel places the order for itself. 202 received | 201 pending | 409 rejected. */
+  @Post()
+  async place(
+    @Body() dto: PlaceOrderDto,
+    @CurrentChannel() channel: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const repeated = dto.lines.map((l) => l.sku).filter((sku, i, all) => all.indexOf(sku) !== i);
+    if (repeated.length > 0) {
+      throw validationFailed([{ field: 'lines', messages: [`each sku may appear once; repeated: ${[...new Set(repeated)].join(', ')}`] }]);
+    }
+    const { code, view } = await this.checkout.place(dto, channel);
+    reply.status(code);
+    return view;
+  }
+
+  /** Orders of another channel are not found, as if they did not exist. */
+  @Get(':orderId')
+  async get(@Param() { orderId }: OrderParams, @CurrentChannel() channel: string) {
+    const view = await this.checkout.view(orderId, channel);
+    if (!view) throw new NotFoundException(`unknown order ${orderId}`);
+    return view;
+  }
+}

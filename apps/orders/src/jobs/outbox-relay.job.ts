@@ -1,0 +1,24 @@
+import { hostname } from 'os';
+import { randomBytes } from 'crypto';
+import { TopicNames } from '@stockflow/contracts';
+import { BatchingPublisher } from '@stockflow/kafka';
+import { ReservationContext, relayOutbox } from '@stockflow/reservations';
+import { Job } from './job';
+
+/** Produces reservation events from the Redis outbox to inventory.events (one relay process at a time). */
+export class OutboxRelayJob implements Job {
+  readonly name = 'outbox-relay';
+  /** Idle polling: how long a reservation may wait before it heads to the ledger. */
+  readonly intervalMs = 20;
+  private readonly holder = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+  constructor(
+    private readonly reservations: ReservationContext,
+    private readonly publisher: BatchingPublisher,
+    private readonly topics: TopicNames,
+  ) {}
+
+  runOnce(): Promise<number> {
+    return relayOutbox(this.reservations.stock, this.publisher, this.topics.events, this.holder);
+  }
+}

@@ -1,0 +1,37 @@
+import { BatchingPublisher } from '@stockflow/kafka';
+import { ordersMetrics } from '../orders.metrics';
+import { OrderStore } from '../orders/order-store';
+import { OrderTopics } from '../orders/order-topics';
+import { Job } from './job';
+
+/**
+ * Queues again orders still `received` long after acceptance: a crash between
+ * the INSERT and the produce would otherwise leave one waiting for ever. The
+ * consumer skips decided orders, so a message sent twice decides nothing twice.
+ */
+export class RequeueJob implements Job {
+  readonly name = 'requeue-received';
+  readonly intervalMs = 5000;
+  private readonly lastSent = new Map<string, number>();
+
+  constructor(
+    private readonly store: OrderStore,
+    private readonly publisher: BatchingPublisher,
+    private readonly topics: OrderTopics,
+    private readonly afterSeconds: number,
+  ) {}
+
+  async runOnce(): Promise<number> {
+    const now = Date.now();
+    const waitMs = this.afterSeconds * 1000;
+    for (const [id, at] of this.lastSent) if (now - at > waitMs) this.lastSent.delete(id);
+    const stale = (await this.store.receivedBefore(new Date(now - waitMs), 500)).filter((o) => !this.lastSent.has(o.orderId));
+    await this.publisher.publish(
+      this.topics.received,
+      stale.map((o) => ({ key: o.orderId, value: JSON.stringify(o) })),
+    );
+    for (const o of stale) this.lastSent.set(o.orderId, now);
+    ordersMetrics.requeued.inc(stale.length);
+    return 0;
+  }
+}

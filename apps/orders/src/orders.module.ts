@@ -1,0 +1,61 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TopicNames } from '@stockflow/contracts';
+import { BatchingPublisher, KafkaModule, TOPICS } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
+import { ServiceKitModule } from '@stockflow/service-kit';
+import { OrderQueueConsumer } from './consumers/order-queue.consumer';
+import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
+import { CartsController } from './http/carts.controller';
+import { Checkout } from './http/checkout';
+import { OrdersController } from './http/orders.controller';
+import { JOBS, Job } from './jobs/job';
+import { JobRunner } from './jobs/job-runner';
+import { OutboxRelayJob } from './jobs/outbox-relay.job';
+import { RequeueJob } from './jobs/requeue.job';
+import { OrdersConfig } from './orders.config';
+import { OrderIntake } from './orders/order-intake';
+import { OrderStore } from './orders/order-store';
+import { ORDER_TOPICS, OrderTopics, orderTopics } from './orders/order-topics';
+
+@Module({})
+export class OrdersModule {
+  static forRoot(config: OrdersConfig): DynamicModule {
+    return {
+      module: OrdersModule,
+      imports: [
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-orders`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'stockflow-orders',
+        }),
+        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, hydrateOnStart: true }),
+      ],
+      controllers: [OrdersController, CartsController],
+      providers: [
+        { provide: OrdersConfig, useValue: config },
+        { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
+        OrderStore,
+        OrderIntake,
+        Checkout,
+        OrderQueueConsumer,
+        StockLevelsConsumer,
+        {
+          provide: JOBS,
+          inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],
+          useFactory: (ctx: ReservationContext, publisher: BatchingPublisher, topics: TopicNames, queue: OrderTopics, store: OrderStore): Job[] => [
+            new OutboxRelayJob(ctx, publisher, topics),
+            new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
+          ],
+        },
+        JobRunner,
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Order, OrderLine, Queryable } from '@stockflow/persistence';
+import { ReservationDecision } from '@stockflow/reservations';
+import { QueuedOrder } from './queued-order';
+
+export interface NewOrder {
+  orderId: string;
+  channel: string;
+  cartId: string | null;
+  paymentMethod: string;
+  lines: OrderLine[];
+}
+
+/** Orders and their status history in Postgres. Writes are set-based: one statement per batch. */
+@Injectable()
+export class OrderStore {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Stores orders as `received` with their first history row, in one statement.
+   * An orderId that exists is left as it is; returns the ids this call inserted.
+   */
+  async insertReceived(orders: NewOrder[]): Promise<Set<string>> {
+    const rows = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
+           AS t(order_id, channel, cart_id, payment_method, lines)),
+       inserted AS (
+         INSERT INTO orders (order_id, channel, cart_id, payment_method, status, lines)
+         SELECT order_id, channel, cart_id, payment_method, 'received', lines FROM input
+         ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
+       history AS (INSERT INTO order_status_history (order_id, status) SELECT order_id, 'received' FROM inserted)
+       SELECT order_id FROM inserted`,
+      [
+        orders.map((o) => o.orderId),
+        orders.map((o) => o.channel),
+        orders.map((o) => o.cartId),
+        orders.map((o) => o.paymentMethod),
+        orders.map((o) => JSON.stringify(o.lines)),
+      ],
+    );
+    return new Set(rows.map((r: { order_id: string }) => r.order_id));
+  }
+
+  find(orderId: string): Promise<Order | null> {
+    return this.db.getRepository(Order).findOneBy({ orderId });
+  }
+
+  async statuses(orderIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query('SELECT order_id, status FROM orders WHERE order_id = ANY($1)', [orderIds]);
+    return new Map(rows.map((r: { order_id: string; status: string }) => [r.order_id, r.status]));
+  }
+
+  /** Records decisions on orders still `received` (a decision is made once) with their history rows. */
+  async applyDecisions(tx: EntityManager | Queryable, decisions: ReservationDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
+    await tx.query(
+      `WITH decided AS (
+         UPDATE orders o SET status = t.status, reason = t.reason, lines = COALESCE(t.lines, o.lines), updated_at = now()
+         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::jsonb[]) AS t(order_id, status, reason, lines)
+         WHERE o.order_id = t.order_id AND o.status = 'received'
+         RETURNING o.order_id, o.status, o.reason)
+       INSERT INTO order_status_history (order_id, status, reason) SELECT order_id, status, reason FROM decided`,
+      [
+        decisions.map((d) => d.orderId),
+        decisions.map((d) => d.status),
+        decisions.map((d) => (d.status === 'rejected' ? d.reason : null)),
+        decisions.map((d) => (d.status === 'pending' ? JSON.stringify(d.lines) : null)),
+      ],
+    );
+  }
+
+  /** Undoes an acceptance that could not be decided (sync checkout answering 503). */
+  async deleteReceived(orderId: string): Promise<void> {
+    await this.db.query(`DELETE FROM orders WHERE order_id = $1 AND status = 'received'`, [orderId]);
+  }
+
+  async receivedBefore(cutoff: Date, limit: number): Promise<QueuedOrder[]> {
+    const rows = await this.db.query(
+      `SELECT order_id, channel, cart_id, lines FROM orders WHERE status = 'received' AND created_at < $1
+       ORDER BY created_at LIMIT $2`,
+      [cutoff.toISOString(), limit],
+    );
+    return rows.map((r: Record<string, any>) => ({ orderId: r.order_id, channel: r.channel, cartId: r.cart_id, lines: r.lines }));
+  }
+}

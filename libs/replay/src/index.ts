@@ -1,0 +1,4 @@
+export * from './log-reader';
+export * from './rebuild';
+export * from './projection-diff';
+export * from './replay';

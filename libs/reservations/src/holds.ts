@@ -1,0 +1,59 @@
+import { ReservationContext, hydrate } from './hydration';
+import { HoldOutcome } from './redis-stock';
+import { dropIntents, markOpen, markReleased, openHoldsOfCart, recordIntents } from './reservation-records';
+import { holdReservationId } from './reservation-ids';
+
+export interface HoldRequest {
+  cartId: string;
+  sku: string;
+  quantity: number;
+  channel: string;
+}
+
+export type HoldDecision =
+  | { status: 'held'; reservationId: string; expiresAt: Date }
+  | { status: 'insufficient'; available: number };
+
+const MAX_HYDRATION_ROUNDS = 5;
+
+/**
+ * Holds stock for a cart until `ttlSeconds` from now, replacing the cart's
+ * previous hold of the sku. Same intent-first discipline as orders: the row is
+ * durable before the script runs, so hydration never misses the hold.
+ */
+export async function placeHold(
+  ctx: ReservationContext,
+  request: HoldRequest,
+  ttlSeconds: number,
+  now: Date,
+): Promise<HoldDecision> {
+  const rid = holdReservationId(request.cartId);
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  await hydrate(ctx, [request.sku]);
+  await recordIntents(ctx.db, [{ rid, ...request, kind: 'hold', expiresAt }]);
+  let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
+  for (let round = 1; outcome.status === 'missing'; round++) {
+    if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
+    await hydrate(ctx, [request.sku], new Set([rid]));
+    outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
+  }
+  if (outcome.status === 'insufficient') {
+    await dropIntents(ctx.db, [rid]);
+    return outcome;
+  }
+  const replaced = outcome.replaced;
+  await ctx.db.transaction(async (tx) => {
+    await markOpen(tx, [rid]);
+    await markReleased(tx, replaced ? [{ rid: replaced, reason: 'cart_cancel' }] : []);
+  });
+  return { status: 'held', reservationId: rid, expiresAt };
+}
+
+/** Cart cancel: releases every open hold of the cart; returns their reservation ids. */
+export async function cancelCart(ctx: ReservationContext, cartId: string, now: Date): Promise<string[]> {
+  // After a Redis loss the registry of the cart's holds is rebuilt with their skus' counters.
+  await hydrate(ctx, (await openHoldsOfCart(ctx.db, cartId)).map((h) => h.sku));
+  const { released } = await ctx.stock.releaseCart(cartId, now);
+  await markReleased(ctx.db, released.map((rid) => ({ rid, reason: 'cart_cancel' })));
+  return released;
+}

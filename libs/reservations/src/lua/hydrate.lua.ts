@@ -1,0 +1,36 @@
+/**
+ * Rebuilds one sku's counter and the registry of its open reservations, only if
+ * the counter is missing (the first of several concurrent hydrations wins).
+ *
+ * KEYS[1] stock:<sku>   KEYS[2] outbox
+ * ARGV    prefix, avail, ver, retentionSeconds, reservationCount, then per open reservation:
+ *         rid, qty, kind, cartId, orderId, expiresAtMs, channel; then events to re-publish (JSON)
+ *
+ * Atomicity: counter, registry entries and re-published events appear together or
+ * not at all; while the counter is missing every reservation of the sku fails
+ * closed ('missing'), so no reservation can slip between the Postgres snapshot the
+ * values come from and this write. Returns 1 when it wrote, 0 when the counter existed.
+ */
+export const HYDRATE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local prefix, retention, count = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[5])
+local sku = string.sub(KEYS[1], #prefix + 7)
+redis.call('HSET', KEYS[1], 'avail', ARGV[2], 'ver', ARGV[3])
+for i = 1, count do
+  local b = 5 + (i - 1) * 7
+  local rid, kind, cart = ARGV[b + 1], ARGV[b + 3], ARGV[b + 4]
+  local rkey = prefix .. 'res:' .. rid
+  if redis.call('EXISTS', rkey) == 0 then
+    redis.call('HSET', rkey, 'sku', sku, 'qty', ARGV[b + 2], 'state', 'open', 'kind', kind, 'ch', ARGV[b + 7])
+    if kind == 'hold' then
+      redis.call('HSET', rkey, 'cart', cart, 'exp', ARGV[b + 6])
+      redis.call('HSETNX', prefix .. 'cart:' .. cart, sku, rid)
+    else
+      redis.call('HSET', rkey, 'order', ARGV[b + 5])
+      redis.call('EXPIRE', rkey, retention)
+    end
+  end
+end
+for i = 6 + count * 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+return 1
+`;

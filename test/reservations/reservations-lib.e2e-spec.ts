@@ -1,0 +1,210 @@
+import { BatchingPublisher } from '@stockflow/kafka';
+import {
+  OrderToReserve,
+  ReservationDecision,
+  applyStockLevels,
+  cancelCart,
+  expireDueHolds,
+  hydrate,
+  placeHold,
+  reconcileSku,
+  relayOutbox,
+  reservationEventId,
+  reserveOrders,
+} from '@stockflow/reservations';
+import { readTopic } from '@stockflow/testing';
+import { ReservationHarness, reservationHarness } from './reservation-harness';
+
+
+describe('reservations library on real Redis and Postgres', () => {
+  let h: ReservationHarness;
+  let run = 0;
+  const now = () => new Date();
+  const sku = (name: string) => `${name}-${run}`;
+  const reserve = (orders: OrderToReserve[]) => reserveOrders(h, orders, now(), async () => undefined);
+  const avail = async (s: string) => (await h.stock.counter(s))?.avail;
+  const order = (orderId: string, lines: [string, number][], cartId?: string): OrderToReserve => ({
+    orderId,
+    channel: 'web',
+    cartId,
+    lines: lines.map(([s, quantity]) => ({ sku: s, quantity })),
+  });
+
+  beforeAll(async () => {
+    h = await reservationHarness('reslib');
+  });
+  afterAll(() => h.close());
+  beforeEach(async () => {
+    run++;
+    await h.wipeRedis();
+  });
+
+  it('reserves every line of an order or none of them', async () => {
+    const [a, b] = [sku('A'), sku('B')];
+    await h.setLedger(a, 5, 1);
+    await h.setLedger(b, 1, 1);
+    const [refused] = await reserve([order(`o1-${run}`, [[a, 3], [b, 2]])]);
+    expect(refused).toEqual({ orderId: `o1-${run}`, status: 'rejected', reason: 'out_of_stock' });
+    expect([await avail(a), await avail(b)]).toEqual([5, 1]);
+    expect(await h.outbox()).toEqual([]);
+    expect(await h.db.query('SELECT * FROM order_reservations WHERE order_id = $1', [`o1-${run}`])).toEqual([]);
+
+    const [accepted] = await reserve([order(`o2-${run}`, [[a, 3], [b, 1]])]);
+    expect(accepted.status).toBe('pending');
+    expect([await avail(a), await avail(b)]).toEqual([2, 0]);
+    const events = await h.outbox();
+    expect(events.map((e) => [e.type, e.sku, e.quantity, e.orderId])).toEqual([
+      ['StockReserved', a, 3, `o2-${run}`],
+      ['StockReserved', b, 1, `o2-${run}`],
+    ]);
+    expect(events.map((e) => e.eventId)).toEqual(events.map((e) => reservationEventId('reserved', e.reservationId)));
+  });
+
+  it('never reserves more than is available when hundreds of orders race', async () => {
+    const s = sku('HOT');
+    await h.setLedger(s, 100, 1);
+    const decisions = (
+      await Promise.all(
+        Array.from({ length: 30 }, (_, batch) =>
+          reserve(Array.from({ length: 10 }, (_, i) => order(`race-${run}-${batch}-${i}`, [[s, 1]]))),
+        ),
+      )
+    ).flat();
+    expect(decisions.filter((d) => d.status === 'pending')).toHaveLength(100);
+    expect(decisions.filter((d) => d.status === 'rejected')).toHaveLength(200);
+    expect(await avail(s)).toBe(0);
+    const [{ sum }] = await h.db.query(`SELECT sum(quantity)::int AS sum FROM order_reservations WHERE sku = $1`, [s]);
+    expect(sum).toBe(100);
+    expect(await h.outbox()).toHaveLength(100);
+  });
+
+  it('decides an order submitted twice once, under the same reservation ids', async () => {
+    const s = sku('IDEM');
+    await h.setLedger(s, 10, 1);
+    const first = await reserve([order(`idem-${run}`, [[s, 4]])]);
+    const again = await reserve([order(`idem-${run}`, [[s, 4]])]);
+    expect(again).toEqual(first);
+    expect(await avail(s)).toBe(6);
+    expect(await h.outbox()).toHaveLength(1);
+  });
+
+  it('rebuilds a lost counter from the ledger minus reservations it has not folded', async () => {
+    const s = sku('LOSS');
+    await h.setLedger(s, 10, 1);
+    const [decision] = await reserve([order(`loss-${run}`, [[s, 4]])]);
+    const rid = (decision as Extract<ReservationDecision, { status: 'pending' }>).lines[0].reservationId;
+    await h.wipeRedis();
+    await hydrate(h, [s]);
+    expect(await avail(s)).toBe(6);
+    // the lost outbox entry is re-published under the same eventId
+    expect((await h.outbox()).map((e) => e.eventId)).toEqual([reservationEventId('reserved', rid)]);
+
+    await h.fold(s, [reservationEventId('reserved', rid)]);
+    await h.setLedger(s, 6, 2);
+    await h.wipeRedis();
+    await hydrate(h, [s]);
+    expect(await avail(s)).toBe(6);
+    expect(await h.outbox()).toEqual([]);
+  });
+
+  it('moves a counter once per ledger version range and rebuilds it on a gap', async () => {
+    const s = sku('LVL');
+    await h.setLedger(s, 10, 1);
+    await hydrate(h, [s]);
+    const receipt = { sku: s, previousVersion: 1, version: 2, externalAvailableDelta: 5 };
+    expect(await applyStockLevels(h, [receipt])).toBe(1);
+    expect(await applyStockLevels(h, [receipt])).toBe(0);
+    expect(await avail(s)).toBe(15);
+
+    await h.setLedger(s, 20, 6);
+    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 5, version: 6, externalAvailableDelta: 3 }])).toBe(0);
+    expect(await h.stock.counter(s)).toEqual({ avail: 20, ver: 6 });
+  });
+
+  it('converts a cart hold of the same quantity into the order without a second reservation', async () => {
+    const s = sku('CART');
+    await h.setLedger(s, 10, 1);
+    const hold = await placeHold(h, { cartId: `c-${run}`, sku: s, quantity: 3, channel: 'web' }, 900, now());
+    expect(hold.status).toBe('held');
+    expect(await avail(s)).toBe(7);
+    const [decision] = await reserve([order(`co-${run}`, [[s, 3]], `c-${run}`)]);
+    expect(decision).toMatchObject({ status: 'pending', lines: [{ reservationId: (hold as any).reservationId }] });
+    expect(await avail(s)).toBe(7);
+    expect((await h.outbox()).map((e) => e.type)).toEqual(['StockReserved']);
+    const [row] = await h.db.query('SELECT kind, order_id, state FROM order_reservations WHERE reservation_id = $1', [
+      (hold as any).reservationId,
+    ]);
+    expect(row).toEqual({ kind: 'order', order_id: `co-${run}`, state: 'open' });
+  });
+
+  it('replaces a hold of another quantity by the order reservation, counting the held units once', async () => {
+    const s = sku('CART2');
+    await h.setLedger(s, 4, 1);
+    await placeHold(h, { cartId: `c2-${run}`, sku: s, quantity: 2, channel: 'web' }, 900, now());
+    const [decision] = await reserve([order(`co2-${run}`, [[s, 4]], `c2-${run}`)]);
+    expect(decision.status).toBe('pending');
+    expect(await avail(s)).toBe(0);
+    expect((await h.outbox()).map((e) => [e.type, e.quantity])).toEqual([
+      ['StockReserved', 2],
+      ['ReservationReleased', 2],
+      ['StockReserved', 4],
+    ]);
+  });
+
+  it('refuses a hold larger than what is available and changes nothing', async () => {
+    const s = sku('HOLD409');
+    await h.setLedger(s, 2, 1);
+    const hold = await placeHold(h, { cartId: `c3-${run}`, sku: s, quantity: 3, channel: 'web' }, 900, now());
+    expect(hold).toEqual({ status: 'insufficient', available: 2 });
+    expect(await avail(s)).toBe(2);
+    expect(await h.outbox()).toEqual([]);
+    expect(await h.db.query('SELECT * FROM order_reservations WHERE sku = $1', [s])).toEqual([]);
+  });
+
+  it('gives held units back exactly once on cart cancel and on expiry', async () => {
+    const s = sku('REL');
+    await h.setLedger(s, 10, 1);
+    await placeHold(h, { cartId: `c4-${run}`, sku: s, quantity: 4, channel: 'web' }, 900, now());
+    expect(await cancelCart(h, `c4-${run}`, now())).toHaveLength(1);
+    expect(await cancelCart(h, `c4-${run}`, now())).toHaveLength(0);
+    expect(await avail(s)).toBe(10);
+
+    await placeHold(h, { cartId: `c5-${run}`, sku: s, quantity: 4, channel: 'web' }, 1, now());
+    expect(await expireDueHolds(h, now())).toBe(0);
+    const later = new Date(Date.now() + 2000);
+    expect(await expireDueHolds(h, later)).toBe(1);
+    expect(await expireDueHolds(h, later)).toBe(0);
+    expect(await avail(s)).toBe(10);
+    const releases = (await h.outbox()).filter((e) => e.type === 'ReservationReleased');
+    expect(releases.map((e) => e.reason)).toEqual(['cart_cancel', 'expired']);
+  });
+
+  it('finds a drifted counter and rebuilds it from the ledger', async () => {
+    const s = sku('DRIFT');
+    await h.setLedger(s, 10, 1);
+    await hydrate(h, [s]);
+    await h.redis.hincrby(h.stock.keys.stock(s), 'avail', 3);
+    expect(await reconcileSku(h, s)).toBe('repaired');
+    expect(await avail(s)).toBe(10);
+    expect(await reconcileSku(h, s)).toBe('in_sync');
+  });
+
+  it('relays the outbox to inventory.events with deterministic event ids, then empties it', async () => {
+    const s = sku('RELAY');
+    await h.setLedger(s, 10, 1);
+    await reserve([order(`relay-${run}`, [[s, 2]])]);
+    const publisher = new BatchingPublisher(h.stack.kafka);
+    await publisher.connect();
+    try {
+      expect(await relayOutbox(h.stock, publisher, h.stack.topics.events, 'test')).toBe(1);
+    } finally {
+      await publisher.disconnect();
+    }
+    const [message] = await readTopic(h.stack.kafka, h.stack.topics.events, 1);
+    const event = JSON.parse(message.value!.toString());
+    expect(message.key!.toString()).toBe(s);
+    expect(event).toMatchObject({ type: 'StockReserved', sku: s, quantity: 2, reservationId: `ord:relay-${run}:1` });
+    expect(event.eventId).toBe(reservationEventId('reserved', `ord:relay-${run}:1`));
+    expect(await h.outbox()).toEqual([]);
+  });
+});
