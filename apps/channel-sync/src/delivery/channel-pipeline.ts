@@ -5,7 +5,7 @@ import { channelMetrics, channelSyncMetrics } from '../channel-sync.metrics';
 import { ChannelSettings } from './channel-settings';
 import { deliveryDeadLetter, DeliveryFailure } from './dead-letter-record';
 import { DeliveryBook, InputPosition, OfferResult, PendingUpdate } from './delivery-book';
-import { QueuedUpdate, UpdateSource } from './queued-update';
+import { QueuedUpdate, StockState, UpdateSource } from './queued-update';
 import { backoffDelay } from './retry-policy';
 import { sellableQuantity } from './sellable-quantity';
 import { TokenBucket } from './token-bucket';
@@ -15,13 +15,6 @@ export interface PipelineHooks {
   deadLetter(record: ChannelDeadLetter): Promise<void>;
   /** Replayed dead-letter rows whose fate is now known. */
   replaySettled(ids: number[], outcome: 'replayed' | 'replay_failed', version: number): void;
-}
-
-export interface StockState {
-  sku: string;
-  version: number;
-  available: number;
-  changedAt?: number;
 }
 
 /**

@@ -15,3 +15,12 @@ export interface QueuedUpdate extends ChannelStockUpdate {
   /** When the ledger produced the state (ms), for the change-to-channel latency. */
   changedAt?: number;
 }
+
+/** A SKU's stock as channel sync needs it: from a stock-level message, the ledger's table or a dead letter. */
+export interface StockState {
+  sku: string;
+  version: number;
+  available: number;
+  /** When the ledger produced it (ms), if known. */
+  changedAt?: number;
+}

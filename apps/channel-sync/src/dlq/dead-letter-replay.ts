@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelFleet } from '../consumers/channel-fleet';
-import { DeadLetterStore, IndexedDeadLetter, StockState } from './dead-letter-store';
+import { StockState } from '../delivery/queued-update';
+import { DeadLetterStore, IndexedDeadLetter } from './dead-letter-store';
 
 export interface ReplayStarted {
   channel: string;

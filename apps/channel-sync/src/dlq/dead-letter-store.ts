@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelDeadLetter } from '@stockflow/contracts';
+import { StockState } from '../delivery/queued-update';
 
 export const REPLAY_STATUSES = ['dead', 'replaying', 'replayed', 'replay_failed'] as const;
 export type ReplayStatus = (typeof REPLAY_STATUSES)[number];
@@ -13,12 +14,6 @@ export interface IndexedDeadLetter {
   replayedVersion: number | null;
   kafkaPartition: number;
   kafkaOffset: string;
-}
-
-export interface StockState {
-  sku: string;
-  version: number;
-  available: number;
 }
 
 /** SQL over channel_dead_letters (the DLQ index) and the ledger's stock_levels. */
