@@ -48,7 +48,7 @@ Try it (the second POST with the same eventId changes nothing):
     -H 'Authorization: Bearer ${token_3pl:-<token of channel 3pl>}' -H 'Content-Type: application/json' \\
     -d '{"eventId":"$event_id","type":"StockReceived","sku":"TSHIRT-RED-M","channel":"3pl",
          "occurredAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","schemaVersion":1,"locationId":"WH-EAST","quantity":5}'
-  curl $BASE_URL/v1/stock/TSHIRT-RED-M
+  curl -H 'Authorization: Bearer ${token_3pl:-<token of channel 3pl>}' $BASE_URL/v1/stock/TSHIRT-RED-M
 A demo catalog is seeded once the gateway is ready. Ctrl-C stops everything.
 ==========================================================================================
 

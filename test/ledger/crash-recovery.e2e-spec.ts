@@ -15,7 +15,7 @@ import {
  * Invariant 2: after any crash and restart, projections equal the pure fold of
  * every event in the log, exactly once each. The ledger is SIGKILLed twice in the
  * middle of a 50,000-event stream (no shutdown hook runs, a transaction may be
- * cut mid-flight) and restarted each time.
+ * cut mid-flight) and restarted each time, then stopped once with SIGTERM.
  */
 describe('ledger crash recovery (SIGKILL mid-stream)', () => {
   const TOTAL = 50_000;
@@ -52,6 +52,13 @@ describe('ledger crash recovery (SIGKILL mid-stream)', () => {
 
     await waitFor(async () => (await journalRows()) >= afterFirstKill + 10_000, { timeoutMs: 90_000, what: '10,000 more' });
     await ledger.kill();
+    ledger = await startService('ledger', env);
+
+    // SIGTERM (a rolling deploy) mid-stream: the batch in flight finishes or is
+    // abandoned whole and the process exits cleanly.
+    const afterSecondKill = await journalRows();
+    await waitFor(async () => (await journalRows()) >= afterSecondKill + 5_000, { timeoutMs: 90_000, what: '5,000 more' });
+    expect(await ledger.stop()).toBe(0);
     await producing;
     ledger = await startService('ledger', env);
 

@@ -1,8 +1,20 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { HttpEnv, WithDatabase, WithKafka, WithRedis } from '@stockflow/config';
+
+/** Names of the jobs compaction.module.ts registers. */
+export const JOB_NAMES = ['reservation-cleanup', 'snapshot', 'hold-expiry', 'reconciliation'];
 
 export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))) {
   override PORT = 3004;
+
+  /**
+   * Which jobs this process runs, comma-separated (default: all of them). Lets a
+   * deployment split the work, e.g. snapshots in one replica set, cleanup in another.
+   */
+  @Matches(new RegExp(`^(${JOB_NAMES.join('|')})(,(${JOB_NAMES.join('|')}))*$`), {
+    message: `COMPACTION_JOBS must be a comma-separated list of: ${JOB_NAMES.join(', ')}`,
+  })
+  COMPACTION_JOBS = JOB_NAMES.join(',');
 
   /** Pause after a slice that found nothing to do: bounds the polling cost of an idle system. */
   @IsInt() @Min(10) @Max(60_000)

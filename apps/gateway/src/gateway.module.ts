@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
+import { BulkController } from './bulk/bulk.controller';
+import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
@@ -25,8 +27,8 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, StockController],
-      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest],
+      controllers: [EventsController, BulkController, StockController],
+      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest],
     };
   }
 }

@@ -23,7 +23,7 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
   }
   const config = plainToInstance(schema, raw);
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, env[e.property])));
   return config;
 }
 
@@ -34,8 +34,9 @@ function coerce(value: string, fallback: unknown): unknown {
   return value;
 }
 
-function describe(error: ValidationError): string[] {
-  const shown = JSON.stringify(error.value);
+/** `NAME=<value as set>: what is wrong` (the value as written, not as coerced: NaN shows as "eighty"). */
+function describe(error: ValidationError, asSet: string | undefined): string {
+  const shown = asSet !== undefined && asSet !== '' ? JSON.stringify(asSet) : `${JSON.stringify(error.value)} (default)`;
   const constraints = Object.values(error.constraints ?? {}).join('; ');
-  return [`${error.property}=${shown}: ${constraints}`];
+  return `${error.property}=${shown}: ${constraints}`;
 }

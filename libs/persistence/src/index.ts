@@ -8,6 +8,7 @@ export * from './ledger/consumer-offsets';
 export * from './ledger/partition-batch';
 export * from './ledger/stock-queries';
 export * from './database.module';
+export * from './bulk/bulk-jobs';
 export * from './schema-name';
 export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';

@@ -87,6 +87,9 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
   return diffs;
 }
 
-/** Everything the ledger derives per event; not recorded_at (wall clock of the write). */
+/**
+ * Everything the ledger derives per event; not recorded_at (wall clock of the
+ * write). `event` is stored as json (no equality operator): compared as jsonb.
+ */
 const JOURNAL_COLUMNS = `j.event_id AS key, j.sku, j.version, j.type, j.channel, j.occurred_at, j.on_hand_delta,
-  j.reserved_delta, j.location_deltas, j.reservation_id, j.went_negative, j.event, j.kafka_partition, j.kafka_offset`;
+  j.reserved_delta, j.location_deltas, j.reservation_id, j.went_negative, j.event::jsonb AS event, j.kafka_partition, j.kafka_offset`;

@@ -55,6 +55,7 @@ async function startContainers(): Promise<Connections> {
         KAFKA_NODE_ID: '1',
         KAFKA_PROCESS_ROLES: 'broker,controller',
         KAFKA_LISTENERS: 'PLAINTEXT://:9092,CONTROLLER://:9093',
+        // Fixed host port: Kafka must advertise the address clients reach it on.
         KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://127.0.0.1:19092',
         KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
         KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
@@ -66,7 +67,7 @@ async function startContainers(): Promise<Connections> {
   ]);
   return {
     databaseAdminUrl: `postgres://postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
-    kafkaBrokers: `127.0.0.1:19092`,
+    kafkaBrokers: `${kafka.getHost()}:19092`,
     redisUrl: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}/0`,
   };
 }

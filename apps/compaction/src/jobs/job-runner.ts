@@ -20,8 +20,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       errorDelayMs: config.COMPACTION_ERROR_DELAY_MS,
       maxErrorDelayMs: config.COMPACTION_MAX_ERROR_DELAY_MS,
     };
-    this.loops = jobs.map((job) => new JobLoop(job, options, this));
-    this.logger.log(`jobs: ${jobs.map((j) => j.name).join(', ') || '(none)'}`);
+    const enabled = new Set(config.COMPACTION_JOBS.split(','));
+    const unknown = [...enabled].filter((name) => !jobs.some((job) => job.name === name));
+    if (unknown.length > 0) throw new Error(`COMPACTION_JOBS names jobs that are not registered: ${unknown.join(', ')}`);
+    const running = jobs.filter((job) => enabled.has(job.name));
+    this.loops = running.map((job) => new JobLoop(job, options, this));
+    this.logger.log(`jobs: ${running.map((j) => j.name).join(', ') || '(none)'}`);
   }
 
   onApplicationBootstrap(): void {

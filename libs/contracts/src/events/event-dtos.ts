@@ -5,7 +5,6 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -62,7 +61,8 @@ export class EventBaseDto {
   @Equals(SCHEMA_VERSION)
   schemaVersion: number;
 
-  @IsOptional()
+  // Absent is fine; null is not an object (IsOptional would let null through).
+  @ValidateIf((o: EventBaseDto) => o.metadata !== undefined)
   @IsObject()
   @IsSmallJson(MAX_METADATA_BYTES)
   metadata?: Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { ValidationError, validateSync } from 'class-validator';
 import { EVENT_DTOS } from './event-dtos';
+import { fastAccept } from './fast-accept';
 import { EVENT_TYPES, EventType, InventoryEvent } from './event-types';
 
 export interface FieldError {
@@ -20,6 +21,11 @@ export function parseEvent(raw: unknown, path = ''): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: path || '(body)', messages: ['event must be a JSON object'] }] };
   }
+  return fastAccept(raw as Record<string, unknown>) ? accepted(raw) : validateFully(raw, path);
+}
+
+/** The class-validator rules of event-dtos.ts, reporting every problem. */
+export function validateFully(raw: object, path = ''): ParseResult {
   const type = (raw as { type?: unknown }).type;
   if (!EVENT_TYPES.includes(type as EventType)) {
     return {
@@ -43,7 +49,10 @@ export function parseEvent(raw: unknown, path = ''): ParseResult {
   if (type === 'StockTransferred' && sameLocation) {
     errors.push({ field: join(path, 'toLocationId'), messages: ['toLocationId must differ from fromLocationId'] });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  return errors.length > 0 ? { ok: false, errors } : accepted(raw);
+}
+
+function accepted(raw: object): ParseResult {
   // UUIDs compare case-insensitively; one spelling keeps dedupe on eventId exact.
   const event = raw as InventoryEvent;
   return { ok: true, event: { ...event, eventId: event.eventId.toLowerCase() } };

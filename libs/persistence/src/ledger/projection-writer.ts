@@ -60,7 +60,7 @@ export async function writeBatch(
     `INSERT INTO journal (event_id, sku, version, type, channel, occurred_at, on_hand_delta, reserved_delta,
                           location_deltas, reservation_id, went_negative, event, kafka_partition, kafka_offset)
      SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::bigint[], $4::varchar[], $5::varchar[], $6::timestamptz[],
-                          $7::bigint[], $8::bigint[], $9::jsonb[], $10::varchar[], $11::boolean[], $12::jsonb[],
+                          $7::bigint[], $8::bigint[], $9::jsonb[], $10::varchar[], $11::boolean[], $12::json[],
                           $13::int[], $14::bigint[])`,
     [
       e.map((x) => x.eventId),

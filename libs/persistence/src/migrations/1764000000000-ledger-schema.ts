@@ -49,7 +49,7 @@ export class LedgerSchema1764000000000 implements MigrationInterface {
         location_deltas jsonb        NOT NULL,
         reservation_id  varchar(128),
         went_negative   boolean      NOT NULL,
-        event           jsonb        NOT NULL,
+        event           json         NOT NULL, -- json, not jsonb: stored as sent, no parse cost on the hot path
         kafka_partition integer      NOT NULL,
         kafka_offset    bigint       NOT NULL,
         recorded_at     timestamptz  NOT NULL DEFAULT now(),

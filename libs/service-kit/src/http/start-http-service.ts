@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
 import { ConfigError } from '@stockflow/config';
+import { Readiness } from '../health/readiness';
 import { strictValidationPipe } from './validation-pipe';
 
 export interface HttpServiceOptions {
@@ -27,8 +28,8 @@ const LEVELS: Record<string, LogLevel[]> = {
 
 /**
  * Boots one service: Fastify, strict validation, health and metrics, graceful
- * shutdown on SIGTERM (Nest runs every OnApplicationShutdown hook; a hard
- * deadline stops a hook that hangs, so Kubernetes never has to SIGKILL mid-write).
+ * shutdown on SIGTERM (every shutdown hook runs; a hard deadline stops a hook
+ * that hangs, so Kubernetes never has to SIGKILL mid-write).
  */
 export async function startHttpService(
   module: DynamicModule,
@@ -43,19 +44,35 @@ export async function startHttpService(
     logger: LEVELS[options.logLevel] ?? LEVELS.info,
   });
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        new Logger(options.name).error(`shutdown took over ${options.shutdownTimeoutSeconds}s, exiting`);
-        process.exit(1);
-      }, options.shutdownTimeoutSeconds * 1000).unref();
-    });
+    process.once(signal, () => void shutDown(app, options, signal));
   }
   options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance);
   await app.listen(options.port, '0.0.0.0');
   new Logger(options.name).log(`listening on :${options.port}`);
   return app;
+}
+
+/**
+ * app.close() runs every shutdown hook in order (consumers stop and finish their
+ * batch in beforeApplicationShutdown, then producers and pools close); exit 0
+ * means a clean stop. A hook that hangs past the deadline ends the process.
+ */
+async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions, signal: string): Promise<void> {
+  const logger = new Logger(options.name);
+  logger.log(`${signal}: shutting down`);
+  app.get(Readiness, { strict: false }).markDraining(); // /health/ready answers 503 from now on
+  setTimeout(() => {
+    logger.error(`shutdown took over ${options.shutdownTimeoutSeconds}s, exiting`);
+    process.exit(1);
+  }, options.shutdownTimeoutSeconds * 1000).unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error(`shutdown failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 /** main.ts wrapper: a bad config prints which variable is wrong and exits without a stack trace. */

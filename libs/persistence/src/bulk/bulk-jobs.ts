@@ -1,0 +1,85 @@
+import { Queryable } from '../queryable';
+
+export interface BulkError {
+  /** Position of the event in the submitted array. */
+  index: number;
+  field: string;
+  messages: string[];
+}
+
+export interface BulkJob {
+  bulkId: string;
+  status: 'processing' | 'completed' | 'failed';
+  total: number;
+  accepted: number;
+  rejected: number;
+  errors: BulkError[];
+}
+
+/** Errors kept per job: enough to fix a feed, bounded so one bad file cannot bloat a row. */
+export const MAX_BULK_ERRORS = 1000;
+
+export async function createBulkJob(db: Queryable, bulkId: string, channel: string, total: number): Promise<void> {
+  await db.query(`INSERT INTO bulk_jobs (bulk_id, channel, status, total) VALUES ($1, $2, 'processing', $3)`, [
+    bulkId,
+    channel,
+    total,
+  ]);
+}
+
+/** Adds one chunk's outcome; also serves as the job's heartbeat. */
+export async function recordBulkProgress(
+  db: Queryable,
+  bulkId: string,
+  accepted: number,
+  errors: BulkError[],
+  rejected: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE bulk_jobs
+        SET accepted = accepted + $2, rejected = rejected + $3, updated_at = now(),
+            errors = CASE WHEN jsonb_array_length(errors) >= $5 THEN errors
+                          ELSE (SELECT coalesce(jsonb_agg(e), '[]') FROM (
+                                  SELECT e FROM jsonb_array_elements(errors || $4::jsonb) e LIMIT $5) x) END
+      WHERE bulk_id = $1`,
+    [bulkId, accepted, rejected, JSON.stringify(errors), MAX_BULK_ERRORS],
+  );
+}
+
+export async function finishBulkJob(db: Queryable, bulkId: string, status: 'completed' | 'failed', error?: string) {
+  await db.query(
+    `UPDATE bulk_jobs SET status = $2, updated_at = now(),
+            errors = CASE WHEN $3::text IS NULL THEN errors
+                          ELSE errors || jsonb_build_array(jsonb_build_object('index', -1, 'field', '(job)', 'messages', jsonb_build_array($3::text))) END
+      WHERE bulk_id = $1`,
+    [bulkId, status, error ?? null],
+  );
+}
+
+export async function findBulkJob(db: Queryable, bulkId: string, channel: string): Promise<BulkJob | undefined> {
+  const [row] = await db.query(
+    'SELECT bulk_id, status, total, accepted, rejected, errors FROM bulk_jobs WHERE bulk_id = $1 AND channel = $2',
+    [bulkId, channel],
+  );
+  return row
+    ? { bulkId: row.bulk_id, status: row.status, total: row.total, accepted: row.accepted, rejected: row.rejected, errors: row.errors }
+    : undefined;
+}
+
+/**
+ * A job whose process died stops sending heartbeats; after `staleSeconds` it is
+ * marked failed so clients stop waiting. Resubmitting is safe: eventIds dedupe.
+ */
+export async function failStaleBulkJobs(db: Queryable, staleSeconds: number): Promise<number> {
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+  const [{ n }] = await db.query(
+    `WITH stale AS (
+     UPDATE bulk_jobs SET status = 'failed', updated_at = now(),
+            errors = errors || '[{"index": -1, "field": "(job)", "messages": ["interrupted: resubmit the file; events already accepted are deduplicated by eventId"]}]'
+      WHERE status = 'processing' AND updated_at < now() - make_interval(secs => $1)
+      RETURNING bulk_id)
+     SELECT count(*)::int AS n FROM stale`,
+    [staleSeconds],
+  );
+  return n;
+}
