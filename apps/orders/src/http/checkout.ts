@@ -59,7 +59,9 @@ export class Checkout {
     const inserted = await this.intake.insert(order);
     if (!inserted) {
       const existing = await this.store.find(order.orderId);
-      if (!existing || existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
+      // Gone again: a concurrent attempt with this orderId was answered 503 and undone.
+      if (!existing) throw new ServiceUnavailableException('checkout is unavailable right now; retry with the same orderId');
+      if (existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
         throw new ConflictException(`orderId ${order.orderId} is already used by a different order`);
       }
       if (existing.status !== 'received') return answer(existing);
