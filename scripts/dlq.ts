@@ -110,7 +110,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `dlq: ${(error as Error).message}`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? ` (${cause.code ?? cause.message})` : '';
+    console.error(error instanceof ConfigError ? error.message : `dlq: ${(error as Error).message}${why}`);
     process.exit(error instanceof ConfigError ? 78 : 1);
   },
 );
