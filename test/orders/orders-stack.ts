@@ -21,7 +21,7 @@ import {
  * -> ledger -> stock-levels -> Redis). Generous: the machine is shared and
  * other suites load the broker; a wait is not a speed assertion.
  */
-const PROPAGATION_MS = 90_000;
+const PROPAGATION_MS = Number(process.env.TEST_PROPAGATION_MS ?? 90_000);
 
 export interface OrdersStack {
   stack: TestStack;
@@ -84,6 +84,9 @@ export async function startOrdersStack(
       await waitFor(async () => ((await self.counter(sku))?.avail ?? 0) >= before + quantity, {
         what: `counter of ${sku} to show the receipt`,
         timeoutMs: PROPAGATION_MS,
+      }).catch(async (error) => {
+        const ledgerView = await self.ledgerStock(sku).catch(() => undefined);
+        throw new Error(`${error.message}; ledger ${JSON.stringify(ledgerView)}, counter ${JSON.stringify(await self.counter(sku))}`);
       });
     },
     ledgerStock: async (sku) => (await api(gateway.url, 'GET', `/v1/stock/${sku}`, { token: TEST_TOKENS.web })).body,

@@ -27,7 +27,7 @@ export class StockLevelsConsumer implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: `${this.config.KAFKA_TOPIC_PREFIX}${this.config.ORDERS_GROUP_ID}-stock-levels`,
-      maxWaitTimeInMs: 50,
+      maxWaitTimeInMs: 250,
       sessionTimeout: 15_000,
       heartbeatInterval: 2_000,
       retry: { retries: 8, restartOnFailure: async () => true },
