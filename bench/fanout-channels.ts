@@ -14,12 +14,11 @@ async function main(): Promise<void> {
   const receivers = await Promise.all(
     Array.from({ length: count }, (_, index) =>
       ChannelReceiver.start({
+        record: false,
         onCall: (call) => {
           const b = call.body;
           // Webhook: sku and version; Shopify-style: item id and available.
           pending.push(b.sku ? [index, b.sku, b.version, call.at] : [index, String(b.inventory_item_id), b.available, call.at]);
-          call.body = undefined; // keep nothing: the parent holds the receipts
-          call.rawBody = '';
         },
       }),
     ),

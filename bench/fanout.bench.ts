@@ -39,7 +39,7 @@ const skuName = (i: number) => `FAN-${i}`;
 
 async function main(): Promise<void> {
   console.log(`bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels, ${CONCURRENCY} sends in flight each`);
-  console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${process.env.HOSTNAME ?? 'this machine'})`);
+  console.log(`  machine at start: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${cpuPressure()}`);
   const stack = await createTestStack('benchfanout');
   const names = ['web', 'marketplace', 'shop'] as const;
   const farm = await startChannels(names.length);
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     const cpu = [...services.map((s) => [s.name, s.child.pid!] as const), ['channels', farm.child.pid!] as const, ['bench', process.pid] as const]
       .map(([name, pid], i) => `${name} ${(cpuSeconds(pid) - cpuBefore[i]).toFixed(1)} s`)
       .join(', ');
-    console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}`);
+    console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}; ${cpuPressure()}`);
     console.log(`  CPU used from load start to all delivered: ${cpu}`);
     console.log(`  mean call duration seen by channel-sync: ${await meanCallMs(services[1])}`);
     console.log('');
@@ -158,6 +158,16 @@ async function meanCallMs(channelSync: ServiceProcess): Promise<string> {
   return ['web', 'marketplace', 'shop']
     .map((c) => `${c} ${((1000 * value('stockflow_channel_sync_call_seconds_sum', c)) / value('stockflow_channel_sync_call_seconds_count', c)).toFixed(1)} ms`)
     .join(', ');
+}
+
+/** Linux PSI: share of the last 10 s in which some runnable task waited for a CPU (shared machines). */
+function cpuPressure(): string {
+  try {
+    const some = /some avg10=(\S+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    return `CPU pressure ${some}% (tasks waiting for a core)`;
+  } catch {
+    return 'CPU pressure n/a';
+  }
 }
 
 /** CPU time (user + system) a process has used so far, from /proc. */

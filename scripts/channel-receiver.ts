@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   for (const [port, served] of ports) {
     await ChannelReceiver.start({
       port,
+      record: false,
       onCall: (call) => {
         const channel = served.find((c) => call.path.startsWith(new URL(c.endpoint).pathname.replace(/\/$/, ''))) ?? served[0];
         const signed = channel.adapter === 'webhook' ? ` signature=${verified(call.rawBody, channel.secret, call.headers)}` : '';

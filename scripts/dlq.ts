@@ -24,6 +24,18 @@ class DlqCliConfig extends WithChannelTokens(BaseEnv) {
 const USAGE = `usage: npm run dlq -- list <channel|_input> [--status dead|replaying|replayed|replay_failed|all] [--limit N] [--json]
        npm run dlq -- replay <channel> [--sku SKU]...`;
 
+/** The fields of GET /v1/channels/:channel/dlq entries the table shows. */
+interface ListedDeadLetter {
+  id: number;
+  failedAt: string;
+  sku: string | null;
+  update: { version: number } | null;
+  code: string;
+  attempts: number;
+  status: string;
+  reason: string;
+}
+
 interface Args {
   command: string;
   channel: string;
@@ -50,7 +62,7 @@ function tokenFor(config: DlqCliConfig, channel: string): string {
   return (pairs.find(([name]) => name === channel) ?? pairs[0])[1];
 }
 
-async function call(config: DlqCliConfig, token: string, method: string, path: string, body?: unknown): Promise<any> {
+async function call<T>(config: DlqCliConfig, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(config.STOCKFLOW_URL + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -58,10 +70,10 @@ async function call(config: DlqCliConfig, token: string, method: string, path: s
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text);
+  return JSON.parse(text) as T;
 }
 
-function printTable(rows: any[]): void {
+function printTable(rows: ListedDeadLetter[]): void {
   if (rows.length === 0) return console.log('no dead letters');
   const lines = rows.map((r) => [String(r.id), r.failedAt, r.sku ?? '-', String(r.update?.version ?? '-'), r.code, String(r.attempts), r.status, r.reason]);
   const header = ['id', 'failedAt', 'sku', 'version', 'code', 'attempts', 'status', 'reason'];
@@ -84,13 +96,13 @@ async function main(): Promise<number> {
       const value = args.options.get(`--${name}`)?.[0];
       if (value) query.set(name, value);
     }
-    const page = await call(config, token, 'GET', `${base}${query.size > 0 ? `?${query}` : ''}`);
+    const page = await call<{ deadLetters: ListedDeadLetter[] }>(config, token, 'GET', `${base}${query.size > 0 ? `?${query}` : ''}`);
     if (args.options.has('--json')) console.log(JSON.stringify(page, null, 2));
     else printTable(page.deadLetters);
     return 0;
   }
   const skus = args.options.get('--sku');
-  const started = await call(config, token, 'POST', `${base}/replay`, skus ? { skus } : {});
+  const started = await call<{ channel: string; deadLetters: number; skus: number }>(config, token, 'POST', `${base}/replay`, skus ? { skus } : {});
   console.log(`replaying ${started.deadLetters} dead letter(s) of ${started.channel}: ${started.skus} SKU(s), each with its newest state`);
   return 0;
 }
@@ -98,7 +110,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `dlq: ${(error as Error).message}`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? ` (${cause.code ?? cause.message})` : '';
+    console.error(error instanceof ConfigError ? error.message : `dlq: ${(error as Error).message}${why}`);
     process.exit(error instanceof ConfigError ? 78 : 1);
   },
 );

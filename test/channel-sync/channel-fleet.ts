@@ -25,6 +25,7 @@ export interface Fleet {
   slow: ChannelReceiver;
   down: ChannelReceiver;
   rejecting: ChannelReceiver;
+  limited: ChannelReceiver;
   channelsFile: string;
   close(): Promise<void>;
 }
@@ -38,6 +39,7 @@ export async function startFleet(): Promise<Fleet> {
     slow: await ChannelReceiver.start({ secret: 'slow-secret', behaviour: slow(5_000) }),
     down: await ChannelReceiver.start({ secret: 'down-secret', down: true }),
     rejecting: await ChannelReceiver.start({ secret: 'rejecting-secret', behaviour: rejecting }),
+    limited: await ChannelReceiver.start({ secret: 'limited-secret' }),
   };
   const webhook = (name: keyof typeof receivers, extra: object = {}) => ({
     name,
@@ -64,6 +66,7 @@ export async function startFleet(): Promise<Fleet> {
     // Retries outlast the outage (2 s apart at most), so it must catch up by itself.
     webhook('down', { retryBaseMs: 200, retryMaxMs: 2_000, maxAttempts: 1_000 }),
     webhook('rejecting', { retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3, operators: ['web'] }),
+    webhook('limited', { ratePerSecond: 1 }),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'channel-sync-e2e-'));
   const channelsFile = join(dir, 'channels.json');

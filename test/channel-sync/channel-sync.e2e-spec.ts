@@ -263,6 +263,16 @@ describe('channel sync', () => {
     await webhookHasFinals(fleet.slow, [...SKUS, 'BURST-1'], 90_000);
   });
 
+  it('holds a channel to its rate limit: at 1 call/s the rounds coalesce into about one call per SKU', async () => {
+    await webhookHasFinals(fleet.limited, [...SKUS, 'BURST-1'], 60_000);
+    const calls = fleet.limited.calls.filter((c) => SKUS.includes(c.body.sku));
+    // 50 changes arrived within a few seconds; a channel without the limit gets each round (~5 calls per SKU).
+    // At 1 call/s only the calls made while rounds were still arriving can carry an older version.
+    expect(calls.length).toBeLessThanOrEqual(SKUS.length + 8);
+    const span = (calls.at(-1)!.at - calls[0].at) / 1000;
+    console.log(`rate-limited channel: ${calls.length} calls for ${SKUS.length} SKUs over ${span.toFixed(1)} s`);
+  });
+
   it('lets the channel that was down for a minute catch up with the latest value only', async () => {
     await waitFor(() => fleet.down.listening, { timeoutMs: OUTAGE_MS + 10_000, what: 'the outage to end' });
     const metrics = await (await fetch(`${channelSync.url}/metrics`)).text();

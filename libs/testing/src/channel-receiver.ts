@@ -24,6 +24,15 @@ export interface Answer {
   delayMs?: number;
 }
 
+export interface ReceiverOptions {
+  /** Checks X-Stockflow-Signature with it (ReceivedCall.signatureValid). */
+  secret?: string;
+  /** Sees every call as it arrives. */
+  onCall?: (call: ReceivedCall) => void;
+  /** Keep calls in `calls` (default); long-running receivers turn it off and use onCall. */
+  record?: boolean;
+}
+
 /** Decides the answer to the n-th call (0-based) of the receiver. */
 export type Behaviour = (call: ReceivedCall, n: number) => Answer;
 
@@ -41,15 +50,12 @@ export class ChannelReceiver {
   private constructor(
     public port: number,
     public behaviour: Behaviour,
-    private readonly secret?: string,
-    private readonly onCall?: (call: ReceivedCall) => void,
+    private readonly options: ReceiverOptions,
   ) {}
 
   /** Starts listening on a free loopback port (or `port`); `down: true` only reserves the port. */
-  static async start(
-    options: { behaviour?: Behaviour; secret?: string; port?: number; down?: boolean; onCall?: (call: ReceivedCall) => void } = {},
-  ): Promise<ChannelReceiver> {
-    const receiver = new ChannelReceiver(options.port ?? 0, options.behaviour ?? healthy, options.secret, options.onCall);
+  static async start(options: ReceiverOptions & { behaviour?: Behaviour; port?: number; down?: boolean } = {}): Promise<ChannelReceiver> {
+    const receiver = new ChannelReceiver(options.port ?? 0, options.behaviour ?? healthy, options);
     await receiver.listen();
     if (options.down) await receiver.close();
     return receiver;
@@ -113,12 +119,14 @@ export class ChannelReceiver {
         rawBody,
         body,
         status: 0,
-        ...(this.secret === undefined ? {} : { signatureValid: verifyWebhookSignature(rawBody, this.secret, req.headers[WEBHOOK_SIGNATURE_HEADER]) }),
+        ...(this.options.secret === undefined
+          ? {}
+          : { signatureValid: verifyWebhookSignature(rawBody, this.options.secret, req.headers[WEBHOOK_SIGNATURE_HEADER]) }),
       };
       const answer = this.behaviour(call, this.answered++);
       call.status = answer.status;
-      this.calls.push(call);
-      this.onCall?.(call);
+      if (this.options.record !== false) this.calls.push(call);
+      this.options.onCall?.(call);
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });

@@ -109,6 +109,7 @@ export class ChannelPipeline {
   }
 
   private pump(): void {
+    this.metrics.pending.set(this.book.waitingCount());
     while (!this.stopped && this.sending < this.settings.concurrency) {
       const now = Date.now();
       if (now < this.pausedUntil) return this.wakeAt(this.pausedUntil);
@@ -122,7 +123,6 @@ export class ChannelPipeline {
       this.sending++;
       void this.deliver(pending).finally(() => {
         this.sending--;
-        this.metrics.pending.set(this.book.waitingCount());
         if (this.stopped && this.sending === 0) this.drained?.();
         this.schedulePump();
       });
