@@ -11,14 +11,9 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
   let replicas: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    // The orders service's own expiry and reconciliation loops are kept out of the
-    // way (one expiry pass at startup, then a minute's pause; reconciliation off):
-    // what expires holds and repairs counters here is compaction.
-    s = await startOrdersStack('compaction_redis', {
-      CART_HOLD_TTL_SECONDS: '2',
-      HOLD_EXPIRY_INTERVAL_MS: '60000',
-      RECONCILE_INTERVAL_MS: '0',
-    });
+    // The stack's own compaction process runs only snapshots: what expires holds
+    // and repairs counters here is the two replicas each test starts.
+    s = await startOrdersStack('compaction_redis', { CART_HOLD_TTL_SECONDS: '2' }, { COMPACTION_JOBS: 'snapshot' });
     // Stock first, then a cold start of orders: every counter is hydrated from the
     // committed ledger. (A counter first created by a stock-level message can miss
     // that message's receipt, see docs/compaction.md: not what these tests are about.)

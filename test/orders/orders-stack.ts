@@ -1,18 +1,34 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { randomUUID } from 'crypto';
-import { ServiceProcess, TEST_TOKENS, TestStack, api, createTestStack, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  makeEvent,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 
 /**
- * A running slice of Stockflow for order tests: ledger, orders and gateway as
- * real processes over the shared Kafka, Postgres and Redis (own topics, database
+ * A running slice of Stockflow for order tests: ledger, orders, compaction (hold
+ * expiry, reconciliation) and gateway as real processes over the shared Kafka, Postgres and Redis (own topics, database
  * and key prefix). Requests go through the gateway, as a client's would.
  */
+/**
+ * How long a test waits for the log to carry a change through (gateway -> Kafka
+ * -> ledger -> stock-levels -> Redis). Generous: the machine is shared and
+ * other suites load the broker; a wait is not a speed assertion.
+ */
+const PROPAGATION_MS = Number(process.env.TEST_PROPAGATION_MS ?? 90_000);
+
 export interface OrdersStack {
   stack: TestStack;
   ledger: ServiceProcess;
   orders: ServiceProcess;
   gateway: ServiceProcess;
+  compaction: ServiceProcess;
   redis: Redis;
   db: Client;
   ordersEnv: Record<string, string>;
@@ -33,7 +49,11 @@ export interface OrdersStack {
   close(): Promise<void>;
 }
 
-export async function startOrdersStack(label: string, ordersEnv: Record<string, string> = {}): Promise<OrdersStack> {
+export async function startOrdersStack(
+  label: string,
+  ordersEnv: Record<string, string> = {},
+  compactionEnv: Record<string, string> = {},
+): Promise<OrdersStack> {
   const stack = await createTestStack(label);
   const redis = new Redis(stack.redisUrl);
   const db = new Client({ connectionString: stack.databaseUrl });
@@ -42,6 +62,7 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
   const ledger = await startService('ledger', stack.env);
   let orders = await startService('orders', env);
   const gateway = await startService('gateway', { ...stack.env, ORDERS_URL: orders.url });
+  const compaction = await startService('compaction', { ...stack.env, COMPACTION_IDLE_DELAY_MS: '100', ...compactionEnv });
   const counterKey = (sku: string) => `${stack.redisKeyPrefix}stock:${sku}`;
 
   const self: OrdersStack = {
@@ -49,6 +70,7 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
     ledger,
     orders,
     gateway,
+    compaction,
     redis,
     db,
     ordersEnv: env,
@@ -56,20 +78,15 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
       const before = (await self.counter(sku))?.avail ?? 0;
       const res = await api(gateway.url, 'POST', '/v1/events', {
         token: TEST_TOKENS['3pl'],
-        body: {
-          eventId: randomUUID(),
-          type: 'StockReceived',
-          sku,
-          channel: '3pl',
-          occurredAt: new Date().toISOString(),
-          schemaVersion: 1,
-          locationId: 'wh-1',
-          quantity,
-        },
+        body: makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity }),
       });
       if (res.status !== 202) throw new Error(`receipt refused: ${res.status} ${JSON.stringify(res.body)}`);
       await waitFor(async () => ((await self.counter(sku))?.avail ?? 0) >= before + quantity, {
         what: `counter of ${sku} to show the receipt`,
+        timeoutMs: PROPAGATION_MS,
+      }).catch(async (error) => {
+        const ledgerView = await self.ledgerStock(sku).catch(() => undefined);
+        throw new Error(`${error.message}; ledger ${JSON.stringify(ledgerView)}, counter ${JSON.stringify(await self.counter(sku))}`);
       });
     },
     ledgerStock: async (sku) => (await api(gateway.url, 'GET', `/v1/stock/${sku}`, { token: TEST_TOKENS.web })).body,
@@ -79,7 +96,7 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
     },
     placeOrder: (token, body) => api(gateway.url, 'POST', '/v1/orders', { token, body }),
     order: (token, orderId) => api(gateway.url, 'GET', `/v1/orders/${orderId}`, { token }),
-    waitDecided: async (token, orderIds, timeoutMs = 60_000) => {
+    waitDecided: async (token, orderIds, timeoutMs = PROPAGATION_MS) => {
       const decided = new Map<string, any>();
       await waitFor(
         async () => {
@@ -94,7 +111,7 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
       );
       return orderIds.map((id) => decided.get(id));
     },
-    waitConverged: async (sku, timeoutMs = 30_000) => {
+    waitConverged: async (sku, timeoutMs = PROPAGATION_MS) => {
       await waitFor(
         async () => {
           const [ledgerView, counter] = await Promise.all([self.ledgerStock(sku), self.counter(sku)]);
@@ -112,13 +129,15 @@ export async function startOrdersStack(label: string, ordersEnv: Record<string, 
       if (keys.length > 0) await redis.del(...keys);
     },
     close: async () => {
-      await Promise.all([gateway.stop(), self.orders.stop(), ledger.stop()]);
+      await Promise.all([gateway.stop(), self.orders.stop(), compaction.stop(), ledger.stop()]);
       await self.wipeRedis();
       redis.disconnect();
       await db.end();
       const admin = stack.kafka.admin();
       await admin.connect();
-      const topics = (await admin.listTopics()).filter((t) => t.startsWith(env.KAFKA_TOPIC_PREFIX));
+      const own = new Set(Object.values(stack.topics));
+      // The order topics; the contract topics are deleted by the stack's teardown.
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(env.KAFKA_TOPIC_PREFIX) && !own.has(t));
       await admin.deleteTopics({ topics }).catch(() => undefined);
       await admin.disconnect();
       await stack.teardown();

@@ -52,15 +52,19 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
   @IsInt() @Min(1) @Max(100)
   SNAPSHOT_KEEP = 3;
 
-  /** The ledger's consumer group (as in the ledger's config): snapshots record its offsets. */
-  @IsString()
-  LEDGER_GROUP_ID = 'stockflow-ledger';
-
-  /** Due holds released per slice (each is one atomic Redis script; the slice repeats at once while it finds work). */
+  /** Due cart holds released per slice of the hold-expiry job. */
   @IsInt() @Min(1) @Max(10_000)
   HOLD_EXPIRY_BATCH_SIZE = 500;
 
-  /** SKUs whose Redis counter is compared with the ledger per slice; slices are COMPACTION_IDLE_DELAY_MS apart. */
+  /** Skus compared per slice of the reconciliation job (Redis counter against the ledger). */
   @IsInt() @Min(1) @Max(10_000)
-  RECONCILIATION_PAGE_SIZE = 200;
+  RECONCILE_PAGE_SIZE = 200;
+
+  /** Reservation events the ledger has not folded this long after they were issued are published again. */
+  @IsInt() @Min(1) @Max(86_400)
+  RECONCILE_REPUBLISH_AFTER_SECONDS = 30;
+
+  /** The ledger's consumer group (as in the ledger's config): snapshots record its offsets. */
+  @IsString()
+  LEDGER_GROUP_ID = 'stockflow-ledger';
 }

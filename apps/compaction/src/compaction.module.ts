@@ -1,7 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
-import { reservationProviders } from '@stockflow/reservations';
+import { ReservationsModule } from '@stockflow/reservations';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
 import { CompactionJob, compactionJobs } from './jobs/compaction-job';
@@ -31,10 +31,10 @@ export class CompactionModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'stockflow-compaction',
         }),
+        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }),
       ],
       providers: [
         { provide: CompactionConfig, useValue: config },
-        ...reservationProviders(CompactionConfig),
         ...compactionJobs(JOBS),
         JobRunner,
       ],

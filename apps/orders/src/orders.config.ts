@@ -29,14 +29,6 @@ export class OrdersConfig extends WithChannelTokens(WithRedis(WithDatabase(WithK
   /** An order still `received` this long after acceptance is queued again (its message may never have reached Kafka). */
   @IsInt() @Min(5) @Max(3600)
   ORDERS_REQUEUE_AFTER_SECONDS = 60;
-
-  /** How often due holds are looked for. */
-  @IsInt() @Min(50) @Max(60_000)
-  HOLD_EXPIRY_INTERVAL_MS = 500;
-
-  /** Pause between reconciliation pages of Redis counters against the ledger; 0 turns it off. */
-  @IsInt() @Min(0) @Max(3_600_000)
-  RECONCILE_INTERVAL_MS = 5000;
 }
 
 export function syncPaymentMethods(config: OrdersConfig): Set<string> {

@@ -2,24 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, KafkaModule, TOPICS } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
-import { ReservationContext } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
 import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
 import { CartsController } from './http/carts.controller';
 import { Checkout } from './http/checkout';
 import { OrdersController } from './http/orders.controller';
-import { HoldExpiryJob } from './jobs/hold-expiry.job';
 import { JOBS, Job } from './jobs/job';
 import { JobRunner } from './jobs/job-runner';
 import { OutboxRelayJob } from './jobs/outbox-relay.job';
-import { ReconciliationJob } from './jobs/reconciliation.job';
 import { RequeueJob } from './jobs/requeue.job';
 import { OrdersConfig } from './orders.config';
 import { OrderIntake } from './orders/order-intake';
 import { OrderStore } from './orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopics } from './orders/order-topics';
-import { RESERVATIONS, redisProviders } from './redis/redis-stock.provider';
 
 @Module({})
 export class OrdersModule {
@@ -38,12 +35,12 @@ export class OrdersModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'stockflow-orders',
         }),
+        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, hydrateOnStart: true }),
       ],
       controllers: [OrdersController, CartsController],
       providers: [
         { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
-        ...redisProviders,
         OrderStore,
         OrderIntake,
         Checkout,
@@ -54,9 +51,7 @@ export class OrdersModule {
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],
           useFactory: (ctx: ReservationContext, publisher: BatchingPublisher, topics: TopicNames, queue: OrderTopics, store: OrderStore): Job[] => [
             new OutboxRelayJob(ctx, publisher, topics),
-            new HoldExpiryJob(ctx, config.HOLD_EXPIRY_INTERVAL_MS),
             new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
-            ...(config.RECONCILE_INTERVAL_MS > 0 ? [new ReconciliationJob(ctx, config.RECONCILE_INTERVAL_MS)] : []),
           ],
         },
         JobRunner,

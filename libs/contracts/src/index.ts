@@ -4,4 +4,8 @@ export * from './events/event-dtos';
 export * from './events/parse-event';
 export * from './stock-level';
 export * from './dead-letter';
+export * from './channels/webhook';
+export * from './channels/shopify';
+export * from './channels/channel-dead-letter';
 export * from './events/decode-log-message';
+export * from './checkout-reservations';

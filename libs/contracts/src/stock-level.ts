@@ -14,9 +14,11 @@ export interface StockLevelMessage {
   previousVersion: number;
   /**
    * How much `available` moved between previousVersion and version because of
-   * events other than StockReserved and ReservationReleased (receipts, sales,
-   * adjustments, counts). The reservation side is already reflected in the Redis
-   * counters that issued those events, so this is what they still have to apply.
+   * events other than checkout's own StockReserved and ReservationReleased
+   * (receipts, sales, adjustments, counts, and reservations whose ids are not
+   * checkout's: see isCheckoutReservation). Checkout's reservation side is
+   * already reflected in the Redis counters that issued those events, so this is
+   * what they still have to apply.
    */
   externalAvailableDelta: number;
   updatedAt: string;

@@ -7,6 +7,8 @@ export const TOPIC_BASE_NAMES = {
   events: 'inventory.events',
   eventsDlq: 'inventory.events.dlq',
   stockLevels: 'inventory.stock-levels',
+  /** Channel updates that failed after retries, and poison messages read from stock-levels. */
+  channelSyncDlq: 'channel-sync.dlq',
 } as const;
 
 export type TopicKey = keyof typeof TOPIC_BASE_NAMES;
@@ -17,5 +19,6 @@ export function topicNames(prefix = ''): TopicNames {
     events: prefix + TOPIC_BASE_NAMES.events,
     eventsDlq: prefix + TOPIC_BASE_NAMES.eventsDlq,
     stockLevels: prefix + TOPIC_BASE_NAMES.stockLevels,
+    channelSyncDlq: prefix + TOPIC_BASE_NAMES.channelSyncDlq,
   };
 }

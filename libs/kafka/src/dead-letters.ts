@@ -7,9 +7,9 @@ export interface DeadLetterSource {
   message: KafkaMessage;
 }
 
-/** Builds the DLQ message for a message that could not be applied; keeps the original bytes. */
-export function deadLetter(source: DeadLetterSource, code: string, reason: string, details?: unknown): Message {
-  const record: DeadLetter = {
+/** The DLQ record of a message that could not be applied; keeps the original bytes. */
+export function deadLetterRecord(source: DeadLetterSource, code: string, reason: string, details?: unknown): DeadLetter {
+  return {
     reason,
     code,
     sourceTopic: source.topic,
@@ -20,9 +20,13 @@ export function deadLetter(source: DeadLetterSource, code: string, reason: strin
     failedAt: new Date().toISOString(),
     details,
   };
+}
+
+/** Builds the DLQ message for a message that could not be applied; keeps the original bytes. */
+export function deadLetter(source: DeadLetterSource, code: string, reason: string, details?: unknown): Message {
   return {
     key: source.message.key,
-    value: JSON.stringify(record),
+    value: JSON.stringify(deadLetterRecord(source, code, reason, details)),
     headers: { 'x-dlq-code': code, 'x-source-offset': source.message.offset },
   };
 }

@@ -15,6 +15,7 @@ export function contractTopicConfigs(topics: TopicNames): ITopicConfig[] {
       // Compacted: a late consumer reads the newest state of every SKU, not the whole history.
       configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
     },
+    { topic: topics.channelSyncDlq, numPartitions: 3, replicationFactor: 1 },
   ];
 }
 

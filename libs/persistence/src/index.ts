@@ -1,4 +1,5 @@
 export * from './queryable';
+export * from './sql-pool';
 export * from './data-source';
 export * from './migrations';
 export * from './ledger/projection-reader';
@@ -7,9 +8,9 @@ export * from './ledger/consumer-offsets';
 export * from './ledger/partition-batch';
 export * from './ledger/stock-queries';
 export * from './database.module';
+export * from './bulk/bulk-jobs';
 export * from './schema-name';
 export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';
 export * from './compaction/snapshots';
 export * from './orders';
-export * from './bulk/bulk-jobs';

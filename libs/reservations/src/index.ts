@@ -1,4 +1,5 @@
 export * from './redis-keys';
+export * from './redis-client';
 export * from './reservation-ids';
 export * from './redis-stock';
 export * from './reservation-records';
@@ -11,5 +12,4 @@ export * from './reconciliation';
 export * from './outbox-relay';
 export * from './stock-level-updates';
 export * from './reservation-metrics';
-export * from './redis-connection';
-export * from './reservation-providers';
+export * from './reservations.module';

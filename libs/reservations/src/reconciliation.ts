@@ -1,12 +1,15 @@
 import { Logger } from '@nestjs/common';
+import { sqlPool } from '@stockflow/persistence';
 import { planHydration } from './hydration-plan';
-import { ReservationContext, hydrate, readSnapshots } from './hydration';
-import { settleFolded } from './reservation-records';
+import { ReservationContext, SkuSnapshot, hydrate, readSnapshots } from './hydration';
+import { settleFolded, touch } from './reservation-records';
 import { reservationMetrics } from './reservation-metrics';
 
 export type ReconcileOutcome = 'in_sync' | 'repaired' | 'hydrated' | 'inconclusive';
 
 const logger = new Logger('Reconciliation');
+/** Well past the relay's usual delay (milliseconds), so a healthy pipeline never re-sends. */
+const DEFAULT_REPUBLISH_AFTER_MS = 30_000;
 
 /**
  * Compares a sku's Redis counter with what it must be: the ledger's available
@@ -16,11 +19,25 @@ const logger = new Logger('Reconciliation');
  * counted, and repaired by dropping the counter and hydrating it: while it is
  * missing every reservation of the sku fails closed, so there is no oversell window.
  */
-export async function reconcileSku(ctx: ReservationContext, sku: string): Promise<ReconcileOutcome> {
+export async function reconcileSku(
+  ctx: ReservationContext,
+  sku: string,
+  republishAfterMs = DEFAULT_REPUBLISH_AFTER_MS,
+): Promise<ReconcileOutcome> {
   const before = await ctx.stock.counter(sku);
   if (!before) return (await hydrate(ctx, [sku])).length > 0 ? 'hydrated' : 'inconclusive';
   const snapshot = (await readSnapshots(ctx.db, [sku])).get(sku)!;
+  await republishOverdue(ctx, snapshot, republishAfterMs);
   const after = await ctx.stock.counter(sku);
+  if (lagging(before, snapshot)) {
+    // The ledger moved long ago and the counter never followed: its stock-level
+    // message was consumed before a rebuild read the ledger, or lost. Rebuild.
+    logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
+    reservationMetrics.drift.inc({ sku });
+    await ctx.stock.drop(sku);
+    await hydrate(ctx, [sku]);
+    return 'repaired';
+  }
   const quiet =
     after !== undefined &&
     after.avail === before.avail &&
@@ -40,6 +57,31 @@ export async function reconcileSku(ctx: ReservationContext, sku: string): Promis
   return 'repaired';
 }
 
+/** Far longer than the ledger -> stock-levels -> counter path takes when it works. */
+const LAG_TOLERANCE_MS = 15_000;
+
+function lagging(counter: { ver: number }, snapshot: SkuSnapshot): boolean {
+  const changedAt = snapshot.ledger.updatedAt?.getTime() ?? Date.now();
+  return counter.ver < snapshot.ledger.version && Date.now() - changedAt > LAG_TOLERANCE_MS;
+}
+
+/**
+ * Events of reservations the ledger still has not folded long after they were
+ * issued are appended to the outbox again (same eventIds: the ledger applies
+ * each once). This heals an outbox entry lost with Redis data before the relay
+ * sent it, which no counter comparison can see.
+ */
+async function republishOverdue(ctx: ReservationContext, snapshot: SkuSnapshot, afterMs: number): Promise<void> {
+  const cutoff = Date.now() - afterMs;
+  const overdue = snapshot.rows.filter((r) => r.state !== 'reserving' && r.updatedAt.getTime() < cutoff);
+  const events = planHydration(snapshot.ledger, overdue).republish;
+  if (events.length === 0) return;
+  logger.warn(`re-publishing ${events.length} reservation events the ledger has not folded (sku=${overdue[0].sku})`);
+  await ctx.stock.appendOutbox(events);
+  // Restart the clock: a ledger that is down or behind gets one copy per period, not one per pass.
+  await touch(sqlPool(ctx.db), overdue.map((r) => r.rid));
+}
+
 /**
  * One reconciliation pass over a page of skus (in sku order, after `cursor`),
  * after settling rows the ledger has folded. Returns the page's outcomes and the
@@ -48,11 +90,13 @@ export async function reconcileSku(ctx: ReservationContext, sku: string): Promis
 export async function reconcilePage(
   ctx: ReservationContext,
   cursor: string,
-  pageSize = 200,
+  options: { pageSize?: number; republishAfterMs?: number } = {},
 ): Promise<{ outcomes: Map<string, ReconcileOutcome>; next: string }> {
-  while ((await settleFolded(ctx.db, 5000)) === 5000);
-  const rows = await ctx.db.query('SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2', [cursor, pageSize]);
+  const pageSize = options.pageSize ?? 200;
+  const sql = sqlPool(ctx.db);
+  while ((await settleFolded(sql, 5000)) === 5000);
+  const rows = await sql.query('SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2', [cursor, pageSize]);
   const outcomes = new Map<string, ReconcileOutcome>();
-  for (const { sku } of rows) outcomes.set(sku, await reconcileSku(ctx, sku));
+  for (const { sku } of rows) outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
   return { outcomes, next: rows.length < pageSize ? '' : rows[rows.length - 1].sku };
 }

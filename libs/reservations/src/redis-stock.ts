@@ -173,6 +173,11 @@ export class RedisStock {
     await this.redis.del(this.keys.stock(sku));
   }
 
+  /** Appends events to the outbox (re-publication of events the ledger has not folded). */
+  async appendOutbox(events: string[]): Promise<void> {
+    if (events.length > 0) await this.redis.rpush(this.keys.outbox, ...events);
+  }
+
   /** The oldest `max` outbox entries, without removing them. */
   peekOutbox(max: number): Promise<string[]> {
     return this.redis.lrange(this.keys.outbox, 0, max - 1);

@@ -78,6 +78,10 @@ export async function markReleased(db: Queryable, releases: { rid: string; reaso
   );
 }
 
+export async function touch(db: Queryable, rids: string[]): Promise<void> {
+  await db.query('UPDATE order_reservations SET updated_at = now() WHERE reservation_id = ANY($1)', [rids]);
+}
+
 export async function dueHolds(db: Queryable, now: Date, limit: number): Promise<{ rid: string; sku: string }[]> {
   const rows = await db.query(
     `SELECT reservation_id, sku FROM order_reservations

@@ -7,3 +7,4 @@ export * from './topic-reader';
 export * from './api-client';
 export * from './workload';
 export * from './projections';
+export * from './channel-receiver';

@@ -4,11 +4,10 @@ import { CompactionConfig } from '../compaction.config';
 import { CompactionJob } from './compaction-job';
 
 /**
- * Gives the stock of holds and reservations past their deadline back, with a
- * ReservationReleased (reason expired). Safe in several replicas without a
- * lock: the release script is atomic per hold in Redis, so when two replicas pick
- * the same due hold, one releases it (and appends the one event to the outbox)
- * and the other finds it gone.
+ * Gives the stock of expired cart holds back: a page of due holds per slice
+ * (Postgres says which are due; a Lua script releases each exactly once, so
+ * replicas, a cart cancel or an order converting the hold at the same moment
+ * never release twice). An idle system checks every COMPACTION_IDLE_DELAY_MS.
  */
 @Injectable()
 export class HoldExpiryJob implements CompactionJob {

@@ -9,11 +9,12 @@ import { CompactionJob } from './compaction-job';
 export const RECONCILIATION_LOCK = 7_364_011;
 
 /**
- * Walks every SKU, a page per slice, comparing its Redis counter with the
- * ledger's available (drift is logged with both values, counted, and repaired
- * by rebuilding the counter; see reconcileSku). Exclusive through an advisory
- * lock: a second replica would only repeat the same comparisons. Reports 0 so
- * that pages are spaced by COMPACTION_IDLE_DELAY_MS and never crowd checkout.
+ * Redis counters against the ledger, a page of skus per slice: drift is logged
+ * with both values, counted (stockflow_reservations_counter_drift_total) and
+ * repaired by a rebuild that fails checkout of that sku closed meanwhile; events
+ * the ledger still has not folded long after they were issued are re-published.
+ * A full pass ends with an idle pause. One replica walks at a time (advisory
+ * lock): a second would only repeat the comparisons and report a drift twice.
  */
 @Injectable()
 export class ReconciliationJob implements CompactionJob {
@@ -27,10 +28,14 @@ export class ReconciliationJob implements CompactionJob {
   ) {}
 
   async runOnce(): Promise<number> {
-    await withAdvisoryLock(this.db, RECONCILIATION_LOCK, async () => {
-      const page = await reconcilePage(this.reservations, this.cursor, this.config.RECONCILIATION_PAGE_SIZE);
-      this.cursor = page.next;
-    });
-    return 0;
+    const page = await withAdvisoryLock(this.db, RECONCILIATION_LOCK, () =>
+      reconcilePage(this.reservations, this.cursor, {
+        pageSize: this.config.RECONCILE_PAGE_SIZE,
+        republishAfterMs: this.config.RECONCILE_REPUBLISH_AFTER_SECONDS * 1000,
+      }),
+    );
+    if (!page.acquired) return 0; // another replica is walking
+    this.cursor = page.value.next;
+    return page.value.next === '' ? 0 : page.value.outcomes.size;
   }
 }

@@ -1,12 +1,14 @@
 import { Message } from 'kafkajs';
-import { StockLevelMessage } from '@stockflow/contracts';
+import { StockLevelMessage, isCheckoutReservation } from '@stockflow/contracts';
 import { BatchResult, LedgerState, availableDelta, available, isReservationSide } from '@stockflow/ledger-core';
 
 /** One message per SKU the batch changed, carrying its state after the batch. */
 export function stockLevelMessages(before: LedgerState, result: BatchResult, now: Date): Message[] {
   const external = new Map<string, number>();
   for (const entry of result.entries) {
-    if (isReservationSide(entry.type)) continue;
+    // Only checkout's own reservations are already in the Redis counters; a
+    // reservation some channel posted directly must reach them like a sale.
+    if (isReservationSide(entry.type) && isCheckoutReservation(entry.reservationId)) continue;
     external.set(entry.sku, (external.get(entry.sku) ?? 0) + availableDelta(entry));
   }
   return result.changedSkus.map((sku) => {

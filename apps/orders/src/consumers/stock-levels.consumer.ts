@@ -2,9 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { Consumer, Kafka } from 'kafkajs';
 import { StockLevelMessage, TopicNames } from '@stockflow/contracts';
 import { InjectTopics } from '@stockflow/kafka';
-import { ReservationContext, applyStockLevels } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, applyStockLevels } from '@stockflow/reservations';
 import { OrdersConfig } from '../orders.config';
-import { RESERVATIONS } from '../redis/redis-stock.provider';
 import { retryBatch } from './retry-batch';
 
 /**
@@ -28,7 +27,9 @@ export class StockLevelsConsumer implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: `${this.config.KAFKA_TOPIC_PREFIX}${this.config.ORDERS_GROUP_ID}-stock-levels`,
-      maxWaitTimeInMs: 50,
+      maxWaitTimeInMs: 250,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 2_000,
       retry: { retries: 8, restartOnFailure: async () => true },
     });
     await consumer.connect();

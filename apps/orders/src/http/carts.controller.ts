@@ -10,10 +10,9 @@ import {
   ServiceUnavailableException,
   UseGuards,
 } from '@nestjs/common';
-import { ReservationContext, cancelCart, channelCartId, placeHold } from '@stockflow/reservations';
+import { RESERVATIONS, ReservationContext, cancelCart, channelCartId, placeHold } from '@stockflow/reservations';
 import { ChannelAuthGuard, CurrentChannel } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
-import { RESERVATIONS } from '../redis/redis-stock.provider';
 import { CartParams, HoldDto } from './order.dto';
 
 /** Cart holds: reservations that expire after CART_HOLD_TTL_SECONDS unless an order converts them. */

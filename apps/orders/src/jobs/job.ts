@@ -1,7 +1,9 @@
 /**
- * A background job as the compaction service's runner expects it: `runOnce`
- * does one bounded unit of work and returns how much it did; the runner calls
- * it again at once while it returns more than 0, else after `intervalMs`.
+ * A background job of the orders service (outbox relay, requeue), shaped like
+ * the compaction service's jobs: `runOnce` does one bounded unit of work and
+ * returns how much it did; the runner calls it again at once while it returns
+ * more than 0, else after `intervalMs`. Hold expiry and reconciliation run in
+ * the compaction service.
  */
 export interface Job {
   name: string;

@@ -8,8 +8,8 @@ import { Job } from './job';
 /** Produces reservation events from the Redis outbox to inventory.events (one relay process at a time). */
 export class OutboxRelayJob implements Job {
   readonly name = 'outbox-relay';
-  /** Idle polling: how long a reservation may wait before it heads to the ledger. */
-  readonly intervalMs = 20;
+  /** Idle polling: how long a reservation may wait before it heads to the ledger; a busy outbox is drained back to back. */
+  readonly intervalMs = 100;
   private readonly holder = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
   constructor(

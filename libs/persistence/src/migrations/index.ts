@@ -1,8 +1,9 @@
 import { LedgerSchema1764000000000 } from './1764000000000-ledger-schema';
-import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
 import { OrdersSchema1765000000000 } from './1765000000000-orders-schema';
 import { Snapshots1766000000000 } from './1766000000000-snapshots';
 import { JournalReservationsIndex1766000000001 } from './1766000000001-journal-reservations-index';
+import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
+import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-letters';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OrdersSchema1765000000000,
   Snapshots1766000000000,
   JournalReservationsIndex1766000000001,
+  ChannelDeadLetters1767000000000,
 ];

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaModule } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { ServiceKitModule } from '@stockflow/service-kit';
+import { ChannelSyncConfig } from './channel-sync.config';
+import { ChannelDefinition } from './channels/channel-definition';
+import { CHANNEL_SETTINGS, ChannelFleet } from './consumers/channel-fleet';
+import { DeadLetterIndexConsumer } from './consumers/dead-letter-index.consumer';
+import { InputGuardConsumer } from './consumers/input-guard.consumer';
+import { channelSettings } from './delivery/channel-settings';
+import { DeadLetterReplay } from './dlq/dead-letter-replay';
+import { DeadLetterStore } from './dlq/dead-letter-store';
+import { DlqController } from './http/dlq.controller';
+
+@Module({})
+export class ChannelSyncModule {
+  static forRoot(config: ChannelSyncConfig, channels: ChannelDefinition[]): DynamicModule {
+    return {
+      module: ChannelSyncModule,
+      imports: [
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 4, applicationName: 'stockflow-channel-sync' }),
+      ],
+      controllers: [DlqController],
+      providers: [
+        { provide: ChannelSyncConfig, useValue: config },
+        { provide: CHANNEL_SETTINGS, useValue: channels.map((c) => channelSettings(c, config)) },
+        DeadLetterStore,
+        ChannelFleet,
+        InputGuardConsumer,
+        DeadLetterIndexConsumer,
+        DeadLetterReplay,
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Kafka, KafkaMessage } from 'kafkajs';
+import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
+import { InjectTopics } from '@stockflow/kafka';
+import { Readiness } from '@stockflow/service-kit';
+import { ChannelSyncConfig } from '../channel-sync.config';
+import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { BatchConsumer } from './batch-consumer';
+
+/**
+ * Keeps channel_dead_letters following channel-sync.dlq. Reading the topic
+ * (rather than writing the row beside the Kafka record) means the index holds
+ * exactly what is durably in the DLQ, whichever instance wrote it.
+ */
+@Injectable()
+export class DeadLetterIndexConsumer extends BatchConsumer {
+  constructor(
+    config: ChannelSyncConfig,
+    kafka: Kafka,
+    private readonly store: DeadLetterStore,
+    @InjectTopics() private readonly topics: TopicNames,
+    readiness: Readiness,
+  ) {
+    const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`;
+    super(kafka, { groupId, topic: topics.channelSyncDlq }, DeadLetterIndexConsumer.name, readiness);
+  }
+
+  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+    const entries: { partition: number; offset: string; record: ChannelDeadLetter }[] = [];
+    for (const message of messages) {
+      try {
+        entries.push({ partition, offset: message.offset, record: JSON.parse(message.value?.toString('utf8') ?? '') });
+      } catch {
+        // Only this service writes the topic; the record stays in Kafka for inspection.
+        this.logger.error(`${this.topics.channelSyncDlq}[${partition}]@${message.offset} is not a dead-letter record; not indexed`);
+      }
+    }
+    await this.store.index(entries);
+  }
+}

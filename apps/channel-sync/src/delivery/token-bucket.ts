@@ -1,0 +1,39 @@
+/**
+ * A channel's rate limit: `ratePerSecond` tokens a second, holding at most one
+ * second's worth, so an idle channel may take a short burst but never more than
+ * its rate over any second and a half. Time is passed in, which keeps it pure.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private refilledAt: number;
+  private readonly capacity: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    now: number,
+  ) {
+    this.capacity = Math.max(1, ratePerSecond);
+    this.tokens = this.capacity;
+    this.refilledAt = now;
+  }
+
+  tryTake(now: number): boolean {
+    this.refill(now);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** When the next token will be there (now if one is). */
+  nextTokenAt(now: number): number {
+    this.refill(now);
+    if (this.tokens >= 1) return now;
+    return now + Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond);
+  }
+
+  private refill(now: number): void {
+    const elapsed = Math.max(0, now - this.refilledAt);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed * this.ratePerSecond) / 1000);
+    this.refilledAt = now;
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelFleet } from '../consumers/channel-fleet';
+import { StockState } from '../delivery/queued-update';
+import { DeadLetterStore, IndexedDeadLetter } from './dead-letter-store';
+
+export interface ReplayStarted {
+  channel: string;
+  /** Dead letters taken for replay. */
+  deadLetters: number;
+  /** Distinct SKUs: each gets one call with its newest state. */
+  skus: number;
+}
+
+/**
+ * Replays a channel's dead letters: per SKU, the NEWEST state goes out (the
+ * ledger's current stock level, or a dead letter's own if that is newer), not
+ * each stale payload. It travels the channel's normal pipeline, so ordering,
+ * coalescing, rate limit and retries apply; rows turn `replayed` when the
+ * channel takes it (or already shows something newer) and `replay_failed`
+ * when it is dead-lettered again (a new dead letter records that failure).
+ */
+@Injectable()
+export class DeadLetterReplay {
+  constructor(
+    private readonly store: DeadLetterStore,
+    private readonly fleet: ChannelFleet,
+  ) {}
+
+  async replay(channel: string, skus?: string[]): Promise<ReplayStarted> {
+    const pipeline = this.fleet.pipeline(channel)!;
+    const rows = await this.store.claimForReplay(channel, skus);
+    const bySku = new Map<string, IndexedDeadLetter[]>();
+    for (const row of rows) {
+      const sku = row.record.sku!;
+      bySku.set(sku, [...(bySku.get(sku) ?? []), row]);
+    }
+    const ledger = await this.store.stockStates([...bySku.keys()]);
+    for (const [sku, deadLetters] of bySku) {
+      const ids = deadLetters.map((d) => d.id);
+      const state = newest(ledger.get(sku), deadLetters);
+      const result = pipeline.offer(state, {}, ids);
+      if (result === 'stale' || result === 'unchanged') await this.store.settleReplay(ids, 'replayed', state.version);
+      if (result === 'not_listed') await this.store.settleReplay(ids, 'replay_failed', state.version);
+    }
+    return { channel, deadLetters: rows.length, skus: bySku.size };
+  }
+}
+
+function newest(ledger: StockState | undefined, deadLetters: IndexedDeadLetter[]): StockState {
+  let best = ledger;
+  for (const { record } of deadLetters) {
+    if (record.update && (!best || record.update.version > best.version)) best = record.update;
+  }
+  return best!;
+}

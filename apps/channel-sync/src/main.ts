@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadConfig } from '@stockflow/config';
+import { runService, startHttpService } from '@stockflow/service-kit';
+import { ChannelSyncConfig } from './channel-sync.config';
+import { ChannelSyncModule } from './channel-sync.module';
+import { loadChannels } from './channels/load-channels';
+
+runService(async () => {
+  const config = loadConfig(ChannelSyncConfig);
+  const channels = loadChannels(config.CHANNELS_FILE);
+  await startHttpService(ChannelSyncModule.forRoot(config, channels), {
+    name: 'channel-sync',
+    port: config.PORT,
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+  });
+});

@@ -1,0 +1,23 @@
+// autocannon ships no type declarations: the part of its API the benchmarks use.
+declare module 'autocannon' {
+  namespace autocannon {
+    interface Request {
+      setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+    }
+    interface Options {
+      url: string;
+      connections?: number;
+      duration?: number;
+      method?: string;
+      headers?: Record<string, string>;
+      requests?: Request[];
+    }
+    interface Result {
+      requests: { total: number; average: number };
+      latency: { p50: number; p99: number };
+      statusCodeStats?: Record<string, { count: number }>;
+    }
+  }
+  function autocannon(options: autocannon.Options, done: (error: Error | null, result: autocannon.Result) => void): unknown;
+  export = autocannon;
+}
