@@ -25,8 +25,10 @@ npm run build
 kafka_started_here=0
 bash scripts/kafka.sh status >/dev/null || kafka_started_here=1
 seed_pid=""
+receiver_pid=""
 cleanup() {
-  [[ -n "$seed_pid" ]] && kill "$seed_pid" 2>/dev/null
+  [[ -z "$seed_pid" ]] || kill "$seed_pid" 2>/dev/null || true
+  [[ -z "$receiver_pid" ]] || kill "$receiver_pid" 2>/dev/null || true
   if ((kafka_started_here)); then bash scripts/kafka.sh stop || true; fi
 }
 trap cleanup EXIT
@@ -57,6 +59,13 @@ EOF
 # The seeder waits for the gateway's readiness itself (up to 120 s).
 node dist/scripts/seed-demo.js &
 seed_pid=$!
+
+# The development channels file points at loopback ports: a stand-in receiver
+# answers there and logs what channel-sync sends (real channels: set CHANNELS_FILE).
+if [[ "$CHANNELS_FILE" == "config/channels.dev.json" ]]; then
+  node dist/scripts/channel-receiver.js &
+  receiver_pid=$!
+fi
 
 # The supervisor runs as a child, not via exec, so that this shell survives to
 # run the cleanup trap. Signals that reach only this shell (a SIGTERM to its

@@ -121,6 +121,26 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(await h.stock.counter(s)).toEqual({ avail: 20, ver: 6 });
   });
 
+  it('applies a message that arrives before the ledger committed its batch to the counter it hydrated', async () => {
+    const s = sku('EARLY');
+    // The ledger publishes stock levels before COMMIT: the message is here, its projection not yet.
+    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 0, version: 1, externalAvailableDelta: 5 }])).toBe(1);
+    expect(await h.stock.counter(s)).toEqual({ avail: 5, ver: 1 });
+    await h.setLedger(s, 5, 1);
+    expect(await reconcileSku(h, s)).toBe('in_sync');
+  });
+
+  it('refuses to skip past versions the ledger has not committed yet, so the batch is retried', async () => {
+    const s = sku('BEHIND');
+    await h.setLedger(s, 10, 1);
+    await hydrate(h, [s]);
+    const ahead = { sku: s, previousVersion: 3, version: 4, externalAvailableDelta: 2 };
+    await expect(applyStockLevels(h, [ahead])).rejects.toThrow(/not committed/);
+    await h.setLedger(s, 12, 4);
+    expect(await applyStockLevels(h, [ahead])).toBe(0);
+    expect(await h.stock.counter(s)).toEqual({ avail: 12, ver: 4 });
+  });
+
   it('converts a cart hold of the same quantity into the order without a second reservation', async () => {
     const s = sku('CART');
     await h.setLedger(s, 10, 1);
@@ -187,6 +207,16 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(await reconcileSku(h, s)).toBe('repaired');
     expect(await avail(s)).toBe(10);
     expect(await reconcileSku(h, s)).toBe('in_sync');
+  });
+
+  it('rebuilds a counter left behind by a ledger change long past', async () => {
+    const s = sku('LAG');
+    await h.setLedger(s, 10, 1);
+    await hydrate(h, [s]);
+    // A receipt folded a minute ago whose stock-level message the counter never applied.
+    await h.db.query(`UPDATE stock_levels SET on_hand = 15, version = 2, updated_at = now() - interval '1 minute' WHERE sku = $1`, [s]);
+    expect(await reconcileSku(h, s)).toBe('repaired');
+    expect(await h.stock.counter(s)).toEqual({ avail: 15, ver: 2 });
   });
 
   it('relays the outbox to inventory.events with deterministic event ids, then empties it', async () => {

@@ -1,4 +1,5 @@
 export * from './queryable';
+export * from './sql-pool';
 export * from './data-source';
 export * from './migrations';
 export * from './ledger/projection-reader';

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { Queryable, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { OrderReservationRequest, OrderReservation } from './redis-stock';
 import { dropIntents, markConverted, markOpen, markReleased, recordIntents } from './reservation-records';
@@ -32,7 +32,7 @@ export async function reserveOrders(
   ctx: ReservationContext,
   orders: OrderToReserve[],
   now: Date,
-  persist: (tx: EntityManager, decisions: ReservationDecision[]) => Promise<void>,
+  persist: (tx: Queryable, decisions: ReservationDecision[]) => Promise<void>,
 ): Promise<ReservationDecision[]> {
   const requests: OrderReservationRequest[] = orders.map((o) => ({
     orderId: o.orderId,
@@ -41,8 +41,9 @@ export async function reserveOrders(
     lines: o.lines.map((l, i) => ({ ...l, reservationId: orderLineReservationId(o.orderId, i) })),
   }));
   await hydrate(ctx, requests.flatMap((r) => r.lines.map((l) => l.sku)));
+  const sql = sqlPool(ctx.db);
   await recordIntents(
-    ctx.db,
+    sql,
     requests.flatMap((r) =>
       r.lines.map((l) => ({
         rid: l.reservationId,
@@ -57,7 +58,7 @@ export async function reserveOrders(
   );
   const outcomes = await runScripts(ctx, requests, now);
   const decisions = requests.map((r, i) => decide(r, outcomes[i]));
-  await ctx.db.transaction(async (tx) => {
+  await sql.transaction(async (tx) => {
     const fresh: string[] = [];
     const unused: string[] = [];
     const converted: { rid: string; orderId: string }[] = [];

@@ -1,3 +1,4 @@
+import { sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { dueHolds, markReleased } from './reservation-records';
 
@@ -9,7 +10,7 @@ import { dueHolds, markReleased } from './reservation-records';
  * into an order or cancelled meanwhile is left alone and nothing is released twice.
  */
 export async function expireDueHolds(ctx: ReservationContext, now: Date, limit = 500): Promise<number> {
-  const due = await dueHolds(ctx.db, now, limit);
+  const due = await dueHolds(sqlPool(ctx.db), now, limit);
   if (due.length === 0) return 0;
   await hydrate(ctx, due.map((h) => h.sku));
   let result = await ctx.stock.expireHolds(due.map((h) => h.rid), now);
@@ -22,6 +23,6 @@ export async function expireDueHolds(ctx: ReservationContext, now: Date, limit =
     result = { ...retried, released: [...result.released, ...retried.released], gone: [...result.gone, ...retried.gone] };
   }
   // `gone`: released in Redis by an earlier run whose Postgres update did not happen.
-  await markReleased(ctx.db, [...result.released, ...result.gone].map((rid) => ({ rid, reason: 'expired' })));
+  await markReleased(sqlPool(ctx.db), [...result.released, ...result.gone].map((rid) => ({ rid, reason: 'expired' })));
   return result.released.length;
 }

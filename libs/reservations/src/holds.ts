@@ -1,3 +1,4 @@
+import { sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { HoldOutcome } from './redis-stock';
 import { dropIntents, markOpen, markReleased, openHoldsOfCart, recordIntents } from './reservation-records';
@@ -30,7 +31,7 @@ export async function placeHold(
   const rid = holdReservationId(request.cartId);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await hydrate(ctx, [request.sku]);
-  await recordIntents(ctx.db, [{ rid, ...request, kind: 'hold', expiresAt }]);
+  await recordIntents(sqlPool(ctx.db), [{ rid, ...request, kind: 'hold', expiresAt }]);
   let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
   for (let round = 1; outcome.status === 'missing'; round++) {
     if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
@@ -38,11 +39,11 @@ export async function placeHold(
     outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
   }
   if (outcome.status === 'insufficient') {
-    await dropIntents(ctx.db, [rid]);
+    await dropIntents(sqlPool(ctx.db), [rid]);
     return outcome;
   }
   const replaced = outcome.replaced;
-  await ctx.db.transaction(async (tx) => {
+  await sqlPool(ctx.db).transaction(async (tx) => {
     await markOpen(tx, [rid]);
     await markReleased(tx, replaced ? [{ rid: replaced, reason: 'cart_cancel' }] : []);
   });
@@ -52,8 +53,8 @@ export async function placeHold(
 /** Cart cancel: releases every open hold of the cart; returns their reservation ids. */
 export async function cancelCart(ctx: ReservationContext, cartId: string, now: Date): Promise<string[]> {
   // After a Redis loss the registry of the cart's holds is rebuilt with their skus' counters.
-  await hydrate(ctx, (await openHoldsOfCart(ctx.db, cartId)).map((h) => h.sku));
+  await hydrate(ctx, (await openHoldsOfCart(sqlPool(ctx.db), cartId)).map((h) => h.sku));
   const { released } = await ctx.stock.releaseCart(cartId, now);
-  await markReleased(ctx.db, released.map((rid) => ({ rid, reason: 'cart_cancel' })));
+  await markReleased(sqlPool(ctx.db), released.map((rid) => ({ rid, reason: 'cart_cancel' })));
   return released;
 }

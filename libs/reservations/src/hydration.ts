@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Queryable } from '@stockflow/persistence';
+import { Queryable, sqlPool } from '@stockflow/persistence';
 import { InFlightReservation, planHydration } from './hydration-plan';
 import { RedisStock } from './redis-stock';
 import { reservationMetrics } from './reservation-metrics';
@@ -10,7 +10,8 @@ export interface ReservationContext {
 }
 
 export interface SkuSnapshot {
-  ledger: { available: number; version: number };
+  /** updatedAt: when the ledger last changed the sku (null when it does not know it). */
+  ledger: { available: number; version: number; updatedAt: Date | null };
   rows: InFlightReservation[];
 }
 
@@ -21,20 +22,24 @@ export interface SkuSnapshot {
  * together in the ledger's transactions, so the two always agree.
  */
 export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map<string, SkuSnapshot>> {
-  return db.transaction('REPEATABLE READ', async (tx) => {
+  return sqlPool(db).transaction(async (tx) => {
     const [levels, rows] = await Promise.all([
-      tx.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]),
+      tx.query('SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)', [skus]),
       inFlight(tx, skus),
     ]);
     const snapshots = new Map<string, SkuSnapshot>(
-      skus.map((sku) => [sku, { ledger: { available: 0, version: 0 }, rows: [] }]),
+      skus.map((sku) => [sku, { ledger: { available: 0, version: 0, updatedAt: null }, rows: [] }]),
     );
     for (const l of levels) {
-      snapshots.get(l.sku)!.ledger = { available: Number(l.on_hand) - Number(l.reserved), version: Number(l.version) };
+      snapshots.get(l.sku)!.ledger = {
+        available: Number(l.on_hand) - Number(l.reserved),
+        version: Number(l.version),
+        updatedAt: l.updated_at,
+      };
     }
     for (const row of rows) snapshots.get(row.sku)!.rows.push(row);
     return snapshots;
-  });
+  }, 'REPEATABLE READ');
 }
 
 async function inFlight(db: Queryable, skus: string[]): Promise<InFlightReservation[]> {
@@ -98,7 +103,7 @@ export async function hydrateAll(ctx: ReservationContext, pageSize = 500): Promi
   let written = 0;
   let after = '';
   for (;;) {
-    const rows = await ctx.db.query(
+    const rows = await sqlPool(ctx.db).query(
       `SELECT sku FROM (SELECT sku FROM stock_levels UNION SELECT sku FROM order_reservations WHERE NOT settled) s
        WHERE sku > $1 ORDER BY sku LIMIT $2`,
       [after, pageSize],

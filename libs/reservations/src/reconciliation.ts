@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { sqlPool } from '@stockflow/persistence';
 import { planHydration } from './hydration-plan';
 import { ReservationContext, SkuSnapshot, hydrate, readSnapshots } from './hydration';
 import { settleFolded, touch } from './reservation-records';
@@ -28,6 +29,15 @@ export async function reconcileSku(
   const snapshot = (await readSnapshots(ctx.db, [sku])).get(sku)!;
   await republishOverdue(ctx, snapshot, republishAfterMs);
   const after = await ctx.stock.counter(sku);
+  if (lagging(before, snapshot)) {
+    // The ledger moved long ago and the counter never followed: its stock-level
+    // message was consumed before a rebuild read the ledger, or lost. Rebuild.
+    logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
+    reservationMetrics.drift.inc({ sku });
+    await ctx.stock.drop(sku);
+    await hydrate(ctx, [sku]);
+    return 'repaired';
+  }
   const quiet =
     after !== undefined &&
     after.avail === before.avail &&
@@ -47,6 +57,14 @@ export async function reconcileSku(
   return 'repaired';
 }
 
+/** Far longer than the ledger -> stock-levels -> counter path takes when it works. */
+const LAG_TOLERANCE_MS = 15_000;
+
+function lagging(counter: { ver: number }, snapshot: SkuSnapshot): boolean {
+  const changedAt = snapshot.ledger.updatedAt?.getTime() ?? Date.now();
+  return counter.ver < snapshot.ledger.version && Date.now() - changedAt > LAG_TOLERANCE_MS;
+}
+
 /**
  * Events of reservations the ledger still has not folded long after they were
  * issued are appended to the outbox again (same eventIds: the ledger applies
@@ -61,7 +79,7 @@ async function republishOverdue(ctx: ReservationContext, snapshot: SkuSnapshot, 
   logger.warn(`re-publishing ${events.length} reservation events the ledger has not folded (sku=${overdue[0].sku})`);
   await ctx.stock.appendOutbox(events);
   // Restart the clock: a ledger that is down or behind gets one copy per period, not one per pass.
-  await touch(ctx.db, overdue.map((r) => r.rid));
+  await touch(sqlPool(ctx.db), overdue.map((r) => r.rid));
 }
 
 /**
@@ -75,8 +93,9 @@ export async function reconcilePage(
   options: { pageSize?: number; republishAfterMs?: number } = {},
 ): Promise<{ outcomes: Map<string, ReconcileOutcome>; next: string }> {
   const pageSize = options.pageSize ?? 200;
-  while ((await settleFolded(ctx.db, 5000)) === 5000);
-  const rows = await ctx.db.query('SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2', [cursor, pageSize]);
+  const sql = sqlPool(ctx.db);
+  while ((await settleFolded(sql, 5000)) === 5000);
+  const rows = await sql.query('SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2', [cursor, pageSize]);
   const outcomes = new Map<string, ReconcileOutcome>();
   for (const { sku } of rows) outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
   return { outcomes, next: rows.length < pageSize ? '' : rows[rows.length - 1].sku };

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Readiness } from '@stockflow/service-kit';
@@ -8,7 +8,6 @@ import { RedisStock } from './redis-stock';
 
 /** Injection token of the ReservationContext (Redis counters + the app's DataSource). */
 export const RESERVATIONS = Symbol('RESERVATIONS');
-export const InjectReservations = () => Inject(RESERVATIONS);
 
 export interface ReservationsModuleOptions {
   redisUrl: string;

@@ -13,6 +13,11 @@ export interface CompactionJob {
   readonly name: string;
   /** one bounded slice of work; returns how many items it handled (0 = idle: the runner waits before the next call) */
   runOnce(): Promise<number>;
+  /**
+   * Optional pace: the runner spaces busy slices so that the job handles at most
+   * this many items per second (the CPU it leaves to checkout on a small box).
+   */
+  readonly maxItemsPerSecond?: number;
 }
 
 /** Injection token of every job the runner loops over (an array of CompactionJob). */

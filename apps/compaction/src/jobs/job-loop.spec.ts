@@ -83,6 +83,26 @@ describe('JobLoop', () => {
     expect(calls).toBe(1);
   });
 
+  it('spaces busy slices to the pace the job asks for', async () => {
+    const job = scripted([5, 5, 5]);
+    const calls: number[] = [];
+    // 5 items per slice at 100 items/s: a slice starts 50 ms after the previous one at the earliest.
+    const paced: CompactionJob = {
+      name: 'paced',
+      maxItemsPerSecond: 100,
+      runOnce: () => {
+        calls.push(Date.now());
+        return job.runOnce();
+      },
+    };
+    const loop = new JobLoop(paced, FAST, recorder());
+    loop.start();
+    await until(() => calls.length >= 3);
+    await loop.stop();
+    expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(45);
+    expect(calls[2] - calls[1]).toBeGreaterThanOrEqual(45);
+  });
+
   it('stop interrupts an idle pause at once', async () => {
     const job = scripted([]);
     const loop = new JobLoop(job, { ...FAST, idleDelayMs: 60_000 }, recorder());

@@ -54,10 +54,18 @@ export class JobLoop {
         continue;
       }
       failures = 0;
-      this.observer.slice(this.job.name, handled, Number(process.hrtime.bigint() - started) / 1e9);
-      // Busy: yield to the event loop (health checks, other jobs) and go again.
-      await this.pause(handled > 0 ? 0 : this.options.idleDelayMs);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.observer.slice(this.job.name, handled, seconds);
+      // Busy: go again once the pace allows (at once if unpaced, still yielding to
+      // the event loop for health checks and the other jobs).
+      await this.pause(handled > 0 ? this.paceMs(handled, seconds) : this.options.idleDelayMs);
     }
+  }
+
+  /** How long to wait so that `handled` items took at least handled / maxItemsPerSecond seconds. */
+  private paceMs(handled: number, seconds: number): number {
+    const rate = this.job.maxItemsPerSecond;
+    return rate ? Math.max(0, Math.round((handled / rate - seconds) * 1000)) : 0;
   }
 
   private pause(ms: number): Promise<void> {

@@ -12,11 +12,14 @@ import { CompactionJob } from './compaction-job';
 @Injectable()
 export class ReservationCleanupJob implements CompactionJob {
   readonly name = 'reservation-cleanup';
+  readonly maxItemsPerSecond?: number;
 
   constructor(
     private readonly db: DataSource,
     private readonly config: CompactionConfig,
-  ) {}
+  ) {
+    this.maxItemsPerSecond = config.RESERVATION_CLEANUP_ROWS_PER_SECOND || undefined;
+  }
 
   runOnce(): Promise<number> {
     return deleteNettedReservations(this.db, this.config.RESERVATION_CLEANUP_BATCH_SIZE);

@@ -2,8 +2,9 @@ import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableExcept
 import { randomUUID } from 'crypto';
 import { BatchingPublisher } from '@stockflow/kafka';
 import { Order, OrderLine } from '@stockflow/persistence';
-import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
+import { OrderToReserve, RESERVATIONS, ReservationContext, ReservationDecision, channelCartId, reserveOrders } from '@stockflow/reservations';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
+import { Coalescer } from '../orders/coalescer';
 import { OrderIntake } from '../orders/order-intake';
 import { NewOrder, OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
@@ -30,6 +31,8 @@ const STATUS_CODES: Record<string, number> = { received: 202, pending: 201, reje
 export class Checkout {
   private readonly logger = new Logger(Checkout.name);
   private readonly syncMethods: Set<string>;
+  /** Concurrent sync orders are decided together, in arrival order: one pipeline, one transaction. */
+  private readonly decisions: Coalescer<OrderToReserve, ReservationDecision>;
 
   constructor(
     private readonly config: OrdersConfig,
@@ -40,6 +43,9 @@ export class Checkout {
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
   ) {
     this.syncMethods = syncPaymentMethods(config);
+    this.decisions = new Coalescer((orders) =>
+      reserveOrders(this.reservations, orders, new Date(), (tx, decided) => this.store.applyDecisions(tx, decided)),
+    );
   }
 
   async place(dto: PlaceOrderDto, channel: string): Promise<{ code: number; view: OrderView }> {
@@ -53,7 +59,9 @@ export class Checkout {
     const inserted = await this.intake.insert(order);
     if (!inserted) {
       const existing = await this.store.find(order.orderId);
-      if (!existing || existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
+      // Gone again: a concurrent attempt with this orderId was answered 503 and undone.
+      if (!existing) throw new ServiceUnavailableException('checkout is unavailable right now; retry with the same orderId');
+      if (existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
         throw new ConflictException(`orderId ${order.orderId} is already used by a different order`);
       }
       if (existing.status !== 'received') return answer(existing);
@@ -82,9 +90,7 @@ export class Checkout {
 
   private async decide(order: NewOrder): Promise<{ code: number; view: OrderView }> {
     const cartId = order.cartId ? channelCartId(order.channel, order.cartId) : null;
-    const [decision] = await reserveOrders(this.reservations, [{ ...order, cartId }], new Date(), (tx, decisions) =>
-      this.store.applyDecisions(tx, decisions),
-    );
+    const decision = await this.decisions.submit({ ...order, cartId });
     if (decision.status === 'pending') {
       return { code: 201, view: { orderId: order.orderId, status: 'pending', lines: decision.lines } };
     }

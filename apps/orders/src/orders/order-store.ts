@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Order, OrderLine, Queryable } from '@stockflow/persistence';
+import { DataSource } from 'typeorm';
+import { Order, OrderLine, Queryable, SqlPool, sqlPool } from '@stockflow/persistence';
 import { ReservationDecision } from '@stockflow/reservations';
 import { QueuedOrder } from './queued-order';
 
@@ -15,14 +15,18 @@ export interface NewOrder {
 /** Orders and their status history in Postgres. Writes are set-based: one statement per batch. */
 @Injectable()
 export class OrderStore {
-  constructor(private readonly db: DataSource) {}
+  private readonly sql: SqlPool;
+
+  constructor(private readonly db: DataSource) {
+    this.sql = sqlPool(db);
+  }
 
   /**
    * Stores orders as `received` with their first history row, in one statement.
    * An orderId that exists is left as it is; returns the ids this call inserted.
    */
   async insertReceived(orders: NewOrder[]): Promise<Set<string>> {
-    const rows = await this.db.query(
+    const rows = await this.sql.query(
       `WITH input AS (
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
            AS t(order_id, channel, cart_id, payment_method, lines)),
@@ -48,12 +52,12 @@ export class OrderStore {
   }
 
   async statuses(orderIds: string[]): Promise<Map<string, string>> {
-    const rows = await this.db.query('SELECT order_id, status FROM orders WHERE order_id = ANY($1)', [orderIds]);
+    const rows = await this.sql.query('SELECT order_id, status FROM orders WHERE order_id = ANY($1)', [orderIds]);
     return new Map(rows.map((r: { order_id: string; status: string }) => [r.order_id, r.status]));
   }
 
   /** Records decisions on orders still `received` (a decision is made once) with their history rows. */
-  async applyDecisions(tx: EntityManager | Queryable, decisions: ReservationDecision[]): Promise<void> {
+  async applyDecisions(tx: Queryable, decisions: ReservationDecision[]): Promise<void> {
     if (decisions.length === 0) return;
     await tx.query(
       `WITH decided AS (
@@ -73,11 +77,11 @@ export class OrderStore {
 
   /** Undoes an acceptance that could not be decided (sync checkout answering 503). */
   async deleteReceived(orderId: string): Promise<void> {
-    await this.db.query(`DELETE FROM orders WHERE order_id = $1 AND status = 'received'`, [orderId]);
+    await this.sql.query(`DELETE FROM orders WHERE order_id = $1 AND status = 'received'`, [orderId]);
   }
 
   async receivedBefore(cutoff: Date, limit: number): Promise<QueuedOrder[]> {
-    const rows = await this.db.query(
+    const rows = await this.sql.query(
       `SELECT order_id, channel, cart_id, lines FROM orders WHERE status = 'received' AND created_at < $1
        ORDER BY created_at LIMIT $2`,
       [cutoff.toISOString(), limit],

@@ -1,0 +1,319 @@
+/**
+ * npm run bench:compaction — reservation cleanup beside checkout, and replay.
+ *
+ * 1. Loads 1,000,000 netted historical reservations and 10,000 open ones
+ *    (generate_series), then measures the checkout reservation path while idle,
+ *    while the real compaction service deletes the history, and idle again:
+ *    - checkout: reserveOrders from libs/reservations (Redis Lua check-and-reserve
+ *      plus its Postgres intent rows), the path an order takes;
+ *    - ledger: foldPartitionBatch of StockReserved/ReservationFulfilled batches,
+ *      the write path into the very table cleanup deletes from.
+ *    Baseline: the idle p99 measured just before, in the same run.
+ * 2. Produces 1,000,000 events to a fresh topic and times rebuildFromLog (the
+ *    replay fold + write into a fresh schema). Baseline: the target (60 s) and the
+ *    pure in-memory fold of the same events (the floor no replay can beat).
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'crypto';
+import { performance } from 'perf_hooks';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { InventoryEvent, LogMessage } from '@stockflow/contracts';
+import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
+import { connectDatabase, foldPartitionBatch } from '@stockflow/persistence';
+import { rebuildFromLog } from '@stockflow/replay';
+import { RedisStock, ReservationContext, reserveOrders } from '@stockflow/reservations';
+import { TestStack, createTestStack, generateWorkload, produceEvents, startService, waitFor } from '@stockflow/testing';
+
+const HISTORY = Number(process.env.BENCH_HISTORY ?? 1_000_000);
+const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
+const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 1_000_000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 4_000);
+const CONCURRENCY = 4;
+const CHECKOUT_RATE = Number(process.env.BENCH_CHECKOUT_RATE ?? 100);
+const LEDGER_RATE = Number(process.env.BENCH_LEDGER_RATE ?? 10);
+const SKUS = 1_000;
+
+async function main(): Promise<void> {
+  console.log(`bench:compaction  ${HISTORY} netted + ${OPEN} open reservations; replay of ${REPLAY_EVENTS} events`);
+  const stack = await createTestStack('benchcompaction');
+  const db = await connectDatabase({ url: stack.databaseUrl, poolSize: CONCURRENCY * 2 + 2 });
+  const redis = new Redis(stack.redisUrl);
+  try {
+    await loadHistory(db, true);
+    const load = new CheckoutLoad({ stock: new RedisStock(redis, stack.redisKeyPrefix), db }, db);
+    await load.run(2_000); // warm-up: counters hydrated, plans cached, JIT
+    const modes: { name: string; env: Record<string, string> }[] = [
+      { name: 'paced (default RESERVATION_CLEANUP_ROWS_PER_SECOND=10000)', env: {} },
+      { name: 'unpaced (RESERVATION_CLEANUP_ROWS_PER_SECOND=0)', env: { RESERVATION_CLEANUP_ROWS_PER_SECOND: '0' } },
+    ];
+    const results = [];
+    for (const [i, mode] of modes.entries()) {
+      if (i > 0) await loadHistory(db, false);
+      const rate = await cleanupRate(stack, db, mode.env);
+      await loadHistory(db, false);
+      const latency = await besideCheckout(stack, db, load, mode.env);
+      results.push({ ...mode, rate, latency });
+    }
+
+    console.log('');
+    console.log('| cleanup of the history (no other load) | rows deleted | seconds | rows/s | open rows left |');
+    console.log('|---|---|---|---|---|');
+    for (const r of results) {
+      console.log(`| ${r.name} | ${r.rate.deleted} | ${r.rate.seconds.toFixed(1)} | ${Math.round(r.rate.deleted / r.rate.seconds)} | ${r.rate.openLeft} |`);
+    }
+    console.log('');
+    console.log(
+      `load: ${CHECKOUT_RATE} reserveOrders/s + ${LEDGER_RATE} ledger batches/s of 100 events (open loop); ` +
+        `${ROUNDS} rounds of ${WINDOW_MS / 1000} s idle then ${WINDOW_MS / 1000} s with cleanup running`,
+    );
+    console.log('| path | cleanup | idle p50 / p99 ms (baseline) | with cleanup p50 / p99 ms | p99 vs idle | p99 per round, idle/cleanup |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of results) {
+      for (const path of ['checkout', 'ledger'] as const) {
+        const label = path === 'checkout' ? 'checkout reserveOrders (Redis Lua + intents)' : 'ledger reservation batch (100 events)';
+        const [idle, busy] = [r.latency.idle[path], r.latency.busy[path]];
+        const rounds = r.latency.rounds.map((x) => `${x.idle[path].p99.toFixed(0)}/${x.busy[path].p99.toFixed(0)}`).join(' ');
+        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${rounds} |`);
+      }
+    }
+  } finally {
+    redis.disconnect();
+    await db.destroy();
+  }
+  await benchReplay(stack);
+  await cleanup(stack);
+}
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+
+async function startCleanup(stack: TestStack, env: Record<string, string>) {
+  const service = await startService('compaction', { ...stack.env, COMPACTION_JOBS: 'reservation-cleanup', ...env });
+  const deleted = async () => {
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    return Number(/stockflow_compaction_items_total\{job="reservation-cleanup"\} (\d+)/.exec(metrics)?.[1] ?? 0);
+  };
+  return { service, deleted };
+}
+
+/** The real compaction service alone on the history: rows/s from its first deletion to the last. */
+async function cleanupRate(stack: TestStack, db: DataSource, env: Record<string, string>) {
+  const { service, deleted } = await startCleanup(stack, env);
+  try {
+    let first: { at: bigint; count: number } | undefined;
+    await waitFor(
+      async () => {
+        const count = await deleted();
+        if (!first && count > 0) first = { at: process.hrtime.bigint(), count };
+        return (await netted(db)) === 0;
+      },
+      { timeoutMs: 600_000, intervalMs: 100, what: 'history compacted' },
+    );
+    const total = await deleted();
+    return { deleted: total - (first?.count ?? 0), seconds: first ? seconds(first.at) : NaN, openLeft: await openRows(db) };
+  } finally {
+    await service.stop();
+  }
+}
+
+/**
+ * Idle and cleanup windows alternate (the service is frozen with SIGSTOP in the
+ * idle ones), so that both see the same background noise of this shared machine.
+ */
+async function besideCheckout(stack: TestStack, db: DataSource, load: CheckoutLoad, env: Record<string, string>) {
+  const { service } = await startCleanup(stack, env);
+  const rounds: { idle: Measured; busy: Measured }[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      service.child.kill('SIGSTOP');
+      const idle = await load.run(WINDOW_MS);
+      service.child.kill('SIGCONT');
+      rounds.push({ idle, busy: await load.run(WINDOW_MS) });
+    }
+  } finally {
+    service.child.kill('SIGCONT');
+    await service.stop();
+  }
+  // What is left of this history is not needed any more.
+  await db.query('DELETE FROM reservations WHERE open = 0');
+  return { rounds, idle: merge(rounds.map((r) => r.idle)), busy: merge(rounds.map((r) => r.busy)) };
+}
+
+/** 1,000,000 netted rows (oldest first by updated_at, as cleanup reads them) and, the first time, 10,000 open ones. */
+async function loadHistory(db: DataSource, first: boolean): Promise<void> {
+  const started = process.hrtime.bigint();
+  const batch = randomUUID().slice(0, 8);
+  if (first) {
+    await db.query(
+      `INSERT INTO stock_levels (sku, on_hand, reserved, version)
+       SELECT 'SKU-' || g, 1000000000, 0, 1 FROM generate_series(0, $1 - 1) g`,
+      [SKUS],
+    );
+    await db.query(
+      `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open)
+       SELECT 'open-' || g, 'SKU-' || (g % $2), 'o-open-' || g, 2, 2 FROM generate_series(1, $1) g`,
+      [OPEN, SKUS],
+    );
+  }
+  await db.query(
+    `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, updated_at)
+     SELECT 'hist-' || $3 || '-' || g, 'SKU-' || (g % $2), 'o-' || g, 1 + g % 3, 0, now() - interval '1 day' + g * interval '1 ms'
+     FROM generate_series(1, $1) g`,
+    [HISTORY, SKUS, batch],
+  );
+  await db.query('VACUUM ANALYZE reservations');
+  console.log(`  loaded ${HISTORY} netted reservations${first ? ` and ${OPEN} open ones` : ''} in ${seconds(started).toFixed(1)} s`);
+}
+
+interface Latencies {
+  samples: number[];
+  count: number;
+  p50: number;
+  p99: number;
+}
+
+type Measured = { checkout: Latencies; ledger: Latencies };
+
+function merge(runs: Measured[]): Measured {
+  return {
+    checkout: summarise(runs.flatMap((r) => r.checkout.samples)),
+    ledger: summarise(runs.flatMap((r) => r.ledger.samples)),
+  };
+}
+
+/**
+ * Open-loop load at a fixed rate (what a shop sees: orders arrive whether or not
+ * the last one finished): CHECKOUT_RATE reserveOrders calls per second and
+ * LEDGER_RATE ledger batches per second (100 events each, over CONCURRENCY
+ * "partitions", each partition's batches in order). Latency is counted from when
+ * a call was due, so a stall shows up in full (no coordinated omission).
+ */
+class CheckoutLoad {
+  private order = 0;
+  private offsets = new Map<number, number>();
+  private fulfil: { sku: string; reservationId: string }[][] = Array.from({ length: CONCURRENCY }, () => []);
+  private partitions: Promise<unknown>[] = Array.from({ length: CONCURRENCY }, () => Promise.resolve());
+  private ledgerTurn = 0;
+
+  constructor(
+    private readonly ctx: ReservationContext,
+    private readonly db: DataSource,
+  ) {}
+
+  async run(windowMs: number): Promise<Measured> {
+    const [checkout, ledger] = await Promise.all([
+      openLoop(CHECKOUT_RATE, windowMs, () => this.reserve()),
+      openLoop(LEDGER_RATE, windowMs, () => {
+        const partition = this.ledgerTurn++ % CONCURRENCY;
+        const next = this.partitions[partition].then(() => this.ledgerBatch(partition));
+        this.partitions[partition] = next;
+        return next;
+      }),
+    ]);
+    return { checkout: summarise(checkout), ledger: summarise(ledger) };
+  }
+
+  private reserve() {
+    const n = this.order++;
+    const order = { orderId: `bench-${n}`, channel: 'web', lines: [{ sku: `SKU-${n % SKUS}`, quantity: 1 }] };
+    return reserveOrders(this.ctx, [order], new Date(), async () => undefined);
+  }
+
+  /** 50 new reservations and the fulfilment of the previous batch's 50: the ledger nets as fast as it reserves. */
+  private async ledgerBatch(worker: number) {
+    const previous = this.fulfil[worker];
+    // Each worker owns the SKUs of one "partition", as the ledger does (per-SKU ordering).
+    const sku = () => `SKU-${worker + CONCURRENCY * Math.floor((Math.random() * SKUS) / CONCURRENCY)}`;
+    const fresh = Array.from({ length: 50 }, () => ({ sku: sku(), reservationId: randomUUID() }));
+    const events: InventoryEvent[] = [
+      ...fresh.map((r) => event({ type: 'StockReserved', ...r, quantity: 1 })),
+      ...previous.map((r) => event({ type: 'ReservationFulfilled', ...r, locationId: 'WH', quantity: 1 })),
+    ];
+    this.fulfil[worker] = fresh;
+    const offset = this.offsets.get(worker) ?? 0;
+    this.offsets.set(worker, offset + events.length);
+    const messages: LogMessage[] = events.map((e, i) => ({ key: Buffer.from(e.sku), value: Buffer.from(JSON.stringify(e)), offset: String(offset + i) }));
+    await this.db.transaction((tx) => foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition: worker }, messages));
+  }
+}
+
+async function openLoop(rate: number, windowMs: number, op: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  const inFlight: Promise<unknown>[] = [];
+  const start = performance.now();
+  for (let n = 0; ; n++) {
+    const due = start + (n * 1000) / rate;
+    if (due >= start + windowMs) break;
+    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    inFlight.push(op().then(() => samples.push(performance.now() - due)));
+  }
+  await Promise.all(inFlight);
+  return samples;
+}
+
+function event(fields: Record<string, unknown>): InventoryEvent {
+  return { eventId: randomUUID(), channel: 'web', occurredAt: new Date().toISOString(), schemaVersion: 1, ...fields } as InventoryEvent;
+}
+
+async function benchReplay(stack: TestStack): Promise<void> {
+  const events = generateWorkload({ count: REPLAY_EVENTS, skus: 10_000, seed: 3 });
+  const folded = process.hrtime.bigint();
+  foldEvents(emptyLedger(), events);
+  const foldSeconds = seconds(folded);
+  const produced = process.hrtime.bigint();
+  await produceEvents(stack.kafka, stack.topics.events, events, 10_000);
+  console.log('');
+  console.log(`replay: produced ${REPLAY_EVENTS} events in ${seconds(produced).toFixed(1)} s`);
+  const admin = stack.kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(stack.topics.events);
+  await admin.disconnect();
+  const stats = await rebuildFromLog({
+    kafka: stack.kafka,
+    databaseUrl: stack.databaseUrl,
+    key: { groupId: 'bench-replay', topic: stack.topics.events },
+    schema: 'replay_bench',
+    liveSchema: 'public',
+    until: new Map(ends.map((e) => [e.partition, BigInt(e.high)])),
+    concurrency: 2,
+  });
+  console.log('');
+  console.log('| replay of the log | events | seconds | events/s |');
+  console.log('|---|---|---|---|');
+  console.log(`| rebuildFromLog (Kafka read + decode + fold + write, 2 partitions in parallel) | ${stats.events} | ${stats.seconds.toFixed(1)} | ${Math.round(stats.events / stats.seconds)} |`);
+  console.log(`| baseline: target | ${REPLAY_EVENTS} | 60.0 | ${Math.round(REPLAY_EVENTS / 60)} |`);
+  console.log(`| baseline: pure in-memory fold, no I/O (the floor) | ${REPLAY_EVENTS} | ${foldSeconds.toFixed(1)} | ${Math.round(REPLAY_EVENTS / foldSeconds)} |`);
+  console.log(`(${stats.applied} applied, ${stats.duplicates} duplicates, ${stats.rejected} rejected)`);
+}
+
+async function cleanup(stack: TestStack): Promise<void> {
+  const redis = new Redis(stack.redisUrl);
+  const keys = await redis.keys(`${stack.redisKeyPrefix}*`);
+  for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+  redis.disconnect();
+  await stack.teardown();
+}
+
+const netted = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0'))[0].count);
+const openRows = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open > 0'))[0].count);
+
+function summarise(samples: number[]): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { samples, count: sorted.length, p50: at(0.5), p99: at(0.99) };
+}
+
+const fmt = (l: Latencies) => `${l.p50.toFixed(2)} / ${l.p99.toFixed(2)}`;
+const pct = (value: number, base: number) => `${value >= base ? '+' : ''}${(((value - base) / base) * 100).toFixed(0)}%`;
+
+function seconds(since: bigint): number {
+  return Number(process.hrtime.bigint() - since) / 1e9;
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
