@@ -2,35 +2,36 @@
  * npm run bench:compaction — reservation cleanup beside checkout, and replay.
  *
  * 1. Loads 1,000,000 netted historical reservations and 10,000 open ones
- *    (generate_series), then measures the checkout reservation path while idle,
- *    while the real compaction service deletes the history, and idle again:
- *    - checkout: reserveOrders from libs/reservations (Redis Lua check-and-reserve
- *      plus its Postgres intent rows), the path an order takes;
- *    - ledger: foldPartitionBatch of StockReserved/ReservationFulfilled batches,
- *      the write path into the very table cleanup deletes from.
- *    Baseline: the idle p99 measured just before, in the same run.
+ *    (generate_series). For the default (paced) and an unpaced cleanup:
+ *    - cleanup rows/s: the real compaction service alone on the history;
+ *    - checkout latency: fixed arrival rates (open loop) of
+ *      · checkout: reserveOrders from libs/reservations (Redis Lua
+ *        check-and-reserve plus its Postgres intent rows), the path an order takes;
+ *      · ledger: foldPartitionBatch of StockReserved/ReservationFulfilled
+ *        batches, the write path into the very table cleanup deletes from;
+ *      in alternating windows with the compaction service frozen (SIGSTOP: the
+ *      idle baseline) and running, over a fresh history.
  * 2. Produces 1,000,000 events to a fresh topic and times rebuildFromLog (the
- *    replay fold + write into a fresh schema). Baseline: the target (60 s) and the
- *    pure in-memory fold of the same events (the floor no replay can beat).
+ *    replay fold + write into a fresh schema). Baselines: the target (60 s) and
+ *    the pure in-memory fold of the same events (the floor no replay can beat).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { performance } from 'perf_hooks';
 import Redis from 'ioredis';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { InventoryEvent, LogMessage } from '@stockflow/contracts';
+import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { connectDatabase, foldPartitionBatch } from '@stockflow/persistence';
+import { connectDatabase } from '@stockflow/persistence';
 import { rebuildFromLog } from '@stockflow/replay';
-import { RedisStock, ReservationContext, reserveOrders } from '@stockflow/reservations';
+import { RedisStock } from '@stockflow/reservations';
 import { TestStack, createTestStack, generateWorkload, startService, waitFor } from '@stockflow/testing';
+import { CheckoutLoad, Latencies, Measured, merge } from './compaction-load';
 
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 1_000_000);
 const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 1_000_000);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 4_000);
-const CONCURRENCY = 4;
 const CHECKOUT_RATE = Number(process.env.BENCH_CHECKOUT_RATE ?? 100);
 const LEDGER_RATE = Number(process.env.BENCH_LEDGER_RATE ?? 10);
 const SKUS = 1_000;
@@ -38,11 +39,15 @@ const SKUS = 1_000;
 async function main(): Promise<void> {
   console.log(`bench:compaction  ${HISTORY} netted + ${OPEN} open reservations; replay of ${REPLAY_EVENTS} events`);
   const stack = await createTestStack('benchcompaction');
-  const db = await connectDatabase({ url: stack.databaseUrl, poolSize: CONCURRENCY * 2 + 2 });
+  const db = await connectDatabase({ url: stack.databaseUrl, poolSize: 12 });
   const redis = new Redis(stack.redisUrl);
   try {
     await loadHistory(db, true);
-    const load = new CheckoutLoad({ stock: new RedisStock(redis, stack.redisKeyPrefix), db }, db);
+    const load = new CheckoutLoad({ stock: new RedisStock(redis, stack.redisKeyPrefix), db }, db, {
+      checkoutRate: CHECKOUT_RATE,
+      ledgerRate: LEDGER_RATE,
+      skus: SKUS,
+    });
     await load.run(2_000); // warm-up: counters hydrated, plans cached, JIT
     const modes: { name: string; env: Record<string, string> }[] = [
       { name: 'paced (default RESERVATION_CLEANUP_ROWS_PER_SECOND=10000)', env: {} },
@@ -68,14 +73,19 @@ async function main(): Promise<void> {
       `load: ${CHECKOUT_RATE} reserveOrders/s + ${LEDGER_RATE} ledger batches/s of 100 events (open loop); ` +
         `${ROUNDS} rounds of ${WINDOW_MS / 1000} s idle then ${WINDOW_MS / 1000} s with cleanup running`,
     );
-    console.log('| path | cleanup | idle p50 / p99 ms (baseline) | with cleanup p50 / p99 ms | p99 vs idle | p99 per round, idle/cleanup |');
-    console.log('|---|---|---|---|---|---|');
+    console.log(
+      '| path | cleanup | idle p50 / p99 ms (baseline) | with cleanup p50 / p99 ms | p99 vs idle | median of round p99s, idle / cleanup | p99 per round, idle/cleanup |',
+    );
+    console.log('|---|---|---|---|---|---|---|');
     for (const r of results) {
       for (const path of ['checkout', 'ledger'] as const) {
         const label = path === 'checkout' ? 'checkout reserveOrders (Redis Lua + intents)' : 'ledger reservation batch (100 events)';
         const [idle, busy] = [r.latency.idle[path], r.latency.busy[path]];
         const rounds = r.latency.rounds.map((x) => `${x.idle[path].p99.toFixed(0)}/${x.busy[path].p99.toFixed(0)}`).join(' ');
-        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${rounds} |`);
+        // The median of per-round p99s shrugs off one round hit by another engineer's test run.
+        const [idleMedian, busyMedian] = (['idle', 'busy'] as const).map((k) => median(r.latency.rounds.map((x) => x[k][path].p99)));
+        const medians = `${idleMedian.toFixed(1)} / ${busyMedian.toFixed(1)} (${pct(busyMedian, idleMedian)})`;
+        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${medians} | ${rounds} |`);
       }
     }
   } finally {
@@ -166,96 +176,6 @@ async function loadHistory(db: DataSource, first: boolean): Promise<void> {
   console.log(`  loaded ${HISTORY} netted reservations${first ? ` and ${OPEN} open ones` : ''} in ${seconds(started).toFixed(1)} s`);
 }
 
-interface Latencies {
-  samples: number[];
-  count: number;
-  p50: number;
-  p99: number;
-}
-
-type Measured = { checkout: Latencies; ledger: Latencies };
-
-function merge(runs: Measured[]): Measured {
-  return {
-    checkout: summarise(runs.flatMap((r) => r.checkout.samples)),
-    ledger: summarise(runs.flatMap((r) => r.ledger.samples)),
-  };
-}
-
-/**
- * Open-loop load at a fixed rate (what a shop sees: orders arrive whether or not
- * the last one finished): CHECKOUT_RATE reserveOrders calls per second and
- * LEDGER_RATE ledger batches per second (100 events each, over CONCURRENCY
- * "partitions", each partition's batches in order). Latency is counted from when
- * a call was due, so a stall shows up in full (no coordinated omission).
- */
-class CheckoutLoad {
-  private order = 0;
-  private offsets = new Map<number, number>();
-  private fulfil: { sku: string; reservationId: string }[][] = Array.from({ length: CONCURRENCY }, () => []);
-  private partitions: Promise<unknown>[] = Array.from({ length: CONCURRENCY }, () => Promise.resolve());
-  private ledgerTurn = 0;
-
-  constructor(
-    private readonly ctx: ReservationContext,
-    private readonly db: DataSource,
-  ) {}
-
-  async run(windowMs: number): Promise<Measured> {
-    const [checkout, ledger] = await Promise.all([
-      openLoop(CHECKOUT_RATE, windowMs, () => this.reserve()),
-      openLoop(LEDGER_RATE, windowMs, () => {
-        const partition = this.ledgerTurn++ % CONCURRENCY;
-        const next = this.partitions[partition].then(() => this.ledgerBatch(partition));
-        this.partitions[partition] = next;
-        return next;
-      }),
-    ]);
-    return { checkout: summarise(checkout), ledger: summarise(ledger) };
-  }
-
-  private reserve() {
-    const n = this.order++;
-    const order = { orderId: `bench-${n}`, channel: 'web', lines: [{ sku: `SKU-${n % SKUS}`, quantity: 1 }] };
-    return reserveOrders(this.ctx, [order], new Date(), async () => undefined);
-  }
-
-  /** 50 new reservations and the fulfilment of the previous batch's 50: the ledger nets as fast as it reserves. */
-  private async ledgerBatch(worker: number) {
-    const previous = this.fulfil[worker];
-    // Each worker owns the SKUs of one "partition", as the ledger does (per-SKU ordering).
-    const sku = () => `SKU-${worker + CONCURRENCY * Math.floor((Math.random() * SKUS) / CONCURRENCY)}`;
-    const fresh = Array.from({ length: 50 }, () => ({ sku: sku(), reservationId: randomUUID() }));
-    const events: InventoryEvent[] = [
-      ...fresh.map((r) => event({ type: 'StockReserved', ...r, quantity: 1 })),
-      ...previous.map((r) => event({ type: 'ReservationFulfilled', ...r, locationId: 'WH', quantity: 1 })),
-    ];
-    this.fulfil[worker] = fresh;
-    const offset = this.offsets.get(worker) ?? 0;
-    this.offsets.set(worker, offset + events.length);
-    const messages: LogMessage[] = events.map((e, i) => ({ key: Buffer.from(e.sku), value: Buffer.from(JSON.stringify(e)), offset: String(offset + i) }));
-    await this.db.transaction((tx) => foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition: worker }, messages));
-  }
-}
-
-async function openLoop(rate: number, windowMs: number, op: () => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  const inFlight: Promise<unknown>[] = [];
-  const start = performance.now();
-  for (let n = 0; ; n++) {
-    const due = start + (n * 1000) / rate;
-    if (due >= start + windowMs) break;
-    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-    inFlight.push(op().then(() => samples.push(performance.now() - due)));
-  }
-  await Promise.all(inFlight);
-  return samples;
-}
-
-function event(fields: Record<string, unknown>): InventoryEvent {
-  return { eventId: randomUUID(), channel: 'web', occurredAt: new Date().toISOString(), schemaVersion: 1, ...fields } as InventoryEvent;
-}
-
 async function benchReplay(stack: TestStack): Promise<void> {
   const events = generateWorkload({ count: REPLAY_EVENTS, skus: 10_000, seed: 3 });
   const folded = process.hrtime.bigint();
@@ -312,10 +232,10 @@ async function cleanup(stack: TestStack): Promise<void> {
 const netted = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0'))[0].count);
 const openRows = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open > 0'))[0].count);
 
-function summarise(samples: number[]): Latencies {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { samples, count: sorted.length, p50: at(0.5), p99: at(0.99) };
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const fmt = (l: Latencies) => `${l.p50.toFixed(2)} / ${l.p99.toFixed(2)}`;
