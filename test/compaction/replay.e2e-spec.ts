@@ -41,7 +41,12 @@ describe('replay: rebuild = live (real gateway, ledger, compaction, Kafka, Postg
     services = await Promise.all([
       startService('gateway', stack.env),
       startService('ledger', stack.env),
-      startService('compaction', { ...stack.env, COMPACTION_IDLE_DELAY_MS: '50', SNAPSHOT_INTERVAL_SECONDS: '1' }),
+      startService('compaction', {
+        ...stack.env,
+        COMPACTION_JOBS: 'reservation-cleanup,snapshot',
+        COMPACTION_IDLE_DELAY_MS: '50',
+        SNAPSHOT_INTERVAL_SECONDS: '1',
+      }),
     ]);
     gateway = services[0];
     db = new Pool({ connectionString: stack.databaseUrl, max: 2 });

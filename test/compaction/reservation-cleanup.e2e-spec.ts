@@ -59,7 +59,12 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
 
   beforeAll(async () => {
     stack = await createTestStack('compaction_cleanup');
-    const compactionEnv = { ...stack.env, COMPACTION_IDLE_DELAY_MS: '20', RESERVATION_CLEANUP_BATCH_SIZE: '100' };
+    const compactionEnv = {
+      ...stack.env,
+      COMPACTION_JOBS: 'reservation-cleanup,snapshot',
+      COMPACTION_IDLE_DELAY_MS: '20',
+      RESERVATION_CLEANUP_BATCH_SIZE: '100',
+    };
     [ledger, ...replicas] = await Promise.all([
       startService('ledger', stack.env),
       startService('compaction', compactionEnv),
