@@ -57,7 +57,9 @@ export async function startService(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}-${port}-${Date.now()}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
+  // SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service a suite or benchmark starts.
+  const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps', name, 'src/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
