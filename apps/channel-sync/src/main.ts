@@ -10,8 +10,6 @@ runService(async () => {
   const channels = loadChannels(config.CHANNELS_FILE);
   await startHttpService(ChannelSyncModule.forRoot(config, channels), {
     name: 'channel-sync',
-    port: config.PORT,
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    config,
   });
 });

@@ -8,8 +8,6 @@ runService(async () => {
   const config = loadConfig(CompactionConfig);
   await startHttpService(CompactionModule.forRoot(config), {
     name: 'compaction',
-    port: config.PORT,
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    config,
   });
 });

@@ -9,9 +9,7 @@ runService(async () => {
   const config = loadConfig(GatewayConfig);
   await startHttpService(GatewayModule.forRoot(config), {
     name: 'gateway',
-    port: config.PORT,
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
     beforeListen: (fastify) =>

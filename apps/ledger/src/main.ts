@@ -8,8 +8,6 @@ runService(async () => {
   const config = loadConfig(LedgerConfig);
   await startHttpService(LedgerModule.forRoot(config), {
     name: 'ledger',
-    port: config.PORT,
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    config,
   });
 });

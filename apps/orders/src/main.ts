@@ -8,9 +8,7 @@ runService(async () => {
   const config = loadConfig(OrdersConfig);
   await startHttpService(OrdersModule.forRoot(config), {
     name: 'orders',
-    port: config.PORT,
-    logLevel: config.LOG_LEVEL,
-    shutdownTimeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    config,
     bodyLimit: 256 * 1024,
   });
 });

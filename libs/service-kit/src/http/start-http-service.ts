@@ -2,15 +2,14 @@ import { DynamicModule, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
-import { ConfigError } from '@stockflow/config';
+import { ConfigError, HttpEnv } from '@stockflow/config';
 import { Readiness } from '../health/readiness';
 import { strictValidationPipe } from './validation-pipe';
 
 export interface HttpServiceOptions {
   name: string;
-  port: number;
-  logLevel: string;
-  shutdownTimeoutSeconds: number;
+  /** The service's validated config: PORT, LOG_LEVEL and SHUTDOWN_TIMEOUT_SECONDS come from it. */
+  config: HttpEnv;
   /** Default request body limit in bytes (413 above it). */
   bodyLimit?: number;
   /** Per-route overrides, e.g. a bulk endpoint that takes far larger bodies. */
@@ -41,15 +40,15 @@ export async function startHttpService(
     if (limits[route.url] !== undefined) route.bodyLimit = limits[route.url];
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    logger: LEVELS[options.logLevel] ?? LEVELS.info,
+    logger: LEVELS[options.config.LOG_LEVEL] ?? LEVELS.info,
   });
   app.useGlobalPipes(strictValidationPipe());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(app, options, signal));
   }
   options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance);
-  await app.listen(options.port, '0.0.0.0');
-  new Logger(options.name).log(`listening on :${options.port}`);
+  await app.listen(options.config.PORT, '0.0.0.0');
+  new Logger(options.name).log(`listening on :${options.config.PORT}`);
   return app;
 }
 
@@ -62,10 +61,11 @@ async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions
   const logger = new Logger(options.name);
   logger.log(`${signal}: shutting down`);
   app.get(Readiness, { strict: false }).markDraining(); // /health/ready answers 503 from now on
+  const deadline = options.config.SHUTDOWN_TIMEOUT_SECONDS;
   setTimeout(() => {
-    logger.error(`shutdown took over ${options.shutdownTimeoutSeconds}s, exiting`);
+    logger.error(`shutdown took over ${deadline}s, exiting`);
     process.exit(1);
-  }, options.shutdownTimeoutSeconds * 1000).unref();
+  }, deadline * 1000).unref();
   try {
     await app.close();
     process.exit(0);
