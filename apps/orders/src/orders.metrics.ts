@@ -6,10 +6,5 @@ export const ordersMetrics = {
     help: 'Orders decided against the stock counters',
     labelNames: ['status', 'mode'],
   }),
-  retries: counter({
-    name: 'stockflow_orders_batch_retries_total',
-    help: 'Consumer batches retried because Redis, Postgres or Kafka failed (nothing was decided)',
-    labelNames: ['consumer'],
-  }),
   requeued: counter({ name: 'stockflow_orders_requeued_total', help: 'Orders still received after the requeue delay, queued again' }),
 };

@@ -3,3 +3,4 @@ export * from './topic-admin';
 export * from './batching-publisher';
 export * from './dead-letters';
 export * from './kafka.module';
+export * from './batch-consumer';

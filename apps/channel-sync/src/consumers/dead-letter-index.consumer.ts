@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
-import { InjectTopics } from '@stockflow/kafka';
+import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from '../channel-sync.config';
+import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
 import { DeadLetterStore } from '../dlq/dead-letter-store';
-import { BatchConsumer } from './batch-consumer';
 
 /**
  * Keeps channel_dead_letters following channel-sync.dlq. Reading the topic
@@ -22,7 +22,7 @@ export class DeadLetterIndexConsumer extends BatchConsumer {
     readiness: Readiness,
   ) {
     const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`;
-    super(kafka, { groupId, topic: topics.channelSyncDlq }, DeadLetterIndexConsumer.name, readiness);
+    super(kafka, { groupId, topic: topics.channelSyncDlq, tuning: OFF_THE_DELIVERY_PATH }, DeadLetterIndexConsumer.name, readiness);
   }
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
-import { BatchingPublisher, InjectTopics, deadLetterRecord } from '@stockflow/kafka';
+import { BatchConsumer, BatchingPublisher, InjectTopics, deadLetterRecord } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from '../channel-sync.config';
+import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
 import { channelSyncMetrics } from '../channel-sync.metrics';
-import { BatchConsumer } from './batch-consumer';
 import { decodeStockLevel } from './decode-stock-level';
 
 /**
@@ -23,7 +23,7 @@ export class InputGuardConsumer extends BatchConsumer {
     readiness: Readiness,
   ) {
     const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`;
-    super(kafka, { groupId, topic: topics.stockLevels }, InputGuardConsumer.name, readiness);
+    super(kafka, { groupId, topic: topics.stockLevels, tuning: OFF_THE_DELIVERY_PATH }, InputGuardConsumer.name, readiness);
   }
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {

@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
-import { BatchingPublisher, deadLetter, ensureTopics } from '@stockflow/kafka';
+import { Inject, Injectable } from '@nestjs/common';
+import { Kafka, KafkaMessage, Message } from 'kafkajs';
+import { BatchConsumer, BatchingPublisher, deadLetter, ensureTopics } from '@stockflow/kafka';
 import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
@@ -8,7 +8,6 @@ import { ordersMetrics } from '../orders.metrics';
 import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
 import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
-import { retryBatch } from './retry-batch';
 
 /**
  * Decides queued orders: first-in, first-out per partition, a whole partition
@@ -18,64 +17,46 @@ import { retryBatch } from './retry-batch';
  * decided are skipped, scripts return their stored outcome).
  */
 @Injectable()
-export class OrderQueueConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OrderQueueConsumer.name);
-  private consumer?: Consumer;
-
+export class OrderQueueConsumer extends BatchConsumer {
   constructor(
     private readonly config: OrdersConfig,
-    private readonly kafka: Kafka,
+    private readonly kafkaClient: Kafka,
     private readonly publisher: BatchingPublisher,
     private readonly store: OrderStore,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
     readiness: Readiness,
   ) {
-    readiness.register('order-queue', () => {
-      if (!this.consumer) throw new Error('order queue consumer not started');
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka, orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS));
-    const consumer = this.kafka.consumer({
-      groupId: this.config.KAFKA_TOPIC_PREFIX + this.config.ORDERS_GROUP_ID,
-      // Let the broker gather up to ~200 orders (or wait 100 ms) per fetch: a batch's
-      // fixed cost (a few Postgres round trips, one pipeline) is then shared by many.
-      minBytes: 32 * 1024,
-      maxWaitTimeInMs: 100,
-      maxBytesPerPartition: 1024 * 1024,
-      // Short: after a crash the partitions move on within seconds, not half a minute.
-      sessionTimeout: 15_000,
-      heartbeatInterval: 2_000,
-      retry: { retries: 8, restartOnFailure: async () => true },
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.topics.received, fromBeginning: true });
-    await consumer.run({
-      autoCommitInterval: 500,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
-        if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const done = await retryBatch('order-queue', { isRunning, isStale, heartbeat }, () =>
-          this.decide(batch.partition, batch.messages),
-        );
-        if (!done) return;
-        resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary();
-        await heartbeat();
+    super(
+      kafkaClient,
+      {
+        groupId: config.KAFKA_TOPIC_PREFIX + config.ORDERS_GROUP_ID,
+        topic: topics.received,
+        tuning: {
+          // Let the broker gather up to ~200 orders (or wait 100 ms) per fetch: a batch's
+          // fixed cost (a few Postgres round trips, one pipeline) is then shared by many.
+          minBytes: 32 * 1024,
+          maxWaitTimeInMs: 100,
+          maxBytesPerPartition: 1024 * 1024,
+          // Short: after a crash the partitions move on within seconds, not half a minute.
+          sessionTimeout: 15_000,
+          heartbeatInterval: 2_000,
+        },
+        partitionsConsumedConcurrently: 3,
+        autoCommitInterval: 500,
+        // Redis or Postgres down: orders stay `received`, the batch waits for them.
+        retryFailedBatches: true,
       },
-    });
-    this.consumer = consumer;
+      'order-queue',
+      readiness,
+    );
   }
 
-  /** SIGTERM: the batch in progress finishes (or is abandoned uncommitted) before the connections close. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected override async prepare(): Promise<void> {
+    await ensureTopics(this.kafkaClient, orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS));
   }
 
-  private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
+  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
     const queued = new Map<string, QueuedOrder>();
     for (const message of messages) {
