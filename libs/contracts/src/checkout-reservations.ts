@@ -1,3 +1,5 @@
+import { InventoryEvent } from './events/event-types';
+
 /**
  * Reservation ids issued by checkout (the orders service's Redis counters):
  * `ord:<orderId>:<line>` for order lines and `hold:<cartId>:<suffix>` for cart
@@ -9,4 +11,17 @@ export const CHECKOUT_RESERVATION_PREFIXES = ['ord:', 'hold:'] as const;
 
 export function isCheckoutReservation(reservationId: string | undefined): boolean {
   return reservationId !== undefined && CHECKOUT_RESERVATION_PREFIXES.some((p) => reservationId.startsWith(p));
+}
+
+/**
+ * True for the events checkout applied to its Redis counters itself before
+ * producing them: its own reservations, and their releases on cart cancel,
+ * expiry or conversion. Checkout never cancels an order: a ReservationReleased
+ * with reason `order_cancel` comes from a channel through POST /v1/events, so
+ * the counters must learn it from the ledger like a receipt.
+ */
+export function isAppliedByCheckout(event: InventoryEvent): boolean {
+  if (event.type === 'StockReserved') return isCheckoutReservation(event.reservationId);
+  if (event.type === 'ReservationReleased') return isCheckoutReservation(event.reservationId) && event.reason !== 'order_cancel';
+  return false;
 }

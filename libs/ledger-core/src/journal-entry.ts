@@ -17,11 +17,6 @@ export interface JournalEntry {
   wentNegative: boolean;
 }
 
-/** Events that move `available` on the Redis side before the ledger sees them. */
-export function isReservationSide(type: EventType): boolean {
-  return type === 'StockReserved' || type === 'ReservationReleased';
-}
-
 export function availableDelta(entry: JournalEntry): number {
   return entry.onHandDelta - entry.reservedDelta;
 }

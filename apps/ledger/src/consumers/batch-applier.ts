@@ -37,14 +37,14 @@ export class BatchApplier {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await this.db.transaction(async (tx) => {
-      const { before, result, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
+      const { before, result, events, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
         if (entry.wentNegative) ledgerMetrics.negativeStock.inc({ sku: entry.sku });
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
-        this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, new Date())),
+        this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, events, new Date())),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped };
     });

@@ -1,24 +1,35 @@
-import { foldEvents, emptyLedger } from '@stockflow/ledger-core';
+import { InventoryEvent } from '@stockflow/contracts';
+import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { makeEvent } from '@stockflow/testing';
 import { stockLevelMessages } from './stock-level-messages';
 
+function messageFor(events: InventoryEvent[]) {
+  const before = emptyLedger();
+  const [message] = stockLevelMessages(before, foldEvents(before, events), events, new Date('2026-01-01T00:00:00Z'));
+  return JSON.parse(message.value as string);
+}
+
 describe('stockLevelMessages', () => {
   it("leaves checkout's own reservations out of externalAvailableDelta and counts everything else", () => {
-    const before = emptyLedger();
-    const result = foldEvents(before, [
+    const message = messageFor([
       makeEvent('StockReceived', { sku: 'A', locationId: 'wh', quantity: 10 }),
       makeEvent('StockReserved', { sku: 'A', reservationId: 'ord:o-1:1', quantity: 3 }),
       makeEvent('StockReserved', { sku: 'A', reservationId: 'hold:web.c1:abc', quantity: 1 }),
       makeEvent('StockReserved', { sku: 'A', reservationId: 'amazon-77', quantity: 2 }),
       makeEvent('ItemSold', { sku: 'A', locationId: 'wh', quantity: 1 }),
     ]);
-    const [message] = stockLevelMessages(before, result, new Date('2026-01-01T00:00:00Z'));
-    expect(JSON.parse(message.value as string)).toMatchObject({
-      sku: 'A',
-      available: 3,
-      previousVersion: 0,
-      version: 5,
-      externalAvailableDelta: 10 - 2 - 1,
-    });
+    expect(message).toMatchObject({ sku: 'A', available: 3, previousVersion: 0, version: 5, externalAvailableDelta: 10 - 2 - 1 });
+  });
+
+  it("leaves checkout's own releases out, but counts an order cancel a channel posted for a checkout reservation", () => {
+    const message = messageFor([
+      makeEvent('StockReceived', { sku: 'A', locationId: 'wh', quantity: 10 }),
+      makeEvent('StockReserved', { sku: 'A', reservationId: 'ord:o-1:1', quantity: 3 }),
+      makeEvent('StockReserved', { sku: 'A', reservationId: 'hold:web.c1:abc', quantity: 2 }),
+      makeEvent('ReservationReleased', { sku: 'A', reservationId: 'hold:web.c1:abc', quantity: 2, reason: 'expired' }),
+      makeEvent('ReservationReleased', { sku: 'A', reservationId: 'ord:o-1:1', quantity: 3, reason: 'order_cancel' }),
+    ]);
+    // The receipt and the order cancel are news to the counters; the hold and its expiry were applied in Redis.
+    expect(message).toMatchObject({ available: 10, externalAvailableDelta: 10 + 3 });
   });
 });

@@ -1,14 +1,18 @@
 import { Message } from 'kafkajs';
-import { StockLevelMessage, isCheckoutReservation } from '@stockflow/contracts';
-import { BatchResult, LedgerState, availableDelta, available, isReservationSide } from '@stockflow/ledger-core';
+import { InventoryEvent, StockLevelMessage, isAppliedByCheckout } from '@stockflow/contracts';
+import { BatchResult, LedgerState, availableDelta, available } from '@stockflow/ledger-core';
 
-/** One message per SKU the batch changed, carrying its state after the batch. */
-export function stockLevelMessages(before: LedgerState, result: BatchResult, now: Date): Message[] {
+/**
+ * One message per SKU the batch changed, carrying its state after the batch.
+ * `events` are the batch's events (any superset of the applied ones).
+ */
+export function stockLevelMessages(before: LedgerState, result: BatchResult, events: InventoryEvent[], now: Date): Message[] {
+  const inCountersAlready = new Set(events.filter(isAppliedByCheckout).map((e) => e.eventId));
   const external = new Map<string, number>();
   for (const entry of result.entries) {
-    // Only checkout's own reservations are already in the Redis counters; a
-    // reservation some channel posted directly must reach them like a sale.
-    if (isReservationSide(entry.type) && isCheckoutReservation(entry.reservationId)) continue;
+    // Only what checkout applied itself is already in the Redis counters; a
+    // reservation or order cancel some channel posted must reach them like a sale.
+    if (inCountersAlready.has(entry.eventId)) continue;
     external.set(entry.sku, (external.get(entry.sku) ?? 0) + availableDelta(entry));
   }
   return result.changedSkus.map((sku) => {

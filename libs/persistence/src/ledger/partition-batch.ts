@@ -17,6 +17,8 @@ export interface FoldedPartitionBatch<M extends LogMessage> {
   /** Projections of the touched SKUs and reservations before the batch. */
   before: LedgerState;
   result: BatchResult;
+  /** The batch's decoded events, in log order (applied, duplicate or refused). */
+  events: InventoryEvent[];
   rejected: Rejected<M>[];
   /** Messages the stored offset already covered (a redelivery after a crash or rebalance). */
   skipped: number;
@@ -38,7 +40,7 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
-  if (fresh.length === 0) return { before: emptyLedger(), result: foldEvents(emptyLedger(), []), rejected: [], skipped };
+  if (fresh.length === 0) return { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped };
   const rejected: Rejected<M>[] = [];
   const events: InventoryEvent[] = [];
   const occurrences = new Map<string, M[]>();
@@ -75,7 +77,7 @@ export async function foldPartitionBatch<M extends LogMessage>(
 
   await writeBatch(tx, result, sources);
   await saveOffset(tx, key, BigInt(fresh[fresh.length - 1].offset) + 1n);
-  return { before, result, rejected, skipped };
+  return { before, result, events, rejected, skipped };
 }
 
 function unique<T>(values: T[]): T[] {
