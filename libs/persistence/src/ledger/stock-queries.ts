@@ -1,15 +1,7 @@
+import { StockSnapshot } from '@stockflow/contracts';
 import { Queryable } from '../queryable';
 
-export interface StockView {
-  sku: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  locations: { locationId: string; onHand: number }[];
-  version: number;
-}
-
-export async function findStock(db: Queryable, sku: string): Promise<StockView | undefined> {
+export async function findStock(db: Queryable, sku: string): Promise<StockSnapshot | undefined> {
   const [level] = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = $1', [sku]);
   if (!level) return undefined;
   const locations = await db.query(
