@@ -15,13 +15,14 @@ export function isCheckoutReservation(reservationId: string | undefined): boolea
 
 /**
  * True for the events checkout applied to its Redis counters itself before
- * producing them: its own reservations, and their releases on cart cancel,
- * expiry or conversion. Checkout never cancels an order: a ReservationReleased
- * with reason `order_cancel` comes from a channel through POST /v1/events, so
- * the counters must learn it from the ledger like a receipt.
+ * producing them: its own reservations, and the releases of its cart holds
+ * (cart cancel, expiry, or a hold an order did not use). Checkout never releases
+ * an order's reservation: such a release (an `order_cancel`) comes from a channel
+ * through POST /v1/events, so the counters must learn it from the ledger like a
+ * receipt.
  */
 export function isAppliedByCheckout(event: InventoryEvent): boolean {
   if (event.type === 'StockReserved') return isCheckoutReservation(event.reservationId);
-  if (event.type === 'ReservationReleased') return isCheckoutReservation(event.reservationId) && event.reason !== 'order_cancel';
+  if (event.type === 'ReservationReleased') return event.reservationId.startsWith(CHECKOUT_RESERVATION_PREFIXES[1]);
   return false;
 }

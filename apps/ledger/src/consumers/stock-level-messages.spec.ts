@@ -21,15 +21,17 @@ describe('stockLevelMessages', () => {
     expect(message).toMatchObject({ sku: 'A', available: 3, previousVersion: 0, version: 5, externalAvailableDelta: 10 - 2 - 1 });
   });
 
-  it("leaves checkout's own releases out, but counts an order cancel a channel posted for a checkout reservation", () => {
+  it("leaves checkout's hold releases out, but counts a release of an order's reservation, which a channel posted", () => {
     const message = messageFor([
       makeEvent('StockReceived', { sku: 'A', locationId: 'wh', quantity: 10 }),
       makeEvent('StockReserved', { sku: 'A', reservationId: 'ord:o-1:1', quantity: 3 }),
+      makeEvent('StockReserved', { sku: 'A', reservationId: 'ord:o-2:1', quantity: 1 }),
       makeEvent('StockReserved', { sku: 'A', reservationId: 'hold:web.c1:abc', quantity: 2 }),
       makeEvent('ReservationReleased', { sku: 'A', reservationId: 'hold:web.c1:abc', quantity: 2, reason: 'expired' }),
       makeEvent('ReservationReleased', { sku: 'A', reservationId: 'ord:o-1:1', quantity: 3, reason: 'order_cancel' }),
+      makeEvent('ReservationReleased', { sku: 'A', reservationId: 'ord:o-2:1', quantity: 1, reason: 'rejected' }),
     ]);
-    // The receipt and the order cancel are news to the counters; the hold and its expiry were applied in Redis.
-    expect(message).toMatchObject({ available: 10, externalAvailableDelta: 10 + 3 });
+    // The receipt and both order releases are news to the counters; the holds and the expiry were applied in Redis.
+    expect(message).toMatchObject({ available: 10, externalAvailableDelta: 10 + 3 + 1 });
   });
 });
