@@ -49,7 +49,7 @@ async function main(): Promise<void> {
                                 metadata text, filler boolean NOT NULL DEFAULT false);
       CREATE INDEX reservation_sku_idx ON reservation (sku);`);
     await pool[0].query('INSERT INTO source_item SELECT unnest($1::varchar[]), 1000000000', [SKUS]);
-    for (const sku of SKUS) await stock.seed(sku, { avail: 1_000_000_000, ver: 1 }, [], []);
+    for (const sku of SKUS) await stock.seed(sku, { counter: { avail: 1_000_000_000, ver: 1 }, registry: [], precounted: [], republish: [] });
     let rows = 0;
     for (const size of SIZES) {
       await grow(pool[0], stock, rows, size);

@@ -7,7 +7,9 @@ import {
   expireDueHolds,
   hydrate,
   placeHold,
+  orderLineReservationId,
   reconcileSku,
+  recordIntents,
   relayOutbox,
   reservationEventId,
   reserveOrders,
@@ -105,6 +107,50 @@ describe('reservations library on real Redis and Postgres', () => {
     await hydrate(h, [s]);
     expect(await avail(s)).toBe(6);
     expect(await h.outbox()).toEqual([]);
+  });
+
+  it('counts an intent a rebuild caught in flight once, when its script runs after the rebuild', async () => {
+    const s = sku('INFLIGHT');
+    await h.setLedger(s, 10, 1);
+    // Order B recorded its intent; the counter vanishes before B's script runs.
+    const b = order(`inflight-b-${run}`, [[s, 4]]);
+    await recordIntents(h.db, [{ rid: orderLineReservationId(b.orderId, 0), sku: s, quantity: 4, kind: 'order', orderId: b.orderId, channel: 'web' }]);
+    // Order A rebuilds the counter: 10 − B's 4 in flight = 6, then takes 3.
+    await reserve([order(`inflight-a-${run}`, [[s, 3]])]);
+    expect(await avail(s)).toBe(3);
+    // B's script now runs on the rebuilt counter, which already counts it.
+    const [decision] = await reserve([b]);
+    expect(decision.status).toBe('pending');
+    expect(await avail(s)).toBe(3);
+    expect(await reconcileSku(h, s)).toBe('in_sync');
+  });
+
+  it('gives back what a rebuild counted for an intent whose order is then refused', async () => {
+    const [s1, s2] = [sku('INFLIGHT-1'), sku('INFLIGHT-2')];
+    await h.setLedger(s1, 10, 1);
+    await h.setLedger(s2, 1, 1);
+    const b = order(`inflight-r-${run}`, [[s1, 4], [s2, 5]]);
+    await recordIntents(
+      h.db,
+      b.lines.map((l, i) => ({ rid: orderLineReservationId(b.orderId, i), sku: l.sku, quantity: l.quantity, kind: 'order' as const, orderId: b.orderId, channel: 'web' })),
+    );
+    await hydrate(h, [s1, s2]);
+    expect([await avail(s1), await avail(s2)]).toEqual([6, -4]);
+    const [decision] = await reserve([b]);
+    expect(decision).toMatchObject({ status: 'rejected', reason: 'out_of_stock' });
+    expect([await avail(s1), await avail(s2)]).toEqual([10, 1]);
+  });
+
+  it('counts a hold whose intent a rebuild caught in flight once', async () => {
+    const s = sku('INFLIGHT-H');
+    await h.setLedger(s, 5, 1);
+    const hold = { cartId: `web.cart-${run}`, sku: s, quantity: 5, rid: `hold:web.cart-${run}:x`, channel: 'web' };
+    await recordIntents(h.db, [{ ...hold, kind: 'hold', expiresAt: new Date(Date.now() + 60_000) }]);
+    await hydrate(h, [s]);
+    expect(await avail(s)).toBe(0);
+    // Every unit is the hold's own: it fits, and is not taken a second time.
+    expect(await h.stock.hold({ ...hold, deadline: new Date(Date.now() + 60_000) }, now())).toMatchObject({ status: 'held' });
+    expect(await avail(s)).toBe(0);
   });
 
   it('moves a counter once per ledger version range and rebuilds it on a gap', async () => {

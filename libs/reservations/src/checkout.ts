@@ -88,11 +88,7 @@ async function runScripts(ctx: ReservationContext, requests: OrderReservationReq
     if (again.length === 0) return outcomes as Exclude<OrderReservation, { status: 'missing' }>[];
     if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counters keep disappearing (${again.length} orders undecided)`);
     const undecided = again.map((i) => requests[i]);
-    await hydrate(
-      ctx,
-      undecided.flatMap((r) => r.lines.map((l) => l.sku)),
-      new Set(undecided.flatMap((r) => r.lines.map((l) => l.reservationId))),
-    );
+    await hydrate(ctx, undecided.flatMap((r) => r.lines.map((l) => l.sku)));
     const retried = await ctx.stock.reserveOrders(again.map((i) => requests[i]), now);
     again.forEach((index, k) => (outcomes[index] = retried[k]));
   }

@@ -35,7 +35,7 @@ export async function placeHold(
   let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
   for (let round = 1; outcome.status === 'missing'; round++) {
     if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
-    await hydrate(ctx, [request.sku], new Set([rid]));
+    await hydrate(ctx, [request.sku]);
     outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
   }
   if (outcome.status === 'insufficient') {

@@ -27,12 +27,12 @@ const ledger = { available: 10, version: 7 };
 
 describe('planHydration', () => {
   it('is the ledger available at its version when nothing is in flight', () => {
-    expect(planHydration(ledger, [])).toEqual({ counter: { avail: 10, ver: 7 }, registry: [], republish: [] });
+    expect(planHydration(ledger, [])).toEqual({ counter: { avail: 10, ver: 7 }, registry: [], precounted: [], republish: [] });
   });
 
-  it('subtracts an intent whose script may have run, without registering or re-publishing it', () => {
+  it('subtracts an intent whose script may have run and remembers it as precounted, without registering or re-publishing it', () => {
     const plan = planHydration(ledger, [row('r1', { state: 'reserving' })]);
-    expect(plan).toEqual({ counter: { avail: 8, ver: 7 }, registry: [], republish: [] });
+    expect(plan).toEqual({ counter: { avail: 8, ver: 7 }, registry: [], precounted: [{ rid: 'r1', quantity: 2 }], republish: [] });
   });
 
   it('subtracts an open reservation the ledger has not folded and re-publishes its StockReserved', () => {
@@ -63,7 +63,7 @@ describe('planHydration', () => {
 
   it('ignores a reservation whose release the ledger folded', () => {
     const plan = planHydration(ledger, [row('r1', { state: 'released', reserveFolded: true, releaseFolded: true })]);
-    expect(plan).toEqual({ counter: { avail: 10, ver: 7 }, registry: [], republish: [] });
+    expect(plan).toEqual({ counter: { avail: 10, ver: 7 }, registry: [], precounted: [], republish: [] });
   });
 
   it('registers a hold with its cart and deadline and leaves the order id off its event', () => {

@@ -23,6 +23,12 @@ export interface InFlightReservation {
 export interface HydrationPlan {
   counter: Counter;
   registry: RegistryEntry[];
+  /**
+   * Intents counted as reserved although their scripts may not have run: the
+   * counter remembers them, so a script that runs afterwards takes nothing twice
+   * and a refused one gives its units back.
+   */
+  precounted: { rid: string; quantity: number }[];
   /** Events the ledger has not folded, re-published (same eventIds) in case the outbox lost them. */
   republish: string[];
 }
@@ -32,17 +38,20 @@ export interface HydrationPlan {
  * the ledger's projection (available at `version`) and the reservations the
  * orders service issued that the ledger has not folded. Pure.
  *
- * Never oversell: an intent (`reserving`) counts as reserved even though its
- * script may have refused it; an unfolded reservation is subtracted; an unfolded
- * release is given back only when the ledger already folded its reservation.
+ * Never oversell: an intent (`reserving`) counts as reserved, whether its script
+ * ran on the lost counter or will run on this one (`precounted` settles which);
+ * an unfolded reservation is subtracted; an unfolded release is given back only
+ * when the ledger already folded its reservation.
  */
 export function planHydration(ledger: { available: number; version: number }, rows: InFlightReservation[]): HydrationPlan {
   let avail = ledger.available;
   const registry: RegistryEntry[] = [];
+  const precounted: { rid: string; quantity: number }[] = [];
   const republish: string[] = [];
   for (const row of rows) {
     if (row.state === 'reserving') {
       avail -= row.quantity;
+      precounted.push({ rid: row.rid, quantity: row.quantity });
       continue;
     }
     if (row.state === 'open') {
@@ -66,7 +75,7 @@ export function planHydration(ledger: { available: number; version: number }, ro
     else republish.push(reservedEvent(row));
     republish.push(releasedEvent(row));
   }
-  return { counter: { avail, ver: ledger.version }, registry, republish };
+  return { counter: { avail, ver: ledger.version }, registry, precounted, republish };
 }
 
 function reservedEvent(row: InFlightReservation): string {

@@ -77,20 +77,14 @@ async function inFlight(db: Queryable, skus: string[]): Promise<InFlightReservat
  * Callers hydrate the counters they need BEFORE recording their own intents.
  * Returns the skus this call wrote.
  */
-export async function hydrate(
-  ctx: ReservationContext,
-  skus: string[],
-  /** Intents of the caller whose scripts found the counter missing, so changed nothing yet: not counted. */
-  pending: ReadonlySet<string> = new Set(),
-): Promise<string[]> {
+export async function hydrate(ctx: ReservationContext, skus: string[]): Promise<string[]> {
   const missing = await ctx.stock.missing([...new Set(skus)]);
   if (missing.length === 0) return [];
   const snapshots = await readSnapshots(ctx.db, missing);
   const wrote = await Promise.all(
     missing.map(async (sku) => {
       const snapshot = snapshots.get(sku)!;
-      const plan = planHydration(snapshot.ledger, snapshot.rows.filter((r) => !pending.has(r.rid)));
-      return (await ctx.stock.seed(sku, plan.counter, plan.registry, plan.republish)) ? sku : undefined;
+      return (await ctx.stock.seed(sku, planHydration(snapshot.ledger, snapshot.rows))) ? sku : undefined;
     }),
   );
   const written = wrote.filter((sku): sku is string => sku !== undefined);

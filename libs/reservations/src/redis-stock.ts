@@ -5,6 +5,7 @@ import { HYDRATE_LUA } from './lua/hydrate.lua';
 import { RELEASE_HOLDS_LUA } from './lua/release-holds.lua';
 import { LEASE_LUA, TRIM_IF_LEASED_LUA } from './lua/outbox-lease.lua';
 import { RESERVE_ORDER_LUA } from './lua/reserve-order.lua';
+import type { HydrationPlan } from './hydration-plan';
 import { RedisKeys } from './redis-keys';
 
 export interface OrderLineRequest {
@@ -145,11 +146,13 @@ export class RedisStock {
   }
 
   /** Writes a hydrated counter (only if missing); returns whether this call wrote it. */
-  async seed(sku: string, counter: Counter, registry: RegistryEntry[], republish: string[]): Promise<boolean> {
-    const args: (string | number)[] = [this.keys.prefix, counter.avail, counter.ver, REGISTRY_RETENTION_SECONDS, registry.length];
+  async seed(sku: string, plan: HydrationPlan): Promise<boolean> {
+    const { counter, registry, precounted, republish } = plan;
+    const args: (string | number)[] = [this.keys.prefix, counter.avail, counter.ver, REGISTRY_RETENTION_SECONDS, registry.length, precounted.length];
     for (const r of registry) {
       args.push(r.rid, r.quantity, r.kind, r.cartId ?? '', r.orderId ?? '', r.expiresAtMs, r.channel);
     }
+    for (const p of precounted) args.push(p.rid, p.quantity);
     const wrote = await this.commands.sfHydrate(2, this.keys.stock(sku), this.keys.outbox, ...args, ...republish);
     return wrote === 1;
   }

@@ -7,6 +7,7 @@
  *   push_event(...)        appends an event to the outbox in the same atomic step
  *                          as the counter move, so the two can never disagree
  *   release(...)           gives an open reservation's units back exactly once
+ *   take_precounted(...)   what a rebuilt counter already excludes for a reservation id
  */
 export const COMMON_LUA = `
 local function event_id(action, rid)
@@ -14,6 +15,16 @@ local function event_id(action, rid)
   local variant = string.format('%x', tonumber(string.sub(h, 17, 17), 16) % 4 + 8)
   return string.sub(h, 1, 8) .. '-' .. string.sub(h, 9, 12) .. '-5' .. string.sub(h, 14, 16) .. '-' ..
     variant .. string.sub(h, 18, 20) .. '-' .. string.sub(h, 21, 32)
+end
+
+-- Units a rebuilt counter already excluded for this reservation id (its intent was
+-- in flight when the counter was rebuilt: hydrate.lua), 0 if none; forgets them.
+-- The caller takes only the rest, or gives them back if it refuses.
+local function take_precounted(stock_key, rid)
+  local field = 'pre:' .. rid
+  local qty = tonumber(redis.call('HGET', stock_key, field) or '0')
+  if qty > 0 then redis.call('HDEL', stock_key, field) end
+  return qty
 end
 
 local function push_event(outbox, ev)

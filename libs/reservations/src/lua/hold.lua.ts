@@ -21,11 +21,15 @@ if old then
   local r = redis.call('HMGET', prefix .. 'res:' .. old, 'qty', 'state')
   if r[2] == 'open' then back = tonumber(r[1]) end
 end
-if tonumber(avail) + back < qty then
-  return cjson.encode({ status = 'insufficient', available = tonumber(avail) + back })
+-- What a rebuilt counter already excluded for this hold's intent (see take_precounted).
+local pre = take_precounted(KEYS[1], rid)
+if tonumber(avail) + back + pre < qty then
+  -- Refused: the caller drops the intent, so those units go back.
+  if pre > 0 then redis.call('HINCRBY', KEYS[1], 'avail', pre) end
+  return cjson.encode({ status = 'insufficient', available = tonumber(avail) + back + pre })
 end
 if old then release(prefix, KEYS[4], old, 'cart_cancel', now_iso, retention) end
-redis.call('HINCRBY', KEYS[1], 'avail', -qty)
+redis.call('HINCRBY', KEYS[1], 'avail', pre - qty)
 redis.call('HSET', KEYS[3], 'sku', sku, 'qty', qty, 'state', 'open', 'kind', 'hold', 'cart', cart_id,
   'exp', deadline, 'ch', channel)
 redis.call('HSET', KEYS[2], sku, rid)

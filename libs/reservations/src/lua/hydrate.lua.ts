@@ -3,8 +3,13 @@
  * the counter is missing (the first of several concurrent hydrations wins).
  *
  * KEYS[1] stock:<sku>   KEYS[2] outbox
- * ARGV    prefix, avail, ver, retentionSeconds, reservationCount, then per open reservation:
- *         rid, qty, kind, cartId, orderId, expiresAtMs, channel; then events to re-publish (JSON)
+ * ARGV    prefix, avail, ver, retentionSeconds, reservationCount, precountedCount, then per open
+ *         reservation: rid, qty, kind, cartId, orderId, expiresAtMs, channel; then per precounted
+ *         intent: rid, qty; then events to re-publish (JSON)
+ *
+ * A precounted intent is one `avail` already excludes although its script may
+ * not have run: it is remembered in the counter as field `pre:<rid>` = qty, which
+ * the reserve and hold scripts settle (see take_precounted).
  *
  * Atomicity: counter, registry entries and re-published events appear together or
  * not at all; while the counter is missing every reservation of the sku fails
@@ -13,11 +18,12 @@
  */
 export const HYDRATE_LUA = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local prefix, retention, count = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[5])
+local prefix, retention = ARGV[1], tonumber(ARGV[4])
+local count, precounted = tonumber(ARGV[5]), tonumber(ARGV[6])
 local sku = string.sub(KEYS[1], #prefix + 7)
 redis.call('HSET', KEYS[1], 'avail', ARGV[2], 'ver', ARGV[3])
 for i = 1, count do
-  local b = 5 + (i - 1) * 7
+  local b = 6 + (i - 1) * 7
   local rid, kind, cart = ARGV[b + 1], ARGV[b + 3], ARGV[b + 4]
   local rkey = prefix .. 'res:' .. rid
   if redis.call('EXISTS', rkey) == 0 then
@@ -31,6 +37,11 @@ for i = 1, count do
     end
   end
 end
-for i = 6 + count * 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+local p = 6 + count * 7
+for i = 1, precounted do
+  redis.call('HSET', KEYS[1], 'pre:' .. ARGV[p + 1], ARGV[p + 2])
+  p = p + 2
+end
+for i = p + 1, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 return 1
 `;

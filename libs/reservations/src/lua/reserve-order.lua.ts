@@ -18,6 +18,8 @@ import { COMMON_LUA } from './common.lua';
  * the line's quantity (no second StockReserved); otherwise it is released and the
  * line reserved afresh, counting the released units as available. Holds of the
  * cart that no line uses are released (cart_cancel, or expired when past due).
+ * A line whose intent a rebuilt counter already excluded (take_precounted) takes
+ * only the rest; refused or converted, it gives those units back.
  *
  * Returns JSON: {status:'reserved', rids, released: [{rid, reason}], converted}
  *             | {status:'insufficient', skus} | {status:'missing', sku}
@@ -33,8 +35,9 @@ for i = 1, n do
   local base = 8 + (i - 1) * 3
   local avail = redis.call('HGET', KEYS[2 + i], 'avail')
   if not avail then return cjson.encode({ status = 'missing', sku = ARGV[base + 1] }) end
+  local pre = tonumber(redis.call('HGET', KEYS[2 + i], 'pre:' .. ARGV[base + 3]) or '0')
   lines[i] = { sku = ARGV[base + 1], qty = tonumber(ARGV[base + 2]), rid = ARGV[base + 3],
-    avail = tonumber(avail), key = KEYS[2 + i] }
+    avail = tonumber(avail), pre = pre, key = KEYS[2 + i] }
 end
 
 local holds = {}
@@ -54,11 +57,15 @@ for _, l in ipairs(lines) do
   if h and not h.expired and h.qty == l.qty then
     l.convert = h.rid
     h.used = true
-  elseif l.avail + ((h and h.qty) or 0) < l.qty then
+  elseif l.avail + l.pre + ((h and h.qty) or 0) < l.qty then
     short[#short + 1] = l.sku
   end
 end
-if #short > 0 then return cjson.encode({ status = 'insufficient', skus = short }) end
+if #short > 0 then
+  -- Refused: the caller drops the intents, so what a rebuild counted for them goes back.
+  for _, l in ipairs(lines) do redis.call('HINCRBY', l.key, 'avail', take_precounted(l.key, l.rid)) end
+  return cjson.encode({ status = 'insufficient', skus = short })
+end
 
 local released, converted, rids = {}, {}, {}
 for _, h in pairs(holds) do
@@ -71,7 +78,9 @@ end
 if cart_id ~= '' then redis.call('DEL', KEYS[3 + n]) end
 
 for i, l in ipairs(lines) do
+  local pre = take_precounted(l.key, l.rid)
   if l.convert then
+    if pre > 0 then redis.call('HINCRBY', l.key, 'avail', pre) end
     local rkey = prefix .. 'res:' .. l.convert
     redis.call('HSET', rkey, 'kind', 'order', 'order', order_id)
     redis.call('HDEL', rkey, 'exp', 'cart')
@@ -79,7 +88,7 @@ for i, l in ipairs(lines) do
     rids[i] = l.convert
     converted[#converted + 1] = l.convert
   else
-    redis.call('HINCRBY', l.key, 'avail', -l.qty)
+    redis.call('HINCRBY', l.key, 'avail', pre - l.qty)
     local rkey = prefix .. 'res:' .. l.rid
     redis.call('HSET', rkey, 'sku', l.sku, 'qty', l.qty, 'state', 'open', 'kind', 'order', 'order', order_id,
       'ch', channel)
