@@ -15,9 +15,10 @@ const DEFAULT_REPUBLISH_AFTER_MS = 30_000;
  * Compares a sku's Redis counter with what it must be: the ledger's available
  * minus reservations issued but not folded yet (planHydration). Only a quiet
  * comparison counts: the counter unchanged around the Postgres snapshot, at the
- * ledger's version, with no intent in flight. Drift is logged with both values,
- * counted, and repaired by dropping the counter and hydrating it: while it is
- * missing every reservation of the sku fails closed, so there is no oversell window.
+ * ledger's version, with no intent and no release in flight. Drift is logged
+ * with both values, counted, and repaired by dropping the counter and hydrating
+ * it: while it is missing every reservation of the sku fails closed, so there is
+ * no oversell window.
  */
 export async function reconcileSku(
   ctx: ReservationContext,
@@ -43,7 +44,8 @@ export async function reconcileSku(
     after.avail === before.avail &&
     after.ver === before.ver &&
     before.ver === snapshot.ledger.version &&
-    !snapshot.rows.some((r) => r.state === 'reserving');
+    !snapshot.rows.some((r) => r.state === 'reserving') &&
+    !(await releaseInFlight(ctx, snapshot));
   if (!quiet) return 'inconclusive';
   const expected = planHydration(snapshot.ledger, snapshot.rows).counter.avail;
   if (expected === before.avail) return 'in_sync';
@@ -55,6 +57,17 @@ export async function reconcileSku(
   await ctx.stock.drop(sku);
   await hydrate(ctx, [sku]);
   return 'repaired';
+}
+
+/**
+ * A hold released in Redis (expiry, cart cancel, conversion) whose Postgres row
+ * still says open: the counter already has the units back, the snapshot does
+ * not know it yet. Comparing now would report a drift that is not one.
+ */
+async function releaseInFlight(ctx: ReservationContext, snapshot: SkuSnapshot): Promise<boolean> {
+  const open = snapshot.rows.filter((r) => r.state === 'open').map((r) => r.rid);
+  const states = await ctx.stock.registryStates(open);
+  return open.some((rid) => states.get(rid) === 'released');
 }
 
 /** Far longer than the ledger -> stock-levels -> counter path takes when it works. */

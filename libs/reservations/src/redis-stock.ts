@@ -162,6 +162,20 @@ export class RedisStock {
     return avail === null || ver === null ? undefined : { avail: Number(avail), ver: Number(ver) };
   }
 
+  /** Registry state (open, released) of each reservation id; missing entries are left out. */
+  async registryStates(rids: string[]): Promise<Map<string, string>> {
+    if (rids.length === 0) return new Map();
+    const pipeline = this.redis.pipeline();
+    for (const rid of rids) pipeline.hget(this.keys.reservation(rid), 'state');
+    const results = (await pipeline.exec())!;
+    const states = new Map<string, string>();
+    rids.forEach((rid, i) => {
+      const state = results[i][1];
+      if (typeof state === 'string') states.set(rid, state);
+    });
+    return states;
+  }
+
   /** Skus (of the given ones) whose counter is missing. */
   async missing(skus: string[]): Promise<string[]> {
     if (skus.length === 0) return [];
