@@ -63,7 +63,9 @@ for _, l in ipairs(lines) do
 end
 if #short > 0 then
   -- Refused: the caller drops the intents, so what a rebuild counted for them goes back.
-  for _, l in ipairs(lines) do redis.call('HINCRBY', l.key, 'avail', take_precounted(l.key, l.rid)) end
+  for _, l in ipairs(lines) do
+    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', take_precounted(l.key, l.rid)) end
+  end
   return cjson.encode({ status = 'insufficient', skus = short })
 end
 
@@ -78,7 +80,7 @@ end
 if cart_id ~= '' then redis.call('DEL', KEYS[3 + n]) end
 
 for i, l in ipairs(lines) do
-  local pre = take_precounted(l.key, l.rid)
+  local pre = l.pre > 0 and take_precounted(l.key, l.rid) or 0
   if l.convert then
     if pre > 0 then redis.call('HINCRBY', l.key, 'avail', pre) end
     local rkey = prefix .. 'res:' .. l.convert
