@@ -7,10 +7,11 @@ import { InventoryEvent } from './events/event-types';
  * the ledger sees them; any other reservation (a channel posting StockReserved
  * through /v1/events) is news to the counters like a receipt or a sale is.
  */
-export const CHECKOUT_RESERVATION_PREFIXES = ['ord:', 'hold:'] as const;
+export const ORDER_RESERVATION_PREFIX = 'ord:';
+export const HOLD_RESERVATION_PREFIX = 'hold:';
 
 export function isCheckoutReservation(reservationId: string | undefined): boolean {
-  return reservationId !== undefined && CHECKOUT_RESERVATION_PREFIXES.some((p) => reservationId.startsWith(p));
+  return reservationId !== undefined && (reservationId.startsWith(ORDER_RESERVATION_PREFIX) || reservationId.startsWith(HOLD_RESERVATION_PREFIX));
 }
 
 /**
@@ -23,6 +24,6 @@ export function isCheckoutReservation(reservationId: string | undefined): boolea
  */
 export function isAppliedByCheckout(event: InventoryEvent): boolean {
   if (event.type === 'StockReserved') return isCheckoutReservation(event.reservationId);
-  if (event.type === 'ReservationReleased') return event.reservationId.startsWith(CHECKOUT_RESERVATION_PREFIXES[1]);
+  if (event.type === 'ReservationReleased') return event.reservationId.startsWith(HOLD_RESERVATION_PREFIX);
   return false;
 }

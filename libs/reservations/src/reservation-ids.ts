@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
-import { CHECKOUT_RESERVATION_PREFIXES } from '@stockflow/contracts';
+import { HOLD_RESERVATION_PREFIX, ORDER_RESERVATION_PREFIX } from '@stockflow/contracts';
 
 /** What an event does to a reservation; each happens at most once per reservation. */
 export type ReservationAction = 'reserved' | 'released';
@@ -9,7 +9,7 @@ export const CLIENT_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Line `index` (0-based) of an order: the same order always reserves under the same ids. */
 export function orderLineReservationId(orderId: string, index: number): string {
-  return `${CHECKOUT_RESERVATION_PREFIXES[0]}${orderId}:${index + 1}`;
+  return `${ORDER_RESERVATION_PREFIX}${orderId}:${index + 1}`;
 }
 
 /**
@@ -22,7 +22,7 @@ export function channelCartId(channel: string, cartId: string): string {
 
 /** A hold is a fresh reservation each time a cart asks (cart = channelCartId); its events derive from this id. */
 export function holdReservationId(cartId: string): string {
-  return `${CHECKOUT_RESERVATION_PREFIXES[1]}${cartId}:${randomBytes(6).toString('hex')}`;
+  return `${HOLD_RESERVATION_PREFIX}${cartId}:${randomBytes(6).toString('hex')}`;
 }
 
 /**
