@@ -64,10 +64,8 @@ export async function reconcileSku(
  * still says open: the counter already has the units back, the snapshot does
  * not know it yet. Comparing now would report a drift that is not one.
  */
-async function releaseInFlight(ctx: ReservationContext, snapshot: SkuSnapshot): Promise<boolean> {
-  const open = snapshot.rows.filter((r) => r.state === 'open').map((r) => r.rid);
-  const states = await ctx.stock.registryStates(open);
-  return open.some((rid) => states.get(rid) === 'released');
+function releaseInFlight(ctx: ReservationContext, snapshot: SkuSnapshot): Promise<boolean> {
+  return ctx.stock.anyReleased(snapshot.rows.filter((r) => r.state === 'open').map((r) => r.rid));
 }
 
 /** Far longer than the ledger -> stock-levels -> counter path takes when it works. */

@@ -162,18 +162,12 @@ export class RedisStock {
     return avail === null || ver === null ? undefined : { avail: Number(avail), ver: Number(ver) };
   }
 
-  /** Registry state (open, released) of each reservation id; missing entries are left out. */
-  async registryStates(rids: string[]): Promise<Map<string, string>> {
-    if (rids.length === 0) return new Map();
+  /** Whether any of these reservations is already released in the registry. */
+  async anyReleased(rids: string[]): Promise<boolean> {
+    if (rids.length === 0) return false;
     const pipeline = this.redis.pipeline();
     for (const rid of rids) pipeline.hget(this.keys.reservation(rid), 'state');
-    const results = (await pipeline.exec())!;
-    const states = new Map<string, string>();
-    rids.forEach((rid, i) => {
-      const state = results[i][1];
-      if (typeof state === 'string') states.set(rid, state);
-    });
-    return states;
+    return (await pipeline.exec())!.some(([, state]) => state === 'released');
   }
 
   /** Skus (of the given ones) whose counter is missing. */

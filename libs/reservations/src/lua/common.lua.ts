@@ -7,7 +7,7 @@
  *   push_event(...)        appends an event to the outbox in the same atomic step
  *                          as the counter move, so the two can never disagree
  *   release(...)           gives an open reservation's units back exactly once
- *   take_precounted(...)   what a rebuilt counter already excludes for a reservation id
+ *   forget_precounted(...) settles a reservation id a rebuilt counter already excluded
  */
 export const COMMON_LUA = `
 local function event_id(action, rid)
@@ -17,14 +17,12 @@ local function event_id(action, rid)
     variant .. string.sub(h, 18, 20) .. '-' .. string.sub(h, 21, 32)
 end
 
--- Units a rebuilt counter already excluded for this reservation id (its intent was
--- in flight when the counter was rebuilt: hydrate.lua), 0 if none; forgets them.
--- The caller takes only the rest, or gives them back if it refuses.
-local function take_precounted(stock_key, rid)
-  local field = 'pre:' .. rid
-  local qty = tonumber(redis.call('HGET', stock_key, field) or '0')
-  if qty > 0 then redis.call('HDEL', stock_key, field) end
-  return qty
+-- A rebuilt counter records, as field pre:<rid> = qty, each intent it already
+-- excluded although the intent's script may not have run (hydrate.lua). That
+-- script reads the field with the counter, takes only the rest (or gives the
+-- units back if it refuses), then forgets it.
+local function forget_precounted(stock_key, rid, qty)
+  if qty > 0 then redis.call('HDEL', stock_key, 'pre:' .. rid) end
 end
 
 local function push_event(outbox, ev)

@@ -13,20 +13,21 @@ import { COMMON_LUA } from './common.lua';
 export const HOLD_LUA = `${COMMON_LUA}
 local prefix, cart_id, sku, qty, rid = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local channel, now_iso, deadline, retention = ARGV[6], ARGV[7], ARGV[8], tonumber(ARGV[9])
-local avail = redis.call('HGET', KEYS[1], 'avail')
-if not avail then return cjson.encode({ status = 'missing' }) end
+-- One read for the counter and what a rebuild precounted for this hold (forget_precounted).
+local counter = redis.call('HMGET', KEYS[1], 'avail', 'pre:' .. rid)
+if not counter[1] then return cjson.encode({ status = 'missing' }) end
+local avail, pre = tonumber(counter[1]), tonumber(counter[2] or '0')
+forget_precounted(KEYS[1], rid, pre)
 local old = redis.call('HGET', KEYS[2], sku)
 local back = 0
 if old then
   local r = redis.call('HMGET', prefix .. 'res:' .. old, 'qty', 'state')
   if r[2] == 'open' then back = tonumber(r[1]) end
 end
--- What a rebuilt counter already excluded for this hold's intent (see take_precounted).
-local pre = take_precounted(KEYS[1], rid)
-if tonumber(avail) + back + pre < qty then
+if avail + back + pre < qty then
   -- Refused: the caller drops the intent, so those units go back.
   if pre > 0 then redis.call('HINCRBY', KEYS[1], 'avail', pre) end
-  return cjson.encode({ status = 'insufficient', available = tonumber(avail) + back + pre })
+  return cjson.encode({ status = 'insufficient', available = avail + back + pre })
 end
 if old then release(prefix, KEYS[4], old, 'cart_cancel', now_iso, retention) end
 redis.call('HINCRBY', KEYS[1], 'avail', pre - qty)

@@ -18,7 +18,7 @@ import { COMMON_LUA } from './common.lua';
  * the line's quantity (no second StockReserved); otherwise it is released and the
  * line reserved afresh, counting the released units as available. Holds of the
  * cart that no line uses are released (cart_cancel, or expired when past due).
- * A line whose intent a rebuilt counter already excluded (take_precounted) takes
+ * A line whose intent a rebuilt counter already excluded (forget_precounted) takes
  * only the rest; refused or converted, it gives those units back.
  *
  * Returns JSON: {status:'reserved', rids, released: [{rid, reason}], converted}
@@ -33,11 +33,11 @@ if done then return done end
 local lines = {}
 for i = 1, n do
   local base = 8 + (i - 1) * 3
-  local avail = redis.call('HGET', KEYS[2 + i], 'avail')
-  if not avail then return cjson.encode({ status = 'missing', sku = ARGV[base + 1] }) end
-  local pre = tonumber(redis.call('HGET', KEYS[2 + i], 'pre:' .. ARGV[base + 3]) or '0')
+  -- One read for the counter and what a rebuild precounted for this line (forget_precounted).
+  local counter = redis.call('HMGET', KEYS[2 + i], 'avail', 'pre:' .. ARGV[base + 3])
+  if not counter[1] then return cjson.encode({ status = 'missing', sku = ARGV[base + 1] }) end
   lines[i] = { sku = ARGV[base + 1], qty = tonumber(ARGV[base + 2]), rid = ARGV[base + 3],
-    avail = tonumber(avail), pre = pre, key = KEYS[2 + i] }
+    avail = tonumber(counter[1]), pre = tonumber(counter[2] or '0'), key = KEYS[2 + i] }
 end
 
 local holds = {}
@@ -64,7 +64,8 @@ end
 if #short > 0 then
   -- Refused: the caller drops the intents, so what a rebuild counted for them goes back.
   for _, l in ipairs(lines) do
-    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', take_precounted(l.key, l.rid)) end
+    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', l.pre) end
+    forget_precounted(l.key, l.rid, l.pre)
   end
   return cjson.encode({ status = 'insufficient', skus = short })
 end
@@ -80,9 +81,9 @@ end
 if cart_id ~= '' then redis.call('DEL', KEYS[3 + n]) end
 
 for i, l in ipairs(lines) do
-  local pre = l.pre > 0 and take_precounted(l.key, l.rid) or 0
+  forget_precounted(l.key, l.rid, l.pre)
   if l.convert then
-    if pre > 0 then redis.call('HINCRBY', l.key, 'avail', pre) end
+    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', l.pre) end
     local rkey = prefix .. 'res:' .. l.convert
     redis.call('HSET', rkey, 'kind', 'order', 'order', order_id)
     redis.call('HDEL', rkey, 'exp', 'cart')
@@ -90,7 +91,7 @@ for i, l in ipairs(lines) do
     rids[i] = l.convert
     converted[#converted + 1] = l.convert
   else
-    redis.call('HINCRBY', l.key, 'avail', pre - l.qty)
+    redis.call('HINCRBY', l.key, 'avail', l.pre - l.qty)
     local rkey = prefix .. 'res:' .. l.rid
     redis.call('HSET', rkey, 'sku', l.sku, 'qty', l.qty, 'state', 'open', 'kind', 'order', 'order', order_id,
       'ch', channel)
