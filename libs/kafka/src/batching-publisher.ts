@@ -1,10 +1,9 @@
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { Coalescer } from '@stockflow/service-kit';
 
-interface Pending {
+interface Publication {
   topic: string;
   messages: Message[];
-  resolve: () => void;
-  reject: (error: Error) => void;
 }
 
 /**
@@ -17,8 +16,15 @@ interface Pending {
  */
 export class BatchingPublisher {
   private readonly producer: Producer;
-  private queue: Pending[] = [];
-  private sending = false;
+  /** One send in flight (the idempotent producer allows no more); no cap on what joins the next. */
+  private readonly sends = new Coalescer<Publication, void>(
+    async (batch) => {
+      await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: groupByTopic(batch) });
+      return batch.map(() => undefined);
+    },
+    1,
+    Number.POSITIVE_INFINITY,
+  );
 
   constructor(kafka: Kafka) {
     this.producer = kafka.producer({
@@ -39,33 +45,11 @@ export class BatchingPublisher {
 
   publish(topic: string, messages: Message[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.queue.push({ topic, messages, resolve, reject });
-      if (!this.sending) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.sending = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        await this.producer.sendBatch({
-          acks: -1,
-          compression: CompressionTypes.None,
-          topicMessages: groupByTopic(batch),
-        });
-        batch.forEach((p) => p.resolve());
-      } catch (error) {
-        batch.forEach((p) => p.reject(error as Error));
-      }
-    }
-    this.sending = false;
+    return this.sends.submit({ topic, messages });
   }
 }
 
-function groupByTopic(batch: Pending[]): { topic: string; messages: Message[] }[] {
+function groupByTopic(batch: Publication[]): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
   for (const p of batch) {
     const list = byTopic.get(p.topic) ?? [];

@@ -6,3 +6,4 @@ export * from './health/readiness';
 export * from './metrics/metric';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
+export * from './batching/coalescer';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Coalescer } from './coalescer';
+import { Coalescer } from '@stockflow/service-kit';
 import { NewOrder, OrderStore } from './order-store';
 
 /**
