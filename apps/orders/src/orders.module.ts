@@ -3,13 +3,13 @@ import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, KafkaModule, TOPICS } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
-import { ServiceKitModule } from '@stockflow/service-kit';
+import { BackgroundJob, ServiceKitModule } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
 import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
 import { CartsController } from './http/carts.controller';
 import { Checkout } from './http/checkout';
 import { OrdersController } from './http/orders.controller';
-import { JOBS, Job } from './jobs/job';
+import { JOBS } from './jobs/job';
 import { JobRunner } from './jobs/job-runner';
 import { OutboxRelayJob } from './jobs/outbox-relay.job';
 import { RequeueJob } from './jobs/requeue.job';
@@ -49,7 +49,7 @@ export class OrdersModule {
         {
           provide: JOBS,
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],
-          useFactory: (ctx: ReservationContext, publisher: BatchingPublisher, topics: TopicNames, queue: OrderTopics, store: OrderStore): Job[] => [
+          useFactory: (ctx: ReservationContext, publisher: BatchingPublisher, topics: TopicNames, queue: OrderTopics, store: OrderStore): BackgroundJob[] => [
             new OutboxRelayJob(ctx, publisher, topics),
             new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
           ],

@@ -7,3 +7,4 @@ export * from './metrics/metric';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
 export * from './batching/coalescer';
+export * from './jobs/job-loop';

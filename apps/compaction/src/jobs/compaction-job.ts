@@ -1,24 +1,13 @@
 import { Provider, Type } from '@nestjs/common';
+import { BackgroundJob } from '@stockflow/service-kit';
 
 /**
  * One kind of background work the compaction service does continuously
- * (reservation cleanup, snapshots, hold expiry, reconciliation). The runner
- * calls `runOnce` in a loop: a job never schedules itself and never loops inside
- * `runOnce`, so SIGTERM only ever waits for one small slice.
- *
- * Every job must be idempotent and safe while other replicas run the same job
- * (see docs/compaction.md, "Running several replicas").
+ * (reservation cleanup, snapshots, hold expiry, reconciliation), run by a
+ * JobLoop (libs/service-kit). Every job must be idempotent and safe while other
+ * replicas run the same job (see docs/compaction.md, "Running several replicas").
  */
-export interface CompactionJob {
-  readonly name: string;
-  /** one bounded slice of work; returns how many items it handled (0 = idle: the runner waits before the next call) */
-  runOnce(): Promise<number>;
-  /**
-   * Optional pace: the runner spaces busy slices so that the job handles at most
-   * this many items per second (the CPU it leaves to checkout on a small box).
-   */
-  readonly maxItemsPerSecond?: number;
-}
+export type CompactionJob = BackgroundJob;
 
 /** Injection token of every job the runner loops over (an array of CompactionJob). */
 export const COMPACTION_JOBS = Symbol('COMPACTION_JOBS');

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JobLoop, JobLoopObserver } from '@stockflow/service-kit';
 import { CompactionConfig } from '../compaction.config';
 import { compactionMetrics } from '../compaction.metrics';
 import { COMPACTION_JOBS, CompactionJob } from './compaction-job';
-import { JobLoop, JobLoopObserver } from './job-loop';
 
 /**
  * Starts one JobLoop per registered job once the app is up, and stops them all

@@ -1,42 +1,32 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JOBS, Job } from './job';
+import { BackgroundJob, JobLoop, JobLoopObserver } from '@stockflow/service-kit';
+import { JOBS } from './job';
 
 /**
- * Runs each job in its own loop for the life of the process. A failing run is
- * logged and tried again after the interval: jobs are idempotent, so a retry
- * never does anything twice. SIGTERM lets the run in progress finish.
+ * Runs each job in its own JobLoop for the life of the process. A failing run
+ * is logged and tried again after a growing pause: jobs are idempotent, so a
+ * retry never does anything twice. SIGTERM lets the run in progress finish.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, JobLoopObserver {
   private readonly logger = new Logger(JobRunner.name);
-  private running = true;
-  private loops: Promise<void>[] = [];
-  private wake?: () => void;
-  private readonly stopped = new Promise<void>((resolve) => (this.wake = resolve));
+  private readonly loops: JobLoop[];
 
-  constructor(@Inject(JOBS) private readonly jobs: Job[]) {}
+  constructor(@Inject(JOBS) jobs: BackgroundJob[]) {
+    this.loops = jobs.map((job) => new JobLoop(job, { idleDelayMs: 100, errorDelayMs: 100, maxErrorDelayMs: 5_000 }, this));
+  }
 
   onApplicationBootstrap(): void {
-    this.loops = this.jobs.map((job) => this.loop(job));
+    this.loops.forEach((loop) => loop.start());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await Promise.all(this.loops);
+    await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 
-  private async loop(job: Job): Promise<void> {
-    while (this.running) {
-      let done = 0;
-      try {
-        done = await job.runOnce();
-      } catch (error) {
-        this.logger.warn(`${job.name} failed, retrying: ${(error as Error).message}`);
-      }
-      if (done === 0 && this.running) {
-        await Promise.race([new Promise((r) => setTimeout(r, job.intervalMs)), this.stopped]);
-      }
-    }
+  slice(): void {}
+
+  failed(job: string, error: Error, consecutive: number, retryInMs: number): void {
+    this.logger.warn(`${job} failed (${consecutive} in a row, retry in ${retryInMs} ms): ${error.message}`);
   }
 }

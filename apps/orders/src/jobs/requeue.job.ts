@@ -2,16 +2,16 @@ import { BatchingPublisher } from '@stockflow/kafka';
 import { ordersMetrics } from '../orders.metrics';
 import { OrderStore } from '../orders/order-store';
 import { OrderTopics } from '../orders/order-topics';
-import { Job } from './job';
+import { BackgroundJob } from '@stockflow/service-kit';
 
 /**
  * Queues again orders still `received` long after acceptance: a crash between
  * the INSERT and the produce would otherwise leave one waiting for ever. The
  * consumer skips decided orders, so a message sent twice decides nothing twice.
  */
-export class RequeueJob implements Job {
+export class RequeueJob implements BackgroundJob {
   readonly name = 'requeue-received';
-  readonly intervalMs = 5000;
+  readonly idleDelayMs = 5000;
   private readonly lastSent = new Map<string, number>();
 
   constructor(

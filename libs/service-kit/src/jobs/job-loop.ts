@@ -1,7 +1,23 @@
-import { CompactionJob } from './compaction-job';
+/**
+ * Background work a service does continuously (outbox relay, cleanup, expiry...).
+ * The loop calls `runOnce` again and again: a job never schedules itself and
+ * never loops inside `runOnce`, so SIGTERM only ever waits for one small slice.
+ */
+export interface BackgroundJob {
+  readonly name: string;
+  /** One bounded slice of work; returns how many items it handled (0 = idle: the loop waits before the next call). */
+  runOnce(): Promise<number>;
+  /** Wait after an idle slice, when this job wants its own instead of the loop's. */
+  readonly idleDelayMs?: number;
+  /**
+   * Optional pace: busy slices are spaced so that the job handles at most this
+   * many items per second (the CPU it leaves to checkout on a small box).
+   */
+  readonly maxItemsPerSecond?: number;
+}
 
 export interface JobLoopOptions {
-  /** Wait after a slice that found nothing to do. */
+  /** Wait after a slice that found nothing to do (unless the job sets its own). */
   idleDelayMs: number;
   /** First wait after a failed slice; doubles per consecutive failure up to maxErrorDelayMs. */
   errorDelayMs: number;
@@ -24,7 +40,7 @@ export class JobLoop {
   private done?: Promise<void>;
 
   constructor(
-    private readonly job: CompactionJob,
+    private readonly job: BackgroundJob,
     private readonly options: JobLoopOptions,
     private readonly observer: JobLoopObserver,
   ) {}
@@ -58,7 +74,7 @@ export class JobLoop {
       this.observer.slice(this.job.name, handled, seconds);
       // Busy: go again once the pace allows (at once if unpaced, still yielding to
       // the event loop for health checks and the other jobs).
-      await this.pause(handled > 0 ? this.paceMs(handled, seconds) : this.options.idleDelayMs);
+      await this.pause(handled > 0 ? this.paceMs(handled, seconds) : (this.job.idleDelayMs ?? this.options.idleDelayMs));
     }
   }
 

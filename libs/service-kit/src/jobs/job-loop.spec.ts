@@ -1,5 +1,4 @@
-import { CompactionJob } from './compaction-job';
-import { JobLoop, JobLoopObserver } from './job-loop';
+import { BackgroundJob, JobLoop, JobLoopObserver } from './job-loop';
 
 const FAST = { idleDelayMs: 5, errorDelayMs: 5, maxErrorDelayMs: 20 };
 
@@ -15,7 +14,7 @@ function recorder(): JobLoopObserver & { slices: number[]; failures: { message: 
 }
 
 /** A job that hands out the given results one per call, then stays idle. */
-function scripted(results: (number | Error)[]): CompactionJob & { calls: number } {
+function scripted(results: (number | Error)[]): BackgroundJob & { calls: number } {
   const job = {
     name: 'scripted',
     calls: 0,
@@ -64,7 +63,7 @@ describe('JobLoop', () => {
     let release!: () => void;
     let finished = false;
     let calls = 0;
-    const job: CompactionJob = {
+    const job: BackgroundJob = {
       name: 'slow',
       runOnce: async () => {
         calls++;
@@ -87,7 +86,7 @@ describe('JobLoop', () => {
     const job = scripted([5, 5, 5]);
     const calls: number[] = [];
     // 5 items per slice at 100 items/s: a slice starts 50 ms after the previous one at the earliest.
-    const paced: CompactionJob = {
+    const paced: BackgroundJob = {
       name: 'paced',
       maxItemsPerSecond: 100,
       runOnce: () => {
