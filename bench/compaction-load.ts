@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
 import { DataSource } from 'typeorm';
 import { InventoryEvent, LogMessage } from '@stockflow/contracts';
-import { foldPartitionBatch } from '@stockflow/persistence';
+import { foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, reserveOrders } from '@stockflow/reservations';
 import { percentile } from './bench-stats';
 
@@ -90,7 +90,7 @@ export class CheckoutLoad {
       value: Buffer.from(JSON.stringify(e)),
       offset: String(offset + i),
     }));
-    await this.db.transaction((tx) => foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition }, messages));
+    await sqlPool(this.db).transaction((tx) => foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition }, messages));
   }
 }
 

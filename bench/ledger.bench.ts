@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { Pool } from 'pg';
 import { InventoryEvent } from '@stockflow/contracts';
 import { foldEvents } from '@stockflow/ledger-core';
-import { loadLedgerSlice, lockOffset, saveOffset, writeBatch } from '@stockflow/persistence';
+import { clientTransaction, loadLedgerSlice, lockOffset, saveOffset, writeBatch } from '@stockflow/persistence';
 import { createTestStack, generateWorkload, produceEvents, startService, waitFor } from '@stockflow/testing';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -64,22 +64,23 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
   const stack = await createTestStack('benchbaseline');
   const db = new Pool({ connectionString: stack.databaseUrl, max: 1 });
   const client = await db.connect();
+  const tx = clientTransaction(client);
   const key = { groupId: 'baseline', topic: 'baseline', partition: 0 };
   try {
     const started = process.hrtime.bigint();
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       await client.query('BEGIN');
-      await lockOffset(rowsClient(client), key);
+      await lockOffset(tx, key);
       const before = await loadLedgerSlice(
-        rowsClient(client),
+        tx,
         [event.sku],
         'reservationId' in event ? [event.reservationId] : [],
         [event.eventId],
       );
       const result = foldEvents(before, [event]);
-      await writeBatch(rowsClient(client), result, new Map([[event.eventId, { event, position: { partition: 0, offset: String(i) } }]]));
-      await saveOffset(rowsClient(client), key, BigInt(i + 1));
+      await writeBatch(tx, result, new Map([[event.eventId, { event, position: { partition: 0, offset: String(i) } }]]));
+      await saveOffset(tx, key, BigInt(i + 1));
       await client.query('COMMIT');
     }
     const elapsed = seconds(started);
@@ -93,11 +94,6 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
 
 function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
-}
-
-/** The persistence functions expect `query()` to answer rows (as TypeORM does). */
-function rowsClient(client: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }) {
-  return { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
 }
 
 main().then(

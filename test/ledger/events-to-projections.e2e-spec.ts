@@ -79,6 +79,25 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     expect(older.body.nextBefore).toBeNull();
   });
 
+  it('journals free text byte for byte: tabs, newlines, backslashes, quotes, \\N, unicode', async () => {
+    const reason = 'dropped\tby "Bob"\nC:\\bins\\7 \\N ü 🚚';
+    const adjusted = {
+      eventId: randomUUID(),
+      type: 'StockAdjusted',
+      sku: 'TEXT-1',
+      channel: '3pl',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+      locationId: 'A',
+      delta: 3,
+      reason,
+    };
+    expect((await post(adjusted)).status).toBe(202);
+    await settled('TEXT-1', 1);
+    const { rows } = await db.query(`SELECT event->>'reason' AS reason, location_deltas FROM journal WHERE sku = 'TEXT-1'`);
+    expect(rows).toEqual([{ reason, location_deltas: [{ locationId: 'A', delta: 3 }] }]);
+  });
+
   it('applies a duplicate eventId once', async () => {
     const event = received('DUP-1', 5);
     await post(event);

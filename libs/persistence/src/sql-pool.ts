@@ -1,13 +1,22 @@
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Queryable } from './queryable';
 
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 
+/** One open transaction on one connection. */
+export interface SqlTransaction extends Queryable {
+  /** Runs `COPY ... FROM STDIN` with `text` (see copyText) as its data. */
+  copyFrom(statement: string, text: string): Promise<void>;
+}
+
 export interface SqlPool extends Queryable {
   /** BEGIN ... COMMIT on one connection (ROLLBACK on error). */
-  transaction<T>(work: (tx: Queryable) => Promise<T>, isolation?: Isolation): Promise<T>;
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>, isolation?: Isolation): Promise<T>;
 }
 
 const pools = new WeakMap<DataSource, SqlPool>();
@@ -28,6 +37,14 @@ export function sqlPool(db: DataSource): SqlPool {
   return pool;
 }
 
+/** A connection the caller has already put inside BEGIN, seen as a SqlTransaction. */
+export function clientTransaction(client: PoolClient): SqlTransaction {
+  return {
+    query: async (sql, parameters) => (await client.query(sql, parameters)).rows,
+    copyFrom: (statement, text) => pipeline(Readable.from([text]), client.query(copyFrom(statement))),
+  };
+}
+
 function wrap(pool: Pool): SqlPool {
   return {
     query: async (sql, parameters) => (await pool.query(sql, parameters)).rows,
@@ -35,7 +52,7 @@ function wrap(pool: Pool): SqlPool {
       const client: PoolClient = await pool.connect();
       try {
         await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-        const result = await work({ query: async (sql, parameters) => (await client.query(sql, parameters)).rows });
+        const result = await work(clientTransaction(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -8,6 +8,7 @@ import {
   quoteSchema,
   restoreSnapshot,
   runMigrations,
+  sqlPool,
 } from '@stockflow/persistence';
 import { OffsetRange, readLogRanges } from './log-reader';
 
@@ -82,7 +83,7 @@ async function foldInto(
   messages: KafkaMessage[],
   stats: RebuildStats,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await sqlPool(db).transaction(async (tx) => {
     // A rebuild can always be run again: no need to wait for the WAL flush per batch.
     await tx.query('SET LOCAL synchronous_commit = off');
     const { result, rejected } = await foldPartitionBatch(tx, { ...key, partition }, messages);

@@ -3,7 +3,7 @@ import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
-import { OffsetKey, foldPartitionBatch } from '@stockflow/persistence';
+import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
 import { stockLevelMessages } from './stock-level-messages';
 
@@ -36,7 +36,7 @@ export class BatchApplier {
   async apply(partition: number, messages: KafkaMessage[]): Promise<AppliedBatch> {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
-    const outcome = await this.db.transaction(async (tx) => {
+    const outcome = await sqlPool(this.db).transaction(async (tx) => {
       const { before, result, events, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {

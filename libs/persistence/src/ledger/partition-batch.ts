@@ -1,6 +1,6 @@
 import { InventoryEvent, LogMessage, decodeLogMessage } from '@stockflow/contracts';
 import { BatchResult, LedgerState, emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { Queryable } from '../queryable';
+import { SqlTransaction } from '../sql-pool';
 import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
 import { loadLedgerSlice } from './projection-reader';
 import { LogPosition, writeBatch } from './projection-writer';
@@ -33,7 +33,7 @@ export interface FoldedPartitionBatch<M extends LogMessage> {
  * letters and stock levels is the caller's business.
  */
 export async function foldPartitionBatch<M extends LogMessage>(
-  tx: Queryable,
+  tx: SqlTransaction,
   key: OffsetKey,
   messages: M[],
 ): Promise<FoldedPartitionBatch<M>> {

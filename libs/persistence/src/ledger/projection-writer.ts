@@ -1,6 +1,7 @@
 import { InventoryEvent } from '@stockflow/contracts';
 import { BatchResult } from '@stockflow/ledger-core';
-import { Queryable } from '../queryable';
+import { copyText } from '../copy-text';
+import { SqlTransaction } from '../sql-pool';
 
 export interface LogPosition {
   partition: number;
@@ -9,11 +10,12 @@ export interface LogPosition {
 
 /**
  * Writes what one folded batch changed: SKU rows, location rows, reservations and
- * journal entries, each as one set-based statement (unnest), whatever the batch
- * size. Call it inside the transaction that also moves the consumer offset.
+ * journal entries, each as one set-based statement (unnest, COPY for the journal)
+ * whatever the batch size. Call it inside the transaction that also moves the
+ * consumer offset.
  */
 export async function writeBatch(
-  db: Queryable,
+  db: SqlTransaction,
   result: BatchResult,
   events: ReadonlyMap<string, { event: InventoryEvent; position: LogPosition }>,
 ): Promise<void> {
@@ -54,35 +56,32 @@ export async function writeBatch(
     );
   }
 
-  // One JSON document rather than 14 parallel arrays: node-pg escapes every
-  // element of an array parameter in JavaScript, which cost more than the
-  // insert itself; JSON.stringify is native and json_to_recordset parses in C.
+  // COPY rather than INSERT: the journal is the biggest write of every batch, and
+  // Postgres parses COPY text about three times faster than the json_to_recordset
+  // document this used to send (14 parallel arrays were slower still: node-pg
+  // escapes every array element in JavaScript).
   const rows = result.entries.map((entry) => {
     const source = events.get(entry.eventId)!;
-    return {
-      event_id: entry.eventId,
-      sku: entry.sku,
-      version: entry.version,
-      type: entry.type,
-      channel: entry.channel,
-      occurred_at: entry.occurredAt,
-      on_hand_delta: entry.onHandDelta,
-      reserved_delta: entry.reservedDelta,
-      location_deltas: entry.locationDeltas,
-      reservation_id: entry.reservationId ?? null,
-      went_negative: entry.wentNegative,
-      event: source.event,
-      kafka_partition: source.position.partition,
-      kafka_offset: source.position.offset,
-    };
+    return [
+      entry.eventId,
+      entry.sku,
+      entry.version,
+      entry.type,
+      entry.channel,
+      entry.occurredAt,
+      entry.onHandDelta,
+      entry.reservedDelta,
+      entry.locationDeltas,
+      entry.reservationId ?? null,
+      entry.wentNegative,
+      source.event,
+      source.position.partition,
+      source.position.offset,
+    ];
   });
-  await db.query(
-    `INSERT INTO journal (event_id, sku, version, type, channel, occurred_at, on_hand_delta, reserved_delta,
-                          location_deltas, reservation_id, went_negative, event, kafka_partition, kafka_offset)
-     SELECT * FROM json_to_recordset($1::json) AS r(
-       event_id uuid, sku varchar, version bigint, type varchar, channel varchar, occurred_at timestamptz,
-       on_hand_delta bigint, reserved_delta bigint, location_deltas jsonb, reservation_id varchar,
-       went_negative boolean, event json, kafka_partition int, kafka_offset bigint)`,
-    [JSON.stringify(rows)],
+  await db.copyFrom(
+    `COPY journal (event_id, sku, version, type, channel, occurred_at, on_hand_delta, reserved_delta,
+                   location_deltas, reservation_id, went_negative, event, kafka_partition, kafka_offset) FROM STDIN`,
+    copyText(rows),
   );
 }
