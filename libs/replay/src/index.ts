@@ -2,3 +2,4 @@ export * from './log-reader';
 export * from './rebuild';
 export * from './projection-diff';
 export * from './replay';
+export * from './replayed-ledger';

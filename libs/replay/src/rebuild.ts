@@ -1,16 +1,27 @@
-import { Kafka, KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { Kafka } from 'kafkajs';
 import {
   Snapshot,
   SnapshotKey,
   connectDatabase,
-  foldPartitionBatch,
+  decodeBatch,
+  foldDecoded,
+  lockOffset,
   quoteSchema,
   restoreSnapshot,
   runMigrations,
+  saveOffset,
   sqlPool,
+  writeProjections,
 } from '@stockflow/persistence';
+import { JournalPipeline } from './journal-pipeline';
 import { OffsetRange, readLogRanges } from './log-reader';
+import { ReplayedLedger } from './replayed-ledger';
+
+/**
+ * Events decoded and folded at a time: small enough that Postgres starts writing
+ * a fetched batch (~30,000 events) long before Node has folded all of it.
+ */
+const CHUNK = 5_000;
 
 export interface RebuildOptions {
   kafka: Kafka;
@@ -37,10 +48,12 @@ export interface RebuildStats {
 }
 
 /**
- * Rebuilds every ledger projection from the log into a fresh schema, batch by
- * batch through foldPartitionBatch: the very code path of the live ledger (the
- * same decode, pure fold, projection writer and offset bookkeeping), minus the
- * publishing of dead letters and stock levels.
+ * Rebuilds every ledger projection from the log into a fresh schema with the
+ * live ledger's rules: the same decode (decodeBatch), the same pure fold
+ * (foldDecoded) and the same writers, batch by batch for the journal. The state
+ * it folds against stays in memory (ReplayedLedger) and the projections are
+ * written once, at the end: they are never read back, so a fault in how live
+ * reads them shows up in the diff instead of being repeated here.
  */
 export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildStats> {
   await assertFreshSchema(options.databaseUrl, options.schema);
@@ -51,13 +64,14 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     poolSize: options.concurrency,
     applicationName: 'stockflow-replay',
   });
+  const sql = sqlPool(db);
   const stats: RebuildStats = { events: 0, applied: 0, duplicates: 0, rejected: 0, seconds: 0 };
   const started = process.hrtime.bigint();
   try {
     const start = options.fromSnapshot;
-    if (start) {
-      await db.transaction((tx) => restoreSnapshot(tx, options.liveSchema, options.schema, start, options.key));
-    }
+    if (start) await sql.transaction((tx) => restoreSnapshot(tx, options.liveSchema, options.schema, start, options.key));
+    const ledger = start ? await ReplayedLedger.fromRestoredSnapshot(sql) : ReplayedLedger.empty();
+    const journal = new JournalPipeline(sql, options.concurrency);
     const ranges = new Map<number, OffsetRange>();
     for (const [partition, to] of options.until) {
       ranges.set(partition, { from: start?.offsets.get(partition) ?? 0n, to });
@@ -67,31 +81,34 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
       topic: options.key.topic,
       ranges,
       concurrency: options.concurrency,
-      onBatch: (partition, messages) => foldInto(db, options.key, partition, messages, stats),
+      onBatch: async (partition, messages) => {
+        for (let i = 0; i < messages.length; i += CHUNK) {
+          const decoded = decodeBatch(messages.slice(i, i + CHUNK));
+          const { result, rejected, sources } = foldDecoded(await ledger.slice(decoded.keys), decoded, partition);
+          ledger.remember(result);
+          await journal.write(result.entries, sources);
+          stats.events += decoded.events.length + decoded.rejected.length;
+          stats.applied += result.entries.length;
+          stats.duplicates += result.duplicates.length;
+          stats.rejected += rejected.length;
+        }
+      },
+    });
+    await journal.drain();
+    await sql.transaction(async (tx) => {
+      const folded = ledger.state();
+      await writeProjections(tx, folded.state, folded.skus, folded.reservationIds);
+      for (const [partition, range] of ranges) {
+        const key = { ...options.key, partition };
+        await lockOffset(tx, key);
+        await saveOffset(tx, key, range.to);
+      }
     });
   } finally {
     await db.destroy();
   }
   stats.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return stats;
-}
-
-async function foldInto(
-  db: DataSource,
-  key: SnapshotKey,
-  partition: number,
-  messages: KafkaMessage[],
-  stats: RebuildStats,
-): Promise<void> {
-  await sqlPool(db).transaction(async (tx) => {
-    // A rebuild can always be run again: no need to wait for the WAL flush per batch.
-    await tx.query('SET LOCAL synchronous_commit = off');
-    const { result, rejected } = await foldPartitionBatch(tx, { ...key, partition }, messages);
-    stats.events += messages.length;
-    stats.applied += result.entries.length;
-    stats.duplicates += result.duplicates.length;
-    stats.rejected += rejected.length;
-  });
 }
 
 async function assertFreshSchema(url: string, schema: string): Promise<void> {

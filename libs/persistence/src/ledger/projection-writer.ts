@@ -1,6 +1,7 @@
 import { InventoryEvent } from '@stockflow/contracts';
-import { BatchResult } from '@stockflow/ledger-core';
+import { BatchResult, JournalEntry, LedgerState } from '@stockflow/ledger-core';
 import { copyText } from '../copy-text';
+import { Queryable } from '../queryable';
 import { SqlTransaction } from '../sql-pool';
 
 export interface LogPosition {
@@ -8,19 +9,34 @@ export interface LogPosition {
   offset: string;
 }
 
+/** The event and log position behind a journal entry. */
+export interface JournalSource {
+  event: InventoryEvent;
+  position: LogPosition;
+}
+
+/** The source of each journal entry of a batch, by eventId. */
+export type JournalSources = ReadonlyMap<string, JournalSource>;
+
 /**
  * Writes what one folded batch changed: SKU rows, location rows, reservations and
- * journal entries, each as one set-based statement (unnest, COPY for the journal)
- * whatever the batch size. Call it inside the transaction that also moves the
- * consumer offset.
+ * journal entries, each as one set-based statement whatever the batch size. Call
+ * it inside the transaction that also moves the consumer offset.
  */
-export async function writeBatch(
-  db: SqlTransaction,
-  result: BatchResult,
-  events: ReadonlyMap<string, { event: InventoryEvent; position: LogPosition }>,
-): Promise<void> {
+export async function writeBatch(db: SqlTransaction, result: BatchResult, sources: JournalSources): Promise<void> {
   if (result.entries.length === 0) return;
-  const states = result.changedSkus.map((sku) => result.state.stock.get(sku)!);
+  await writeProjections(db, result.state, result.changedSkus, result.changedReservations);
+  await writeJournal(db, result.entries, sources);
+}
+
+/** Upserts the given SKUs (with their locations) and reservations of `state` (unnest). */
+export async function writeProjections(
+  db: Queryable,
+  state: LedgerState,
+  skus: readonly string[],
+  reservationIds: readonly string[],
+): Promise<void> {
+  const states = skus.map((sku) => state.stock.get(sku)!);
   await db.query(
     `INSERT INTO stock_levels (sku, on_hand, reserved, version, updated_at)
      SELECT *, now() FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::bigint[])
@@ -40,7 +56,7 @@ export async function writeBatch(
     );
   }
 
-  const reservations = result.changedReservations.map((id) => result.state.reservations.get(id)!);
+  const reservations = reservationIds.map((id) => state.reservations.get(id)!);
   if (reservations.length > 0) {
     await db.query(
       `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, updated_at)
@@ -55,13 +71,17 @@ export async function writeBatch(
       ],
     );
   }
+}
 
+/** Appends journal entries (COPY), each with the event and log position in `sources`. */
+export async function writeJournal(db: SqlTransaction, entries: readonly JournalEntry[], sources: JournalSources): Promise<void> {
+  if (entries.length === 0) return;
   // COPY rather than INSERT: the journal is the biggest write of every batch, and
   // Postgres parses COPY text about three times faster than the json_to_recordset
   // document this used to send (14 parallel arrays were slower still: node-pg
   // escapes every array element in JavaScript).
-  const rows = result.entries.map((entry) => {
-    const source = events.get(entry.eventId)!;
+  const rows = entries.map((entry) => {
+    const source = sources.get(entry.eventId)!;
     return [
       entry.eventId,
       entry.sku,
