@@ -3,8 +3,6 @@ import {
   Snapshot,
   SnapshotKey,
   connectDatabase,
-  decodeBatch,
-  foldDecoded,
   lockOffset,
   quoteSchema,
   restoreSnapshot,
@@ -21,7 +19,7 @@ import { ReplayedLedger } from './replayed-ledger';
  * Events decoded and folded at a time: small enough that Postgres starts writing
  * a fetched batch (~30,000 events) long before Node has folded all of it.
  */
-const CHUNK = 5_000;
+export const REPLAY_CHUNK = 5_000;
 
 export interface RebuildOptions {
   kafka: Kafka;
@@ -49,8 +47,8 @@ export interface RebuildStats {
 
 /**
  * Rebuilds every ledger projection from the log into a fresh schema with the
- * live ledger's rules: the same decode (decodeBatch), the same pure fold
- * (foldDecoded) and the same writers, batch by batch for the journal. The state
+ * live ledger's rules: the same decode and pure fold (ReplayedLedger.fold) and
+ * the same writers, chunk by chunk for the journal. The state
  * it folds against stays in memory (ReplayedLedger) and the projections are
  * written once, at the end: they are never read back, so a fault in how live
  * reads them shows up in the diff instead of being repeated here.
@@ -82,12 +80,11 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
       ranges,
       concurrency: options.concurrency,
       onBatch: async (partition, messages) => {
-        for (let i = 0; i < messages.length; i += CHUNK) {
-          const decoded = decodeBatch(messages.slice(i, i + CHUNK));
-          const { result, rejected, sources } = foldDecoded(await ledger.slice(decoded.keys), decoded, partition);
-          ledger.remember(result);
+        for (let i = 0; i < messages.length; i += REPLAY_CHUNK) {
+          const chunk = messages.slice(i, i + REPLAY_CHUNK);
+          const { result, rejected, sources } = await ledger.fold(chunk, partition);
           await journal.write(result.entries, sources);
-          stats.events += decoded.events.length + decoded.rejected.length;
+          stats.events += chunk.length;
           stats.applied += result.entries.length;
           stats.duplicates += result.duplicates.length;
           stats.rejected += rejected.length;

@@ -1,5 +1,6 @@
 import { BatchResult, LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
-import { Queryable, loadLedgerSlice } from '@stockflow/persistence';
+import { LogMessage } from '@stockflow/contracts';
+import { FoldedBatch, Queryable, decodeBatch, foldDecoded, loadLedgerSlice } from '@stockflow/persistence';
 
 export interface SliceKeys {
   skus: readonly string[];
@@ -46,7 +47,7 @@ export class ReplayedLedger {
   }
 
   /** What foldEvents needs for a batch with these keys (as loadLedgerSlice answers it from Postgres). */
-  async slice(keys: SliceKeys): Promise<LedgerState> {
+  private async slice(keys: SliceKeys): Promise<LedgerState> {
     const stock = pick(this.stock, keys.skus);
     const reservations = pick(this.reservations, keys.reservationIds);
     const applied = new Set(keys.eventIds.filter((id) => this.applied.has(id)));
@@ -63,8 +64,16 @@ export class ReplayedLedger {
     return { stock, reservations, applied };
   }
 
-  /** Takes in what a folded batch changed; call it once the batch's journal is written. */
-  remember(result: BatchResult): void {
+  /** Decodes and folds one chunk of a partition's messages, and takes the result in. */
+  async fold<M extends LogMessage>(messages: M[], partition: number): Promise<FoldedBatch<M>> {
+    const decoded = decodeBatch(messages);
+    const folded = foldDecoded(await this.slice(decoded.keys), decoded, partition);
+    this.remember(folded.result);
+    return folded;
+  }
+
+  /** Takes in what a folded batch changed. */
+  private remember(result: BatchResult): void {
     for (const sku of result.changedSkus) this.stock.set(sku, result.state.stock.get(sku)!);
     for (const id of result.changedReservations) this.reservations.set(id, result.state.reservations.get(id)!);
     for (const entry of result.entries) this.applied.add(entry.eventId);
