@@ -1,12 +1,6 @@
-import { BatchResult, LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
 import { LogMessage } from '@stockflow/contracts';
-import { FoldedBatch, Queryable, decodeBatch, foldDecoded, loadLedgerSlice } from '@stockflow/persistence';
-
-export interface SliceKeys {
-  skus: readonly string[];
-  reservationIds: readonly string[];
-  eventIds: readonly string[];
-}
+import { BatchResult, LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
+import { FoldedBatch, Queryable, SliceKeys, decodeBatch, foldDecoded, loadLedgerSlice } from '@stockflow/persistence';
 
 /**
  * The ledger a rebuild folds against, kept in memory. Replay is the only writer

@@ -15,6 +15,13 @@ export interface Occurrence<M extends LogMessage> {
   event: InventoryEvent;
 }
 
+/** The SKUs, reservations and eventIds a batch names. */
+export interface SliceKeys {
+  skus: string[];
+  reservationIds: string[];
+  eventIds: string[];
+}
+
 export interface DecodedBatch<M extends LogMessage> {
   /** The batch's decoded events, in log order. */
   events: InventoryEvent[];
@@ -23,7 +30,7 @@ export interface DecodedBatch<M extends LogMessage> {
   /** Every message carrying each eventId, with its event, in log order. */
   occurrences: Map<string, Occurrence<M>[]>;
   /** What folding these events can touch: the slice of the ledger to load first. */
-  keys: { skus: string[]; reservationIds: string[]; eventIds: string[] };
+  keys: SliceKeys;
 }
 
 export interface FoldedBatch<M extends LogMessage> {
