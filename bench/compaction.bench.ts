@@ -75,9 +75,9 @@ async function main(): Promise<void> {
         `${ROUNDS} rounds of ${WINDOW_MS / 1000} s idle then ${WINDOW_MS / 1000} s with cleanup running`,
     );
     console.log(
-      '| path | cleanup | idle p50 / p99 ms (baseline) | with cleanup p50 / p99 ms | p99 vs idle | median of round p99s, idle / cleanup | p99 per round, idle/cleanup |',
+      '| path | cleanup | idle p50 / p99 ms (baseline) | with cleanup p50 / p99 ms | p99 vs idle | median of round p99s, idle / cleanup | baseline: idle vs idle (median p99, even vs odd rounds) | p99 per round, idle/cleanup |',
     );
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
       for (const path of ['checkout', 'ledger'] as const) {
         const label = path === 'checkout' ? 'checkout reserveOrders (Redis Lua + intents)' : 'ledger reservation batch (100 events)';
@@ -86,7 +86,12 @@ async function main(): Promise<void> {
         // The median of per-round p99s shrugs off one round hit by another engineer's test run.
         const [idleMedian, busyMedian] = (['idle', 'busy'] as const).map((k) => median(r.latency.rounds.map((x) => x[k][path].p99)));
         const medians = `${idleMedian.toFixed(1)} / ${busyMedian.toFixed(1)} (${pct(busyMedian, idleMedian)})`;
-        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${medians} | ${rounds} |`);
+        // The same comparison between two halves of the idle rounds: how far apart
+        // two windows with nothing changed land on this machine (the noise floor).
+        const idleRounds = r.latency.rounds.map((x) => x.idle[path].p99);
+        const [even, odd] = [0, 1].map((parity) => median(idleRounds.filter((_, i) => i % 2 === parity)));
+        const noise = `${even.toFixed(1)} / ${odd.toFixed(1)} (${pct(odd, even)})`;
+        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${medians} | ${noise} | ${rounds} |`);
       }
     }
   } finally {
@@ -97,7 +102,7 @@ async function main(): Promise<void> {
   await cleanup(stack);
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 async function startCleanup(stack: TestStack, env: Record<string, string>) {
   const service = await startService('compaction', { ...stack.env, COMPACTION_JOBS: 'reservation-cleanup', ...env });
