@@ -63,6 +63,17 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(events.map((e) => e.eventId)).toEqual(events.map((e) => reservationEventId('reserved', e.reservationId)));
   });
 
+  it('counts two lines of the same sku together against its counter', async () => {
+    const a = sku('A');
+    await h.setLedger(a, 5, 1);
+    const [refused] = await reserve([order(`twice1-${run}`, [[a, 3], [a, 3]])]);
+    expect(refused).toEqual({ orderId: `twice1-${run}`, status: 'rejected', reason: 'out_of_stock' });
+    expect(await avail(a)).toBe(5);
+    const [accepted] = await reserve([order(`twice2-${run}`, [[a, 3], [a, 2]])]);
+    expect(accepted.status).toBe('pending');
+    expect(await avail(a)).toBe(0);
+  });
+
   it('never reserves more than is available when hundreds of orders race', async () => {
     const s = sku('HOT');
     await h.setLedger(s, 100, 1);

@@ -7,7 +7,8 @@
  *   push_event(...)        appends an event to the outbox in the same atomic step
  *                          as the counter move, so the two can never disagree
  *   release(...)           gives an open reservation's units back exactly once
- *   forget_precounted(...) settles a reservation id a rebuilt counter already excluded
+ *   read_counter(...)      reads a stock counter for a reservation, settling what a
+ *                          rebuilt counter precounted for it
  */
 export const COMMON_LUA = `
 local function event_id(action, rid)
@@ -17,12 +18,17 @@ local function event_id(action, rid)
     variant .. string.sub(h, 18, 20) .. '-' .. string.sub(h, 21, 32)
 end
 
--- A rebuilt counter records, as field pre:<rid> = qty, each intent it already
--- excluded although the intent's script may not have run (hydrate.lua). That
--- script reads the field with the counter, takes only the rest (or gives the
--- units back if it refuses), then forgets it.
-local function forget_precounted(stock_key, rid, qty)
-  if qty > 0 then redis.call('HDEL', stock_key, 'pre:' .. rid) end
+-- The counter's avail as the script of reservation rid may use it, or nil when the
+-- counter is missing. A rebuilt counter records, as field pre:<rid> = qty, each
+-- intent it already excluded although the intent's script may not have run
+-- (hydrate.lua): those units go back first and the field goes, so the script
+-- decides and takes exactly as if the counter had never been rebuilt.
+local function read_counter(stock_key, rid)
+  local counter = redis.call('HMGET', stock_key, 'avail', 'pre:' .. rid)
+  if not counter[1] then return nil end
+  if not counter[2] then return tonumber(counter[1]) end
+  redis.call('HDEL', stock_key, 'pre:' .. rid)
+  return redis.call('HINCRBY', stock_key, 'avail', tonumber(counter[2]))
 end
 
 local function push_event(outbox, ev)

@@ -13,24 +13,17 @@ import { COMMON_LUA } from './common.lua';
 export const HOLD_LUA = `${COMMON_LUA}
 local prefix, cart_id, sku, qty, rid = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local channel, now_iso, deadline, retention = ARGV[6], ARGV[7], ARGV[8], tonumber(ARGV[9])
--- One read for the counter and what a rebuild precounted for this hold (forget_precounted).
-local counter = redis.call('HMGET', KEYS[1], 'avail', 'pre:' .. rid)
-if not counter[1] then return cjson.encode({ status = 'missing' }) end
-local avail, pre = tonumber(counter[1]), tonumber(counter[2] or '0')
-forget_precounted(KEYS[1], rid, pre)
+local avail = read_counter(KEYS[1], rid)
+if not avail then return cjson.encode({ status = 'missing' }) end
 local old = redis.call('HGET', KEYS[2], sku)
 local back = 0
 if old then
   local r = redis.call('HMGET', prefix .. 'res:' .. old, 'qty', 'state')
   if r[2] == 'open' then back = tonumber(r[1]) end
 end
-if avail + back + pre < qty then
-  -- Refused: the caller drops the intent, so those units go back.
-  if pre > 0 then redis.call('HINCRBY', KEYS[1], 'avail', pre) end
-  return cjson.encode({ status = 'insufficient', available = avail + back + pre })
-end
+if avail + back < qty then return cjson.encode({ status = 'insufficient', available = avail + back }) end
 if old then release(prefix, KEYS[4], old, 'cart_cancel', now_iso, retention) end
-redis.call('HINCRBY', KEYS[1], 'avail', pre - qty)
+redis.call('HINCRBY', KEYS[1], 'avail', -qty)
 redis.call('HSET', KEYS[3], 'sku', sku, 'qty', qty, 'state', 'open', 'kind', 'hold', 'cart', cart_id,
   'exp', deadline, 'ch', channel)
 redis.call('HSET', KEYS[2], sku, rid)

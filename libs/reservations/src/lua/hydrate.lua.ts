@@ -9,7 +9,7 @@
  *
  * A precounted intent is one `avail` already excludes although its script may
  * not have run: it is remembered in the counter as field `pre:<rid>` = qty, which
- * the reserve and hold scripts settle (see forget_precounted).
+ * the reserve and hold scripts settle (see read_counter).
  *
  * Atomicity: counter, registry entries and re-published events appear together or
  * not at all; while the counter is missing every reservation of the sku fails

@@ -6,7 +6,7 @@ import { COMMON_LUA } from './common.lua';
  *
  * KEYS[1]        order:<orderId>   outcome of a previous run (idempotency)
  * KEYS[2]        outbox
- * KEYS[3..2+n]   stock:<sku> of line 1..n (skus are distinct within an order)
+ * KEYS[3..2+n]   stock:<sku> of line 1..n (two lines may name the same sku)
  * KEYS[3+n]      cart:<cartId>     only when ARGV[6] is not empty
  * ARGV           prefix, orderId, channel, nowIso, nowMs, cartId ('' = none), n,
  *                retentionSeconds, then per line: sku, quantity, reservationId
@@ -18,8 +18,8 @@ import { COMMON_LUA } from './common.lua';
  * the line's quantity (no second StockReserved); otherwise it is released and the
  * line reserved afresh, counting the released units as available. Holds of the
  * cart that no line uses are released (cart_cancel, or expired when past due).
- * A line whose intent a rebuilt counter already excluded (forget_precounted) takes
- * only the rest; refused or converted, it gives those units back.
+ * Lines of the same sku are checked together against its counter. What a rebuilt
+ * counter precounted for a line's intent goes back before the check (read_counter).
  *
  * Returns JSON: {status:'reserved', rids, released: [{rid, reason}], converted}
  *             | {status:'insufficient', skus} | {status:'missing', sku}
@@ -30,14 +30,16 @@ local now_ms, cart_id, n, retention = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[
 local done = redis.call('GET', KEYS[1])
 if done then return done end
 
-local lines = {}
+local lines, left = {}, {}
 for i = 1, n do
   local base = 8 + (i - 1) * 3
-  -- One read for the counter and what a rebuild precounted for this line (forget_precounted).
-  local counter = redis.call('HMGET', KEYS[2 + i], 'avail', 'pre:' .. ARGV[base + 3])
-  if not counter[1] then return cjson.encode({ status = 'missing', sku = ARGV[base + 1] }) end
-  lines[i] = { sku = ARGV[base + 1], qty = tonumber(ARGV[base + 2]), rid = ARGV[base + 3],
-    avail = tonumber(counter[1]), pre = tonumber(counter[2] or '0'), key = KEYS[2 + i] }
+  local sku, key, rid = ARGV[base + 1], KEYS[2 + i], ARGV[base + 3]
+  local avail = read_counter(key, rid)
+  if not avail then return cjson.encode({ status = 'missing', sku = sku }) end
+  -- Per sku, not per line: two lines of one sku draw on one counter. The newest
+  -- read of a counter includes every precounted unit given back so far.
+  left[sku] = avail
+  lines[i] = { sku = sku, qty = tonumber(ARGV[base + 2]), rid = rid, key = key }
 end
 
 local holds = {}
@@ -51,24 +53,29 @@ if cart_id ~= '' then
   end
 end
 
-local short = {}
+-- A live hold of the line's quantity becomes that line's reservation (once);
+-- every other hold of the cart is released, its units available to the lines.
 for _, l in ipairs(lines) do
   local h = holds[l.sku]
-  if h and not h.expired and h.qty == l.qty then
+  if h and not h.used and not h.expired and h.qty == l.qty then
     l.convert = h.rid
     h.used = true
-  elseif l.avail + l.pre + ((h and h.qty) or 0) < l.qty then
-    short[#short + 1] = l.sku
   end
 end
-if #short > 0 then
-  -- Refused: the caller drops the intents, so what a rebuild counted for them goes back.
-  for _, l in ipairs(lines) do
-    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', l.pre) end
-    forget_precounted(l.key, l.rid, l.pre)
-  end
-  return cjson.encode({ status = 'insufficient', skus = short })
+for sku, h in pairs(holds) do
+  if not h.used and left[sku] then left[sku] = left[sku] + h.qty end
 end
+local short, counted = {}, {}
+for _, l in ipairs(lines) do
+  if not l.convert then
+    left[l.sku] = left[l.sku] - l.qty
+    if left[l.sku] < 0 and not counted[l.sku] then
+      counted[l.sku] = true
+      short[#short + 1] = l.sku
+    end
+  end
+end
+if #short > 0 then return cjson.encode({ status = 'insufficient', skus = short }) end
 
 local released, converted, rids = {}, {}, {}
 for _, h in pairs(holds) do
@@ -81,9 +88,7 @@ end
 if cart_id ~= '' then redis.call('DEL', KEYS[3 + n]) end
 
 for i, l in ipairs(lines) do
-  forget_precounted(l.key, l.rid, l.pre)
   if l.convert then
-    if l.pre > 0 then redis.call('HINCRBY', l.key, 'avail', l.pre) end
     local rkey = prefix .. 'res:' .. l.convert
     redis.call('HSET', rkey, 'kind', 'order', 'order', order_id)
     redis.call('HDEL', rkey, 'exp', 'cart')
@@ -91,7 +96,7 @@ for i, l in ipairs(lines) do
     rids[i] = l.convert
     converted[#converted + 1] = l.convert
   else
-    redis.call('HINCRBY', l.key, 'avail', l.pre - l.qty)
+    redis.call('HINCRBY', l.key, 'avail', -l.qty)
     local rkey = prefix .. 'res:' .. l.rid
     redis.call('HSET', rkey, 'sku', l.sku, 'qty', l.qty, 'state', 'open', 'kind', 'order', 'order', order_id,
       'ch', channel)
