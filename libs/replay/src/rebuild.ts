@@ -94,7 +94,7 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     await journal.drain();
     await sql.transaction(async (tx) => {
       const folded = ledger.state();
-      await writeProjections(tx, folded.state, folded.skus, folded.reservationIds);
+      await writeProjections(tx, folded, [...folded.stock.keys()], [...folded.reservations.keys()]);
       for (const [partition, range] of ranges) {
         const key = { ...options.key, partition };
         await lockOffset(tx, key);

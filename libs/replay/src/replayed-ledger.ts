@@ -74,12 +74,8 @@ export class ReplayedLedger {
   }
 
   /** Everything folded so far, to write the projections from. */
-  state(): { state: LedgerState; skus: string[]; reservationIds: string[] } {
-    return {
-      state: { stock: this.stock, reservations: this.reservations, applied: this.applied },
-      skus: [...this.stock.keys()],
-      reservationIds: [...this.reservations.keys()],
-    };
+  state(): LedgerState {
+    return { stock: this.stock, reservations: this.reservations, applied: this.applied };
   }
 }
 
