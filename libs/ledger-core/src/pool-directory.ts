@@ -67,3 +67,8 @@ export function poolIdOfChannel(directory: PoolDirectory, channel: string): stri
 export function sortByPriority<T extends { locationId: string; priority: number }>(locations: readonly T[]): T[] {
   return [...locations].sort((a, b) => a.priority - b.priority || (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
 }
+
+/** Where a service reads the current pool directory (the fold of inventory.pools so far). */
+export interface PoolDirectorySource {
+  current(): PoolDirectory;
+}

@@ -25,6 +25,18 @@ export class LocationsAndStates1768000000000 implements MigrationInterface {
         ADD COLUMN allocations jsonb      NOT NULL DEFAULT '[]'`);
     await q.query(`UPDATE reservations SET kind = 'hold' WHERE reservation_id LIKE 'hold:%'`);
     await q.query(`
+      ALTER TABLE snapshot_stock_locations
+        ADD COLUMN committed       bigint NOT NULL DEFAULT 0,
+        ADD COLUMN reserved        bigint NOT NULL DEFAULT 0,
+        ADD COLUMN damaged         bigint NOT NULL DEFAULT 0,
+        ADD COLUMN quality_control bigint NOT NULL DEFAULT 0,
+        ADD COLUMN safety_stock    bigint NOT NULL DEFAULT 0,
+        ADD COLUMN incoming        jsonb  NOT NULL DEFAULT '{}'`);
+    await q.query(`
+      ALTER TABLE snapshot_reservations
+        ADD COLUMN kind        varchar(8) NOT NULL DEFAULT 'order',
+        ADD COLUMN allocations jsonb      NOT NULL DEFAULT '[]'`);
+    await q.query(`
       ALTER TABLE journal
         ADD COLUMN available_delta        bigint,
         ADD COLUMN state_deltas           jsonb,
@@ -50,6 +62,10 @@ export class LocationsAndStates1768000000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS journal_reference_idx`);
     await q.query(`ALTER TABLE journal DROP COLUMN available_delta, DROP COLUMN state_deltas, DROP COLUMN allocations, DROP COLUMN reference_document_uri`);
     await q.query(`ALTER TABLE reservations DROP COLUMN kind, DROP COLUMN allocations`);
+    await q.query(`ALTER TABLE snapshot_reservations DROP COLUMN kind, DROP COLUMN allocations`);
+    await q.query(`
+      ALTER TABLE snapshot_stock_locations DROP COLUMN committed, DROP COLUMN reserved, DROP COLUMN damaged,
+        DROP COLUMN quality_control, DROP COLUMN safety_stock, DROP COLUMN incoming`);
     await q.query(`
       ALTER TABLE stock_locations DROP COLUMN committed, DROP COLUMN reserved, DROP COLUMN damaged,
         DROP COLUMN quality_control, DROP COLUMN safety_stock, DROP COLUMN incoming`);
