@@ -49,7 +49,7 @@ async function main(): Promise<void> {
                                 metadata text, filler boolean NOT NULL DEFAULT false);
       CREATE INDEX reservation_sku_idx ON reservation (sku);`);
     await pool[0].query('INSERT INTO source_item SELECT unnest($1::varchar[]), 1000000000', [SKUS]);
-    for (const sku of SKUS) await stock.seed(sku, { counter: { avail: 1_000_000_000, ver: 1 }, registry: [], precounted: [], republish: [] });
+    for (const sku of SKUS) await stock.seed(sku, { counter: { avail: 1_000_000_000, ver: 1, locations: { main: 1_000_000_000 } }, registry: [], precounted: [], republish: [] });
     let rows = 0;
     for (const size of SIZES) {
       await grow(pool[0], stock, rows, size);
@@ -128,7 +128,7 @@ async function grow(db: Client, stock: RedisStock, from: number, size: number): 
   for (let start = from; start < size; start += 10_000) {
     const pipeline = stock.redis.pipeline();
     for (let i = start; i < Math.min(size, start + 10_000); i++) {
-      pipeline.hset(stock.keys.reservation(`ord:fill-${i}:1`), 'sku', SKUS[i % 10], 'qty', 1, 'state', 'open', 'kind', 'order', 'order', `fill-${i}`, 'ch', 'web');
+      pipeline.hset(stock.keys.reservation(SKUS[i % 10], `ord:fill-${i}:1`), 'sku', SKUS[i % 10], 'qty', 1, 'state', 'open', 'kind', 'order', 'order', `fill-${i}`, 'ch', 'web');
     }
     await pipeline.exec();
   }
