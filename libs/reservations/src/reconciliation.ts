@@ -48,13 +48,14 @@ export async function reconcileSku(
     !snapshot.rows.some((r) => r.state === 'reserving') &&
     !(await releaseInFlight(ctx, snapshot));
   if (!quiet) return 'inconclusive';
-  const expected = planHydration(snapshot.ledger, snapshot.rows).counter.locations;
-  const drifted = driftedLocations(before.locations, expected);
+  const expected = planHydration(snapshot.ledger, snapshot.rows).counter;
+  const drifted = driftedLocations(before.locations, expected.locations);
   if (drifted.length === 0) return 'in_sync';
   reservationMetrics.drift.inc({ sku });
   logger.warn(
-    `counter drift sku=${sku} ${drifted.map((d) => `location=${d.locationId} redis=${d.redis} expected=${d.expected}`).join(' ')} ` +
-      `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}); rebuilding`,
+    `counter drift sku=${sku} redis=${before.avail} expected=${expected.avail} ` +
+      `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}) at ` +
+      `${drifted.map((d) => `location=${d.locationId} redis=${d.redis} expected=${d.expected}`).join(', ')}; rebuilding`,
   );
   await ctx.stock.drop(sku);
   await hydrate(ctx, [sku]);
