@@ -179,18 +179,38 @@ async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   redis.defineCommand('sfSingleCounterReserve', { lua: SINGLE_COUNTER_LUA });
   const stock = new RedisStock(redis, prefix);
-  console.log(`bench:reserve-locations  ${SECONDS} s per cell in ${ROUNDS} interleaved rounds, ${SKUS.length} skus, load average ${loadAverage()} (${cpus().length} cores)`);
+  console.log(
+    `bench:reserve-locations  ${SECONDS} s per cell in ${ROUNDS} interleaved rounds, ${SKUS.length} skus, load average ${loadAverage()} (${cpus().length} cores)`,
+  );
   try {
-    const variants: Variant[] = [{ label: 'single counter (baseline)', reserve: (o, s) => singleCounter(redis, prefix, o, s) }];
+    const variants: Variant[] = [
+      { label: 'single counter (baseline)', reserve: (o, s) => singleCounter(redis, prefix, o, s) },
+    ];
     for (const n of LOCATION_COUNTS) {
       const pool = Array.from({ length: n }, (_, i) => `loc-${String(i).padStart(2, '0')}`);
       const locations = Object.fromEntries(pool.map((l, i) => [l, i === n - 1 ? PLENTY : 0]));
       for (const sku of SKUS) {
-        await stock.seed(`${sku}-n${n}`, { counter: { avail: PLENTY, ver: 1, locations }, registry: [], precounted: [], republish: [] });
+        await stock.seed(`${sku}-n${n}`, {
+          counter: { avail: PLENTY, ver: 1, locations },
+          registry: [],
+          precounted: [],
+          republish: [],
+        });
       }
       variants.push({
         label: `per location, pool of ${String(n).padStart(2)}`,
-        reserve: (o, s) => stock.reserveOrders([{ orderId: o, channel: 'web', pool, lines: [{ sku: `${s}-n${n}`, quantity: 1, reservationId: `ord:${o}:1` }] }], new Date()),
+        reserve: (o, s) =>
+          stock.reserveOrders(
+            [
+              {
+                orderId: o,
+                channel: 'web',
+                pool,
+                lines: [{ sku: `${s}-n${n}`, quantity: 1, reservationId: `ord:${o}:1` }],
+              },
+            ],
+            new Date(),
+          ),
       });
     }
     for (const sku of SKUS) await redis.hset(`${prefix}stock:${sku}`, 'avail', PLENTY, 'ver', 1);
@@ -200,12 +220,22 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of variants) {
         const tag = `${v.label.replace(/\W+/g, '')}-r${round}`;
-        const latency = await measure(`${v.label} (latency, 1 client)`, SECONDS / ROUNDS, 1, (i) => v.reserve(`${id}-${tag}-l${i}`, SKUS[i % SKUS.length]));
-        const throughput = await measure(`${v.label} (throughput, ${CONCURRENCY} clients)`, SECONDS / ROUNDS, CONCURRENCY, (i) =>
-          v.reserve(`${id}-${tag}-t${i}`, SKUS[i % SKUS.length]),
+        const latency = await measure(`${v.label} (latency, 1 client)`, SECONDS / ROUNDS, 1, (i) =>
+          v.reserve(`${id}-${tag}-l${i}`, SKUS[i % SKUS.length]),
+        );
+        const throughput = await measure(
+          `${v.label} (throughput, ${CONCURRENCY} clients)`,
+          SECONDS / ROUNDS,
+          CONCURRENCY,
+          (i) => v.reserve(`${id}-${tag}-t${i}`, SKUS[i % SKUS.length]),
         );
         const seen = results[v.label];
-        results[v.label] = seen ? { latency: merge(seen.latency, latency), throughput: merge(seen.throughput, throughput) } : { latency, throughput };
+        results[v.label] = seen
+          ? {
+              latency: merge(seen.latency, latency),
+              throughput: merge(seen.throughput, throughput),
+            }
+          : { latency, throughput };
       }
     }
     for (const r of Object.values(results)) {
@@ -213,7 +243,14 @@ async function main(): Promise<void> {
       console.log(formatCell(r.throughput));
     }
     const summary = Object.fromEntries(
-      Object.entries(results).map(([label, r]) => [label, { latencyP99Ms: p99(r.latency), throughputP99Ms: p99(r.throughput), perSecond: rate(r.throughput) }]),
+      Object.entries(results).map(([label, r]) => [
+        label,
+        {
+          latencyP99Ms: p99(r.latency),
+          throughputP99Ms: p99(r.throughput),
+          perSecond: rate(r.throughput),
+        },
+      ]),
     );
     const base = summary['single counter (baseline)'];
     const three = summary['per location, pool of  3'];
@@ -230,7 +267,11 @@ async function main(): Promise<void> {
           concurrency: CONCURRENCY,
           load: loadavg(),
           cells: summary,
-          threeLocations: { p99Ratio: round(p99Ratio), throughputRatio: round(throughputRatio), met: p99Ratio <= 1.5 && throughputRatio >= 0.6 },
+          threeLocations: {
+            p99Ratio: round(p99Ratio),
+            throughputRatio: round(throughputRatio),
+            met: p99Ratio <= 1.5 && throughputRatio >= 0.6,
+          },
         }),
     );
   } finally {
@@ -244,10 +285,29 @@ async function main(): Promise<void> {
  * and ARGV, called the way RedisStock.reserveOrders called it (a pipeline of the
  * batch, the outcome parsed), so the two paths differ only in the script.
  */
-async function singleCounter(redis: Redis, prefix: string, orderId: string, sku: string): Promise<unknown> {
+async function singleCounter(
+  redis: Redis,
+  prefix: string,
+  orderId: string,
+  sku: string,
+): Promise<unknown> {
   const keys = [`${prefix}order:${orderId}`, `${prefix}outbox`, `${prefix}stock:${sku}`];
-  const args = [prefix, orderId, 'web', new Date().toISOString(), Date.now(), '', 1, 7 * 24 * 3600, sku, 1, `ord:${orderId}:1`];
-  const pipeline = redis.pipeline() as unknown as Record<string, (...a: unknown[]) => unknown> & { exec(): Promise<[Error | null, unknown][]> };
+  const args = [
+    prefix,
+    orderId,
+    'web',
+    new Date().toISOString(),
+    Date.now(),
+    '',
+    1,
+    7 * 24 * 3600,
+    sku,
+    1,
+    `ord:${orderId}:1`,
+  ];
+  const pipeline = redis.pipeline() as unknown as Record<string, (...a: unknown[]) => unknown> & {
+    exec(): Promise<[Error | null, unknown][]>;
+  };
   pipeline.sfSingleCounterReserve(keys.length, ...keys, ...args);
   const [[error, value]] = (await pipeline.exec())!;
   if (error) throw error;
@@ -255,11 +315,21 @@ async function singleCounter(redis: Redis, prefix: string, orderId: string, sku:
 }
 
 function merge(a: CellResult, b: CellResult): CellResult {
-  return { ...a, operations: a.operations + b.operations, seconds: a.seconds + b.seconds, latenciesMs: [...a.latenciesMs, ...b.latenciesMs] };
+  return {
+    ...a,
+    operations: a.operations + b.operations,
+    seconds: a.seconds + b.seconds,
+    latenciesMs: [...a.latenciesMs, ...b.latenciesMs],
+  };
 }
 
 function p99(cell: CellResult): number {
-  return round(percentile([...cell.latenciesMs].sort((a, b) => a - b), 99));
+  return round(
+    percentile(
+      [...cell.latenciesMs].sort((a, b) => a - b),
+      99,
+    ),
+  );
 }
 
 function rate(cell: CellResult): number {
@@ -280,7 +350,9 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 }
 
 function loadAverage(): string {
-  return loadavg().map((l) => l.toFixed(2)).join(' ');
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 main().catch((error) => {

@@ -15,12 +15,21 @@ const SKUS = ['P', 'Q'];
 const scenario = fc.record({
   // Per sku: which locations it has and what each has available (a location may be oversold: below 0).
   counters: fc.record({
-    P: fc.dictionary(fc.constantFrom(...LOCATIONS), fc.integer({ min: -3, max: 12 }), { maxKeys: 5 }),
-    Q: fc.dictionary(fc.constantFrom(...LOCATIONS), fc.integer({ min: -3, max: 12 }), { maxKeys: 5 }),
+    P: fc.dictionary(fc.constantFrom(...LOCATIONS), fc.integer({ min: -3, max: 12 }), {
+      maxKeys: 5,
+    }),
+    Q: fc.dictionary(fc.constantFrom(...LOCATIONS), fc.integer({ min: -3, max: 12 }), {
+      maxKeys: 5,
+    }),
   }),
   // undefined = the default pool; otherwise locations in priority order (may name locations a sku lacks).
-  pool: fc.option(fc.uniqueArray(fc.constantFrom(...LOCATIONS), { minLength: 1, maxLength: 4 }), { nil: undefined }),
-  lines: fc.array(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 4 }),
+  pool: fc.option(fc.uniqueArray(fc.constantFrom(...LOCATIONS), { minLength: 1, maxLength: 4 }), {
+    nil: undefined,
+  }),
+  lines: fc.array(
+    fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 20 }) }),
+    { minLength: 1, maxLength: 4 },
+  ),
 });
 
 describe('the reserve script allocates exactly as ledger-core allocateOrder (real Redis)', () => {
@@ -49,7 +58,12 @@ describe('the reserve script allocates exactly as ledger-core allocateOrder (rea
         for (const s of SKUS) {
           const locations = counters[s as 'P' | 'Q'];
           const avail = Object.values(locations).reduce((t, v) => t + v, 0);
-          await stock.seed(sku(s), { counter: { avail, ver: 1, locations }, registry: [], precounted: [], republish: [] });
+          await stock.seed(sku(s), {
+            counter: { avail, ver: 1, locations },
+            registry: [],
+            precounted: [],
+            republish: [],
+          });
         }
         const candidatesOf = (s: string) => {
           const locations = counters[s as 'P' | 'Q'];
@@ -64,12 +78,18 @@ describe('the reserve script allocates exactly as ledger-core allocateOrder (rea
               orderId,
               channel: 'web',
               pool,
-              lines: lines.map((l, i) => ({ sku: sku(l.sku), quantity: l.quantity, reservationId: `ord:${orderId}:${i + 1}` })),
+              lines: lines.map((l, i) => ({
+                sku: sku(l.sku),
+                quantity: l.quantity,
+                reservationId: `ord:${orderId}:${i + 1}`,
+              })),
             },
           ],
           new Date(),
         );
-        const after = Object.fromEntries(await Promise.all(SKUS.map(async (s) => [s, (await stock.counter(sku(s)))!.locations])));
+        const after = Object.fromEntries(
+          await Promise.all(SKUS.map(async (s) => [s, (await stock.counter(sku(s)))!.locations])),
+        );
         if (!expected.ok) {
           expect(outcome).toEqual({ status: 'insufficient', skus: expected.shortSkus.map(sku) });
           expect(after).toEqual(counters);
@@ -78,7 +98,9 @@ describe('the reserve script allocates exactly as ledger-core allocateOrder (rea
         expect(outcome.status).toBe('reserved');
         expect(outcome.status === 'reserved' && outcome.allocations).toEqual(expected.lines);
         const moved = structuredClone(counters) as Record<string, Record<string, number>>;
-        lines.forEach((l, i) => expected.lines[i].forEach((a) => (moved[l.sku][a.locationId] -= a.quantity)));
+        lines.forEach((l, i) =>
+          expected.lines[i].forEach((a) => (moved[l.sku][a.locationId] -= a.quantity)),
+        );
         expect(after).toEqual(moved);
       }),
       { numRuns: 300 },
@@ -95,10 +117,35 @@ describe('CLUSTER KEYSLOT of a real cluster-mode Redis equals keySlot', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sf-cluster-'));
     // CLUSTER KEYSLOT is answered by any cluster-enabled node, slots assigned or not.
-    server = spawn('redis-server', ['--port', String(port), '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'),
-      '--dir', dir, '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
+    server = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        join(dir, 'nodes.conf'),
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--bind',
+        '127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
-    await waitFor(async () => redis.connect().then(() => true, () => false), { timeoutMs: 20_000, what: 'cluster-mode redis-server' });
+    await waitFor(
+      async () =>
+        redis.connect().then(
+          () => true,
+          () => false,
+        ),
+      { timeoutMs: 20_000, what: 'cluster-mode redis-server' },
+    );
   }, 30_000);
   afterAll(() => {
     redis?.disconnect();
@@ -118,6 +165,7 @@ describe('CLUSTER KEYSLOT of a real cluster-mode Redis equals keySlot', () => {
       'foo{}{bar}',
       'foo{{bar}}zap',
     ];
-    for (const key of keys) expect([key, await redis.call('CLUSTER', 'KEYSLOT', key)]).toEqual([key, keySlot(key)]);
+    for (const key of keys)
+      expect([key, await redis.call('CLUSTER', 'KEYSLOT', key)]).toEqual([key, keySlot(key)]);
   });
 });

@@ -36,7 +36,8 @@ describe('Redis layout: the keys of one SKU share one slot', () => {
 
   it.each(skus)('puts the counter and every registry entry of %s on the sku slot', (sku) => {
     const slot = keySlot(keys.stock(sku));
-    for (const rid of ['ord:o-1:1', 'hold:web.c1:abc', 'x']) expect(keySlot(keys.reservation(sku, rid))).toBe(slot);
+    for (const rid of ['ord:o-1:1', 'hold:web.c1:abc', 'x'])
+      expect(keySlot(keys.reservation(sku, rid))).toBe(slot);
   });
 
   it('gives apply-level one key: a single-slot script', () => {
@@ -47,8 +48,22 @@ describe('Redis layout: the keys of one SKU share one slot', () => {
   it('gives hydrate, hold, cart release and expiry of one SKU only keys of that SKU besides the checkout-wide ones', () => {
     const sku = 'SKU-7';
     const slot = keySlot(keys.stock(sku));
-    const hold = { cartId: 'web.c1', sku, quantity: 1, rid: 'hold:web.c1:1', channel: 'web', deadline: now, pool: ['A', 'B'] };
-    const entry = { quantity: 1, orderId: null, expiresAtMs: 0, channel: 'web', allocations: [{ locationId: 'A', quantity: 1 }] };
+    const hold = {
+      cartId: 'web.c1',
+      sku,
+      quantity: 1,
+      rid: 'hold:web.c1:1',
+      channel: 'web',
+      deadline: now,
+      pool: ['A', 'B'],
+    };
+    const entry = {
+      quantity: 1,
+      orderId: null,
+      expiresAtMs: 0,
+      channel: 'web',
+      allocations: [{ locationId: 'A', quantity: 1 }],
+    };
     const plan = {
       counter: { avail: 3, ver: 1, locations: { A: 3 } },
       registry: [
@@ -63,7 +78,16 @@ describe('Redis layout: the keys of one SKU share one slot', () => {
       args.hold(hold, 'hold:web.c1:0', now),
       args.releaseCart('web.c1', [{ sku, rid: 'hold:web.c1:0' }], now),
       args.expire([{ sku, rid: 'hold:web.c1:0', cartId: 'web.c1' }], now),
-      args.reserve({ orderId: 'o', channel: 'web', cartId: 'web.c1', lines: [{ sku, quantity: 2, reservationId: 'ord:o:1' }] }, [{ sku, rid: 'hold:web.c1:0' }], now),
+      args.reserve(
+        {
+          orderId: 'o',
+          channel: 'web',
+          cartId: 'web.c1',
+          lines: [{ sku, quantity: 2, reservationId: 'ord:o:1' }],
+        },
+        [{ sku, rid: 'hold:web.c1:0' }],
+        now,
+      ),
     ];
     for (const call of calls) {
       const perSku = keysOf(call).filter((k) => !checkoutWide(k));
@@ -74,11 +98,22 @@ describe('Redis layout: the keys of one SKU share one slot', () => {
 
   it('spreads a multi-SKU order over the slots of its SKUs (why cluster mode reserves per SKU, docs/pools.md)', () => {
     const call = args.reserve(
-      { orderId: 'o', channel: 'web', lines: [{ sku: 'A-1', quantity: 1, reservationId: 'ord:o:1' }, { sku: 'B-2', quantity: 1, reservationId: 'ord:o:2' }] },
+      {
+        orderId: 'o',
+        channel: 'web',
+        lines: [
+          { sku: 'A-1', quantity: 1, reservationId: 'ord:o:1' },
+          { sku: 'B-2', quantity: 1, reservationId: 'ord:o:2' },
+        ],
+      },
       [],
       now,
     );
-    const slots = new Set(keysOf(call).filter((k) => !checkoutWide(k)).map(keySlot));
+    const slots = new Set(
+      keysOf(call)
+        .filter((k) => !checkoutWide(k))
+        .map(keySlot),
+    );
     expect(slots).toEqual(new Set([keySlot(keys.stock('A-1')), keySlot(keys.stock('B-2'))]));
     expect(slots.size).toBe(2);
   });

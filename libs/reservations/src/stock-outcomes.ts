@@ -17,7 +17,13 @@ export interface OrderReservationRequest {
 }
 
 export type OrderReservation =
-  | { status: 'reserved'; rids: string[]; allocations: Allocation[][]; released: Release[]; converted: string[] }
+  | {
+      status: 'reserved';
+      rids: string[];
+      allocations: Allocation[][];
+      released: Release[];
+      converted: string[];
+    }
   | { status: 'insufficient'; skus: string[] }
   | { status: 'missing'; sku: string };
 

@@ -10,7 +10,9 @@ export class ReservationAllocations1768100000000 implements MigrationInterface {
   name = 'ReservationAllocations1768100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE order_reservations ADD COLUMN allocations jsonb NOT NULL DEFAULT '[]'`);
+    await q.query(
+      `ALTER TABLE order_reservations ADD COLUMN allocations jsonb NOT NULL DEFAULT '[]'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
