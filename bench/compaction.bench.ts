@@ -196,6 +196,7 @@ async function benchReplay(stack: TestStack): Promise<void> {
     kafka: stack.kafka,
     databaseUrl: stack.databaseUrl,
     key: { groupId: 'bench-replay', topic: stack.topics.events },
+    poolsTopic: stack.topics.pools,
     schema: 'replay_bench',
     liveSchema: 'public',
     until: new Map(ends.map((e) => [e.partition, BigInt(e.high)])),
