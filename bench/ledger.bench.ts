@@ -156,7 +156,8 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
   const key = { groupId: 'baseline', topic: 'baseline', partition: 0 };
   try {
     const meter = new CpuMeter([
-      ...infrastructureGroups(repoRoot()),
+      // No Kafka on this path: its row would be other users' traffic only.
+      ...infrastructureGroups(repoRoot()).filter((g) => g.name !== 'kafka'),
       // The baseline's ledger is this process: its CPU is the work here, not load.
       { name: 'bench (is the ledger here)', role: 'service', pids: () => [process.pid] },
     ]).start();
