@@ -38,6 +38,11 @@ export function procStat(pid: number): ProcStat | undefined {
   } catch {
     return undefined;
   }
+  return parseStat(pid, text);
+}
+
+/** One line of /proc/<pid>/stat (proc(5)). */
+export function parseStat(pid: number, text: string): ProcStat {
   // comm may hold spaces and parentheses: the fields after it start after the last ')'.
   const close = text.lastIndexOf(')');
   const comm = text.slice(text.indexOf('(') + 1, close);
