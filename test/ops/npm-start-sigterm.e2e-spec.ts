@@ -1,10 +1,27 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { connections, createTestDatabase, dropTestDatabase, freePort, repoRoot, waitFor } from '@stockflow/testing';
+import {
+  connections,
+  createTestDatabase,
+  dropTestDatabase,
+  freePort,
+  repoRoot,
+  waitFor,
+} from '@stockflow/testing';
 
 /**
  * `kill <pid of npm start>` (one SIGTERM to the npm process, nothing else) must
@@ -14,7 +31,13 @@ import { connections, createTestDatabase, dropTestDatabase, freePort, repoRoot, 
  * data dir), database and Redis key prefix.
  */
 const ROOT = repoRoot();
-const SERVICE_PORT_VARIABLES = ['PORT', 'LEDGER_PORT', 'ORDERS_PORT', 'CHANNEL_SYNC_PORT', 'COMPACTION_PORT'];
+const SERVICE_PORT_VARIABLES = [
+  'PORT',
+  'LEDGER_PORT',
+  'ORDERS_PORT',
+  'CHANNEL_SYNC_PORT',
+  'COMPACTION_PORT',
+];
 
 /** Every live process whose parent chain leads to `root` (read from /proc). */
 function descendants(root: number): number[] {
@@ -63,7 +86,8 @@ describe('npm start', () => {
 
   afterAll(async () => {
     // Whatever the test saw, leave nothing behind (by pid: only what this test started).
-    for (const pid of [npm?.pid ?? 0, ...started]) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of [npm?.pid ?? 0, ...started])
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
     if (databaseUrl) await dropTestDatabase(adminUrl, databaseUrl).catch(() => undefined);
     if (redisUrl) {
       const redis = new Redis(redisUrl);
@@ -80,7 +104,11 @@ describe('npm start', () => {
     redisUrl = conn.redisUrl;
     databaseUrl = await createTestDatabase(adminUrl, 'npmstart');
     const ports = await Promise.all(SERVICE_PORT_VARIABLES.map(() => freePort()));
-    const [kafkaPort, controllerPort, deadChannelPort] = [await freePort(), await freePort(), await freePort()];
+    const [kafkaPort, controllerPort, deadChannelPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const cache = join(dir, 'kafka');
     // Reuse the jars the suite's own broker resolved (same pom, same marker): no second download.
     const jars = join(ROOT, '.cache', 'kafka', 'libs');
@@ -91,7 +119,15 @@ describe('npm start', () => {
     const channelsFile = join(dir, 'channels.json');
     writeFileSync(
       channelsFile,
-      JSON.stringify([{ name: 'web', adapter: 'webhook', endpoint: `http://127.0.0.1:${deadChannelPort}/stock`, secret: 'test-secret', safetyStock: 0 }]),
+      JSON.stringify([
+        {
+          name: 'web',
+          adapter: 'webhook',
+          endpoint: `http://127.0.0.1:${deadChannelPort}/stock`,
+          secret: 'test-secret',
+          safetyStock: 0,
+        },
+      ]),
     );
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
@@ -110,7 +146,12 @@ describe('npm start', () => {
     delete env.ORDERS_URL;
     delete env.CHANNEL_SYNC_URL;
     const log = createWriteStream(logFile);
-    npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    npm = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     npm.stdout!.pipe(log);
     npm.stderr!.pipe(log);
     const npmExited = new Promise<void>((resolve) => npm!.once('exit', () => resolve()));
@@ -119,11 +160,20 @@ describe('npm start', () => {
     await waitFor(
       async () => {
         const answers = await Promise.all(
-          ports.map((port) => fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status === 200, () => false)),
+          ports.map((port) =>
+            fetch(`http://127.0.0.1:${port}/health/live`).then(
+              (r) => r.status === 200,
+              () => false,
+            ),
+          ),
         );
         return answers.every(Boolean);
       },
-      { timeoutMs: 480_000, intervalMs: 1_000, what: `every service of npm start to answer (log: ${logFile})` },
+      {
+        timeoutMs: 480_000,
+        intervalMs: 1_000,
+        what: `every service of npm start to answer (log: ${logFile})`,
+      },
     );
     const kafkaPid = Number(readFileSync(join(cache, 'kafka.pid'), 'utf8'));
     started = [...descendants(npm.pid!), kafkaPid];

@@ -17,7 +17,9 @@ export function acceptEmptyJsonBody(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request) => {
     const { headers } = request;
     const declaresNoBody =
-      headers['transfer-encoding'] === undefined && (headers['content-length'] === undefined || headers['content-length'] === '0');
-    if (declaresNoBody && /^application\/json\b/i.test(headers['content-type'] ?? '')) delete headers['content-type'];
+      headers['transfer-encoding'] === undefined &&
+      (headers['content-length'] === undefined || headers['content-length'] === '0');
+    if (declaresNoBody && /^application\/json\b/i.test(headers['content-type'] ?? ''))
+      delete headers['content-type'];
   });
 }
