@@ -9,3 +9,5 @@ export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
 export * from './events/decode-log-message';
 export * from './checkout-reservations';
+export * from './log/record-fingerprint';
+export * from './log/offset-binding';
