@@ -11,3 +11,4 @@ export * from './events/decode-log-message';
 export * from './checkout-reservations';
 export * from './log/record-fingerprint';
 export * from './log/offset-binding';
+export * from './log/key-partition';
