@@ -57,12 +57,3 @@ export async function readStoredOffsets(db: Queryable, groupId: string, topic: s
     ]),
   );
 }
-
-/** Stored offsets of a group on a topic, to resume from on partition assignment. */
-export async function readOffsets(db: Queryable, groupId: string, topic: string): Promise<Map<number, string>> {
-  const rows = await db.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [
-    groupId,
-    topic,
-  ]);
-  return new Map(rows.map((r: { partition: number; next_offset: string }) => [r.partition, String(r.next_offset)]));
-}
