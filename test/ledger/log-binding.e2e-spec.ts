@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,12 @@ describe('ledger offsets bound to their log', () => {
       KAFKA_DATA_DIR: dataDir,
       KAFKA_HEAP_OPTS: '-Xms256m -Xmx512m',
     };
+    // Reuse the jars the suite's own broker resolved (same pom, same marker): no second resolution.
+    const jars = join(ROOT, '.cache', 'kafka', 'libs');
+    if (existsSync(join(jars, '.resolved')) && !existsSync(join(env.KAFKA_CACHE_DIR, 'libs'))) {
+      mkdirSync(env.KAFKA_CACHE_DIR, { recursive: true });
+      symlinkSync(jars, join(env.KAFKA_CACHE_DIR, 'libs'));
+    }
     await kafkaSh('start');
     kafka = createKafka({ brokers, clientId: 'test-log-binding' });
     await ensureTopics(kafka, contractTopicConfigs(topics));
