@@ -42,8 +42,14 @@ export class LogBindingGuard {
     });
   }
 
-  /** Called synchronously from GROUP_JOIN: batches wait for the check (admit). */
+  /**
+   * Called synchronously from GROUP_JOIN, before kafkajs fetches for the new
+   * assignment: the topic stays paused until the check has sought every
+   * partition, so no batch fetched from Kafka's committed hint can arrive ahead
+   * of the seek (it would start past the anchor and look like a foreign log).
+   */
   onAssigned(consumer: Consumer, partitions: number[]): void {
+    consumer.pause([{ topic: this.topic }]);
     this.checked = this.checkWithRetries(consumer, partitions);
   }
 
@@ -95,7 +101,6 @@ export class LogBindingGuard {
     const plans = partitions.map((p) => planResume(p, stored.get(p), log, this.topic));
     const refused = plans.flatMap((plan) => (plan.action === 'refuse' ? [plan.reason] : []));
     if (refused.length > 0) return this.refuse(consumer, refused.join('; '));
-    if (this.refusal) consumer.resume([{ topic: this.topic }]);
     this.refusal = undefined;
     this.clusterId = log.clusterId;
     this.partitions = log.watermarks.size;
@@ -108,6 +113,7 @@ export class LogBindingGuard {
         offset: plan.seekTo.toString(),
       });
     }
+    consumer.resume([{ topic: this.topic }]);
     this.logger.log(
       `assigned partitions [${partitions.join(', ')}] of cluster ${log.clusterId}; resuming from offsets stored in Postgres ` +
         `(${this.pending.size} to verify by their last applied record)`,
