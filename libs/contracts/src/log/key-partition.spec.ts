@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { keyPartition, murmur2 } from './key-partition';
-// kafkajs's own implementation, the one the gateway's producer partitions with.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const kafkajsMurmur2: (
-  key: Buffer,
-) => number = require('kafkajs/src/producer/partitioners/default/murmur2');
+// kafkajs's own implementation, the one the gateway's producer partitions with (an
+// internal module without types, hence require).
+const kafkajsMurmur2 =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer) => number;
 
 describe('keyPartition', () => {
   it("matches the Java client's murmur2 test vectors", () => {
