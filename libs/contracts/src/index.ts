@@ -12,3 +12,6 @@ export * from './checkout-reservations';
 export * from './log/record-fingerprint';
 export * from './log/offset-binding';
 export * from './log/key-partition';
+export * from './pools/pool-types';
+export * from './pools/pool-dtos';
+export * from './pools/decode-pool-event';
