@@ -15,3 +15,4 @@ export * from './log/key-partition';
 export * from './pools/pool-types';
 export * from './pools/pool-dtos';
 export * from './pools/decode-pool-event';
+export * from './event-results';

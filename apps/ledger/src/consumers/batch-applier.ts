@@ -5,6 +5,7 @@ import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
+import { eventResultMessages } from './event-results';
 import { isMisrouted, rerouted } from './misrouted-records';
 import { stockLevelMessages } from './stock-level-messages';
 
@@ -45,13 +46,16 @@ export class BatchApplier {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
-      const { before, result, events, rejected, skipped, handedOff } = await foldPartitionBatch(tx, key, messages, {
+      const folded = await foldPartitionBatch(tx, key, messages, {
         clusterId: source.clusterId,
         handOff: (m) => isMisrouted(m, partition, source.partitions),
       });
+      const { before, result, events, rejected, skipped, handedOff } = folded;
       for (const m of handedOff) {
         this.logger.warn(`re-producing ${this.topics.events}[${partition}]@${m.offset}: key ${m.key} belongs to partition ${rerouted(m, partition, source.partitions!).partition} (murmur2)`);
       }
+      // A handed-off record is answered when its copy is applied on its right partition.
+      const decided = handedOff.length > 0 ? messages.filter((m) => !handedOff.includes(m)) : messages;
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
         if (entry.wentNegative) ledgerMetrics.negativeStock.inc({ sku: entry.sku });
@@ -60,6 +64,7 @@ export class BatchApplier {
         this.publisher.publish(this.topics.eventsDlq, dead),
         this.publisher.publish(this.topics.events, handedOff.map((m) => rerouted(m, partition, source.partitions!))),
         this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, events, new Date())),
+        this.publisher.publish(this.topics.eventResults, eventResultMessages(decided, folded)),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped, rerouted: handedOff.length };
     });

@@ -2,6 +2,7 @@ import { InventoryEvent, LogMessage, recordFingerprint } from '@stockflow/contra
 import { BatchResult, LedgerState, emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
 import { Rejected, decodeBatch, foldDecoded } from './batch-fold';
+import { JournalSources } from './projection-writer';
 import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
 import { loadLedgerSlice } from './projection-reader';
 import { writeBatch } from './projection-writer';
@@ -13,10 +14,12 @@ export interface FoldedPartitionBatch<M extends LogMessage> {
   /** The batch's decoded events, in log order (applied, duplicate or refused). */
   events: InventoryEvent[];
   rejected: Rejected<M>[];
-  /** Messages the stored offset already covered (a redelivery after a crash or rebalance). */
+  /** Messages the stored offset already covered (a redelivery after a crash or rebalance): the first `skipped` of the batch. */
   skipped: number;
   /** Fresh messages options.handOff took (not folded; covered by the new offset): the caller must make them durable elsewhere before COMMIT. */
   handedOff: M[];
+  /** The message behind each journal entry. */
+  sources: JournalSources;
 }
 
 export interface PartitionBatchOptions<M> {
@@ -42,7 +45,7 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
-  const nothing = { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped };
+  const nothing = { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped, sources: new Map() };
   if (fresh.length === 0) return { ...nothing, handedOff: [] };
   const handedOff = options.handOff ? fresh.filter(options.handOff) : [];
   const handed = new Set(handedOff);
@@ -60,5 +63,5 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const { result, rejected, sources } = foldDecoded(before, decoded, key.partition);
   await writeBatch(tx, result, sources);
   await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
-  return { before, result, events: decoded.events, rejected, skipped, handedOff };
+  return { before, result, events: decoded.events, rejected, skipped, handedOff, sources };
 }
