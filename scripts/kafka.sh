@@ -186,16 +186,17 @@ ensure_topics() {
     read -r name partitions extra <<<"$spec"
     grep -qxF "$name" <<<"$EXISTING_TOPICS" && continue
     # A just-formatted broker on a loaded machine may still be registering
-    # itself ("Timed out waiting for a node assignment"): try three times.
+    # itself with its controller ("Timed out waiting for a node assignment"):
+    # up to 10 tries, about two minutes at worst.
     local attempt
-    for attempt in 1 2 3; do
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
       # shellcheck disable=SC2086 # $extra is deliberately split into flags
       kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" \
         --command-config "$CACHE/admin.properties" --create --if-not-exists \
         --topic "$name" --partitions "$partitions" --replication-factor 1 $extra >/dev/null && break
-      ((attempt < 3)) || die "could not create topic $name (see above)"
+      ((attempt < 10)) || die "could not create topic $name (see above)"
       say "creating topic $name failed (attempt $attempt); retrying"
-      sleep 2
+      sleep 3
     done
     say "created topic $name ($partitions partitions${extra:+, ${extra#--config }})"
     created=1
