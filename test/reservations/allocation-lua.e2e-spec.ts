@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,9 +113,10 @@ describe('CLUSTER KEYSLOT of a real cluster-mode Redis equals keySlot', () => {
   let server: ChildProcess;
   let dir: string;
   let redis: Redis;
-  const port = 7000 + Math.floor(Math.random() * 3);
+  let port: number;
 
   beforeAll(async () => {
+    port = await freePortOf([7000, 7001, 7002]);
     dir = mkdtempSync(join(tmpdir(), 'sf-cluster-'));
     // CLUSTER KEYSLOT is answered by any cluster-enabled node, slots assigned or not.
     server = spawn(
@@ -137,14 +139,21 @@ describe('CLUSTER KEYSLOT of a real cluster-mode Redis equals keySlot', () => {
       ],
       { stdio: 'ignore' },
     );
-    redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
+    // The client keeps reconnecting until the server listens; each ping fails fast meanwhile.
+    redis = new Redis({
+      port,
+      host: '127.0.0.1',
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => 100,
+    });
+    redis.on('error', () => undefined);
     await waitFor(
       async () =>
-        redis.connect().then(
+        redis.ping().then(
           () => true,
           () => false,
         ),
-      { timeoutMs: 20_000, what: 'cluster-mode redis-server' },
+      { timeoutMs: 20_000, what: `cluster-mode redis-server on port ${port}` },
     );
   }, 30_000);
   afterAll(() => {
@@ -169,3 +178,16 @@ describe('CLUSTER KEYSLOT of a real cluster-mode Redis equals keySlot', () => {
       expect([key, await redis.call('CLUSTER', 'KEYSLOT', key)]).toEqual([key, keySlot(key)]);
   });
 });
+
+/** The first of the ports nobody listens on (another suite may run its own cluster there). */
+async function freePortOf(ports: number[]): Promise<number> {
+  for (const port of ports) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`ports ${ports.join(', ')} are all taken`);
+}
