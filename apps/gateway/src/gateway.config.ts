@@ -19,4 +19,8 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
 
   @IsUrl(URL_OPTIONS, { message: 'CHANNEL_SYNC_URL must be an http(s) URL' })
   CHANNEL_SYNC_URL = 'http://127.0.0.1:3003';
+
+  /** A proxied request whose upstream has not answered within this gets a 504 (checkout in sync mode waits on Redis only). */
+  @IsInt() @Min(100) @Max(300_000)
+  UPSTREAM_TIMEOUT_MS = 30_000;
 }

@@ -13,9 +13,13 @@ runService(async () => {
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
     beforeListen: (fastify) =>
-      registerUpstreams(fastify, [
-        { prefixes: ['/v1/orders', '/v1/carts'], url: config.ORDERS_URL },
-        { prefixes: ['/v1/channels'], url: config.CHANNEL_SYNC_URL },
-      ]),
+      registerUpstreams(
+        fastify,
+        [
+          { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], url: config.ORDERS_URL },
+          { name: 'channel-sync', prefixes: ['/v1/channels'], url: config.CHANNEL_SYNC_URL },
+        ],
+        { timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+      ),
   });
 });
