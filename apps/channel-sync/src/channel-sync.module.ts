@@ -10,6 +10,7 @@ import { InputGuardConsumer } from './consumers/input-guard.consumer';
 import { channelSettings } from './delivery/channel-settings';
 import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
+import { DeadLetterSummaryController } from './http/dead-letter-summary.controller';
 import { DlqController } from './http/dlq.controller';
 
 @Module({})
@@ -26,7 +27,7 @@ export class ChannelSyncModule {
         }),
         DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 4, applicationName: 'stockflow-channel-sync' }),
       ],
-      controllers: [DlqController],
+      controllers: [DlqController, DeadLetterSummaryController],
       providers: [
         { provide: ChannelSyncConfig, useValue: config },
         { provide: CHANNEL_SETTINGS, useValue: channels.map((c) => channelSettings(c, config)) },

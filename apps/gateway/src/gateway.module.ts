@@ -7,6 +7,10 @@ import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
+import { ConsumerLagSource } from './ops/consumer-lag-source';
+import { DeadLetterSummary } from './ops/dead-letter-summary';
+import { OpsController } from './ops/ops.controller';
+import { ServiceHealth } from './ops/service-health';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -27,8 +31,8 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController],
-      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest],
+      controllers: [EventsController, BulkController, StockController, OpsController],
+      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, ServiceHealth, ConsumerLagSource, DeadLetterSummary],
     };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
 import { runService, startHttpService } from '@stockflow/service-kit';
+import { registerConsole } from './console/console-static';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerUpstreams } from './proxy/upstream-proxy';
@@ -12,7 +13,7 @@ runService(async () => {
     config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
-    beforeListen: (fastify) =>
+    beforeListen: (fastify) => {
       registerUpstreams(
         fastify,
         [
@@ -20,6 +21,8 @@ runService(async () => {
           { name: 'channel-sync', prefixes: ['/v1/channels'], url: config.CHANNEL_SYNC_URL },
         ],
         { timeoutMs: config.UPSTREAM_TIMEOUT_MS },
-      ),
+      );
+      registerConsole(fastify);
+    },
   });
 });

@@ -53,6 +53,11 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
     await Promise.all(this.feeds.map((f) => f.stop()));
   }
 
+  /** Every configured channel, in CHANNELS_FILE order. */
+  names(): string[] {
+    return this.channels.map((c) => c.definition.name);
+  }
+
   settings(channel: string): ChannelSettings | undefined {
     return this.channels.find((c) => c.definition.name === channel);
   }

@@ -81,6 +81,15 @@ export class DeadLetterStore {
     );
   }
 
+  /** Dead letters still waiting for a replay (`dead` or `replaying`), per channel; null = poison input. */
+  async depths(): Promise<Map<string | null, number>> {
+    const rows: { channel: string | null; depth: number }[] = await this.db.query(
+      `SELECT channel, count(*)::int AS depth FROM channel_dead_letters
+        WHERE status IN ('dead', 'replaying') GROUP BY channel`,
+    );
+    return new Map(rows.map((r) => [r.channel, r.depth]));
+  }
+
   /** The ledger's current state of these SKUs (its projection; newer than any dead letter of them). */
   async stockStates(skus: string[]): Promise<Map<string, StockState>> {
     const rows = await this.db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]);
