@@ -192,7 +192,7 @@ async function showStock(): Promise<void> {
     cell(row, e.channel);
     cell(row, e.onHandDelta);
     cell(row, e.reservedDelta);
-    cell(row, Object.entries(e.locationDeltas ?? {}).map(([k, v]) => `${k} ${Number(v) > 0 ? '+' : ''}${v}`).join(', '));
+    cell(row, ((e.locationDeltas ?? []) as Json[]).map((d) => `${d.locationId} ${d.delta > 0 ? '+' : ''}${d.delta}`).join(', '));
     cell(row, e.occurredAt);
   });
 }

@@ -85,7 +85,7 @@ describe('upstream proxy (reply-from)', () => {
   it('answers 502 with a JSON error naming the upstream when it is down', async () => {
     const res = await fetch(`${base}/v1/channels/web/dlq`);
     expect(res.status).toBe(502);
-    const body = await res.json();
+    const body = (await res.json()) as { message: string };
     expect(body).toMatchObject({ statusCode: 502, error: 'Bad Gateway' });
     expect(body.message).toMatch(/^channel-sync is unavailable: /);
   });
@@ -93,7 +93,7 @@ describe('upstream proxy (reply-from)', () => {
   it('answers 504 when the upstream does not answer in time', async () => {
     const res = await fetch(`${base}/v1/orders/slow`);
     expect(res.status).toBe(504);
-    const body = await res.json();
+    const body = (await res.json()) as { message: string };
     expect(body).toMatchObject({ statusCode: 504, error: 'Gateway Timeout' });
     expect(body.message).toMatch(/^orders did not answer in time/);
   });

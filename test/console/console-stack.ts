@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Behaviour, ChannelReceiver, ServiceProcess, TestStack, createTestStack, healthy, startService } from '@stockflow/testing';
+
+/** Answers every delivery with a 500 until the test switches it to healthy. */
+export const refusing: Behaviour = () => ({ status: 500, body: '{"error":"maintenance"}' });
+
+export interface ConsoleStack {
+  stack: TestStack;
+  gateway: ServiceProcess;
+  /** The `web` channel's endpoint: refusing at first, so its updates dead-letter. */
+  web: ChannelReceiver;
+  heal(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Every service as a real process on the test's slice of Kafka, Postgres and
+ * Redis, the gateway knowing all their URLs (its Services section probes them).
+ * One channel, `web`, whose deliveries fail fast (3 attempts) into its DLQ.
+ */
+export async function startConsoleStack(): Promise<ConsoleStack> {
+  const stack = await createTestStack('console');
+  const web = await ChannelReceiver.start({ secret: 'web-secret', behaviour: refusing });
+  const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const channelsFile = join(dir, 'channels.json');
+  const channel = { name: 'web', adapter: 'webhook', endpoint: `${web.url}/hooks/stock`, secret: 'web-secret', safetyStock: 0 };
+  writeFileSync(channelsFile, JSON.stringify([{ ...channel, retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3 }]));
+  const [ledger, orders, channelSync, compaction] = await Promise.all([
+    startService('ledger', stack.env),
+    startService('orders', stack.env),
+    startService('channel-sync', { ...stack.env, CHANNELS_FILE: channelsFile, CHANNEL_COMMIT_INTERVAL_MS: '200' }),
+    startService('compaction', stack.env),
+  ]);
+  const gateway = await startService('gateway', {
+    ...stack.env,
+    LEDGER_URL: ledger.url,
+    ORDERS_URL: orders.url,
+    CHANNEL_SYNC_URL: channelSync.url,
+    COMPACTION_URL: compaction.url,
+  });
+  const services = [gateway, compaction, channelSync, orders, ledger];
+  return {
+    stack,
+    gateway,
+    web,
+    heal: () => (web.behaviour = healthy),
+    close: async () => {
+      await Promise.all(services.map((s) => s.stop()));
+      await web.close();
+      await stack.teardown();
+    },
+  };
+}
