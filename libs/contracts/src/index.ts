@@ -9,3 +9,4 @@ export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
 export * from './events/decode-log-message';
 export * from './checkout-reservations';
+export * from './schemas';
