@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
 import { runService, startHttpService } from '@stockflow/service-kit';
 import { registerConsole } from './console/console-static';
+import { registerApiDocs } from './docs/api-docs';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerUpstreams } from './proxy/upstream-proxy';
@@ -13,7 +14,7 @@ runService(async () => {
     config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
-    beforeListen: (fastify) => {
+    beforeListen: async (fastify, app) => {
       registerUpstreams(
         fastify,
         [
@@ -23,6 +24,7 @@ runService(async () => {
         { timeoutMs: config.UPSTREAM_TIMEOUT_MS },
       );
       registerConsole(fastify);
+      await registerApiDocs(app, fastify, config.KAFKA_TOPIC_PREFIX);
     },
   });
 });

@@ -1,7 +1,10 @@
 import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { countOrdersByStatus } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
+import { DeadLetterSummaryDto } from '../docs/proxied-api.dto';
+import { ConsumerLagPageDto, OrdersWindowDto, ServicesDto, SessionDto } from '../docs/ops-api.dto';
 import { ConsumerLagSource } from './consumer-lag-source';
 import { DeadLetterSummary } from './dead-letter-summary';
 import { OrdersWindowQuery } from './ops.dto';
@@ -12,6 +15,8 @@ import { ServiceHealth } from './service-health';
  * gets 403, none 401). Each answers one console section and is cheap enough
  * to poll every few seconds.
  */
+@ApiTags('operator')
+@ApiBearerAuth()
 @Controller('v1/ops')
 @UseGuards(ChannelAuthGuard)
 @AllowAccess('operator')
@@ -25,26 +30,36 @@ export class OpsController {
 
   /** The console's sign-in check: 200 only for an operator token. */
   @Get('session')
+  @ApiOperation({ summary: 'Whether the token is an operator token (the console signs in with it)' })
+  @ApiOkResponse({ type: SessionDto })
   session() {
     return { role: 'operator' };
   }
 
   @Get('services')
+  @ApiOperation({ summary: 'Readiness of every service (GET /health/ready of each)' })
+  @ApiOkResponse({ type: ServicesDto })
   async services() {
     return { services: await this.health.all() };
   }
 
   @Get('consumer-lag')
+  @ApiOperation({ summary: 'Lag of every Stockflow consumer group, per partition' })
+  @ApiOkResponse({ type: ConsumerLagPageDto })
   async consumerLag() {
     return { partitions: await this.lag.read() };
   }
 
   @Get('dead-letters')
+  @ApiOperation({ summary: "Every channel's dead-letter depth and newest entries" })
+  @ApiOkResponse({ type: DeadLetterSummaryDto })
   deadLetterSummary(@Headers('authorization') authorization: string) {
     return this.deadLetters.read(authorization);
   }
 
   @Get('orders')
+  @ApiOperation({ summary: 'Orders created in the last minutes, by status now' })
+  @ApiOkResponse({ type: OrdersWindowDto })
   orders(@Query() query: OrdersWindowQuery) {
     return countOrdersByStatus(this.db, query.minutes ?? 15);
   }

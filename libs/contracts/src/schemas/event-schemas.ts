@@ -23,7 +23,7 @@ export function eventSchemas(): Record<EventType, JsonSchema> {
       const description = [`Event ${type} on inventory.events (key = sku).`, EXTRA_RULES[type]].filter(Boolean).join(' ');
       return [
         type,
-        { ...schema, title: type, description, properties: { ...schema.properties, type: { type: 'string', const: type } } },
+        { ...schema, title: type, description, properties: { ...schema.properties, type: { type: 'string', enum: [type] } } },
       ];
     }),
   ) as unknown as Record<EventType, JsonSchema>;
