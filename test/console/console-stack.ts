@@ -1,7 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Behaviour, ChannelReceiver, ServiceProcess, TestStack, createTestStack, healthy, startService } from '@stockflow/testing';
+import {
+  Behaviour,
+  ChannelReceiver,
+  ServiceProcess,
+  TestStack,
+  createTestStack,
+  healthy,
+  startService,
+} from '@stockflow/testing';
 
 /** Answers every delivery with a 500 until the test switches it to healthy. */
 export const refusing: Behaviour = () => ({ status: 500, body: '{"error":"maintenance"}' });
@@ -25,12 +33,25 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   const web = await ChannelReceiver.start({ secret: 'web-secret', behaviour: refusing });
   const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
   const channelsFile = join(dir, 'channels.json');
-  const channel = { name: 'web', adapter: 'webhook', endpoint: `${web.url}/hooks/stock`, secret: 'web-secret', safetyStock: 0 };
-  writeFileSync(channelsFile, JSON.stringify([{ ...channel, retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3 }]));
+  const channel = {
+    name: 'web',
+    adapter: 'webhook',
+    endpoint: `${web.url}/hooks/stock`,
+    secret: 'web-secret',
+    safetyStock: 0,
+  };
+  writeFileSync(
+    channelsFile,
+    JSON.stringify([{ ...channel, retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3 }]),
+  );
   const [ledger, orders, channelSync, compaction] = await Promise.all([
     startService('ledger', stack.env),
     startService('orders', stack.env),
-    startService('channel-sync', { ...stack.env, CHANNELS_FILE: channelsFile, CHANNEL_COMMIT_INTERVAL_MS: '200' }),
+    startService('channel-sync', {
+      ...stack.env,
+      CHANNELS_FILE: channelsFile,
+      CHANNEL_COMMIT_INTERVAL_MS: '200',
+    }),
     startService('compaction', stack.env),
   ]);
   const gateway = await startService('gateway', {

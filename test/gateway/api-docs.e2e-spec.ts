@@ -1,6 +1,15 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { ServiceProcess, TEST_TOKENS, TestStack, api, createTestStack, makeEvent, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  makeEvent,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 
 /**
  * The API documentation the gateway serves on its public port, checked against
@@ -15,7 +24,10 @@ describe('API documentation', () => {
 
   beforeAll(async () => {
     stack = await createTestStack('apidocs');
-    [gateway, ledger] = await Promise.all([startService('gateway', stack.env), startService('ledger', stack.env)]);
+    [gateway, ledger] = await Promise.all([
+      startService('gateway', stack.env),
+      startService('ledger', stack.env),
+    ]);
     openapi = (await api(gateway.url, 'GET', '/openapi.json')).body;
   }, 120_000);
 
@@ -34,7 +46,11 @@ describe('API documentation', () => {
 
   function expectValid(schemaName: string, body: unknown) {
     const validate = validator(schemaName);
-    expect({ schemaName, valid: validate(body), errors: validate.errors }).toEqual({ schemaName, valid: true, errors: null });
+    expect({ schemaName, valid: validate(body), errors: validate.errors }).toEqual({
+      schemaName,
+      valid: true,
+      errors: null,
+    });
   }
 
   it('serves Swagger UI at /docs from local assets, no CDN', async () => {
@@ -52,7 +68,9 @@ describe('API documentation', () => {
 
   it('documents every public route, the proxied orders, carts and DLQ routes included', () => {
     expect(openapi.openapi).toMatch(/^3\./);
-    const routes = Object.entries(openapi.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(openapi.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
         'POST /v1/events',
@@ -73,32 +91,50 @@ describe('API documentation', () => {
         'GET /v1/ops/orders',
       ]),
     );
-    expect(openapi.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(openapi.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 
   it("describes the gateway's real answers: events accepted, a validation error, stock and journal", async () => {
     const event = makeEvent('StockReceived', { sku: 'DOCS-1', locationId: 'wh-1', quantity: 3 });
     expectValid('InventoryEvent', event);
-    const accepted = await api(gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.pos, body: event });
+    const accepted = await api(gateway.url, 'POST', '/v1/events', {
+      token: TEST_TOKENS.pos,
+      body: event,
+    });
     expect(accepted.status).toBe(202);
     expectValid('EventsAcceptedDto', accepted.body);
 
     const bad = { ...event, quantity: 0 };
     expect(validator('InventoryEvent')(bad)).toBe(false);
-    const refused = await api(gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.pos, body: bad });
+    const refused = await api(gateway.url, 'POST', '/v1/events', {
+      token: TEST_TOKENS.pos,
+      body: bad,
+    });
     expect(refused.status).toBe(400);
     expectValid('ErrorDto', refused.body);
 
     let stock: { status: number; body: any } = { status: 0, body: undefined };
-    await waitFor(async () => (stock = await api(gateway.url, 'GET', '/v1/stock/DOCS-1', { token: TEST_TOKENS.pos })).status === 200, {
-      timeoutMs: 90_000,
-      what: 'DOCS-1 in the ledger',
-    });
+    await waitFor(
+      async () =>
+        (stock = await api(gateway.url, 'GET', '/v1/stock/DOCS-1', { token: TEST_TOKENS.pos }))
+          .status === 200,
+      {
+        timeoutMs: 90_000,
+        what: 'DOCS-1 in the ledger',
+      },
+    );
     expectValid('StockDto', stock.body);
-    const journal = await api(gateway.url, 'GET', '/v1/stock/DOCS-1/ledger', { token: TEST_TOKENS.pos });
+    const journal = await api(gateway.url, 'GET', '/v1/stock/DOCS-1/ledger', {
+      token: TEST_TOKENS.pos,
+    });
     expect(journal.body.entries).toHaveLength(1);
     expectValid('JournalPageDto', journal.body);
-    const missing = await api(gateway.url, 'GET', '/v1/stock/NO-SUCH-SKU', { token: TEST_TOKENS.pos });
+    const missing = await api(gateway.url, 'GET', '/v1/stock/NO-SUCH-SKU', {
+      token: TEST_TOKENS.pos,
+    });
     expect(missing.status).toBe(404);
     expectValid('ErrorDto', missing.body);
   });

@@ -31,7 +31,12 @@ export class DeadLetterSummaryController {
         channels.map(async (channel) => {
           const key = channel === INPUT_DLQ ? null : channel;
           const newest = await this.store.list(key, ['dead', 'replaying'], NEWEST);
-          return { channel, depth: depths.get(key) ?? 0, replayable: channel !== INPUT_DLQ, newest: newest.map(present) };
+          return {
+            channel,
+            depth: depths.get(key) ?? 0,
+            replayable: channel !== INPUT_DLQ,
+            newest: newest.map(present),
+          };
         }),
       ),
     };

@@ -13,7 +13,8 @@ let token: string | null = sessionStorage.getItem(TOKEN_KEY);
 let currentSku: string | null = null;
 let timer: number | undefined;
 
-const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document.querySelector(selector) as T;
+const $ = <T extends HTMLElement = HTMLElement>(selector: string): T =>
+  document.querySelector(selector) as T;
 
 class ApiError extends Error {
   constructor(
@@ -27,7 +28,11 @@ class ApiError extends Error {
 async function call(method: string, path: string, body?: unknown): Promise<Json> {
   const headers: Record<string, string> = { authorization: `Bearer ${token ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: Json = text;
   try {
@@ -35,7 +40,11 @@ async function call(method: string, path: string, body?: unknown): Promise<Json>
   } catch {
     /* not JSON: keep the text */
   }
-  if (!res.ok) throw new ApiError(res.status, typeof parsed === 'object' && parsed?.message ? String(parsed.message) : `HTTP ${res.status}`);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      typeof parsed === 'object' && parsed?.message ? String(parsed.message) : `HTTP ${res.status}`,
+    );
   return parsed;
 }
 
@@ -47,7 +56,11 @@ function cell(row: HTMLTableRowElement, value: unknown, className?: string): HTM
   return td;
 }
 
-function fillRows<T>(tbody: HTMLTableSectionElement, items: T[], fill: (row: HTMLTableRowElement, item: T) => void): void {
+function fillRows<T>(
+  tbody: HTMLTableSectionElement,
+  items: T[],
+  fill: (row: HTMLTableRowElement, item: T) => void,
+): void {
   tbody.replaceChildren();
   for (const item of items) fill(tbody.insertRow(), item);
 }
@@ -102,7 +115,12 @@ async function showServices(): Promise<void> {
     row.dataset.service = s.name;
     cell(row, s.name);
     cell(row, s.status, s.status === 'ok' ? 'ok status' : 'bad status');
-    cell(row, Object.entries(s.checks ?? {}).map(([k, v]) => `${k}: ${v}`).join(', '));
+    cell(
+      row,
+      Object.entries(s.checks ?? {})
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', '),
+    );
     cell(row, s.latencyMs);
   });
 }
@@ -111,7 +129,10 @@ async function showConsumerLag(): Promise<void> {
   const { partitions } = await call('GET', '/v1/ops/consumer-lag');
   const rows = partitions as Json[];
   const total = rows.reduce((sum, p) => sum + p.lag, 0);
-  setText('#consumer-lag .summary', `${new Set(rows.map((p) => p.group)).size} groups, ${total} messages behind in total`);
+  setText(
+    '#consumer-lag .summary',
+    `${new Set(rows.map((p) => p.group)).size} groups, ${total} messages behind in total`,
+  );
   fillRows($('#consumer-lag tbody') as HTMLTableSectionElement, rows, (row, p) => {
     cell(row, p.group);
     cell(row, p.topic);
@@ -168,7 +189,12 @@ async function showStock(): Promise<void> {
     stock = await call('GET', `/v1/stock/${encodeURIComponent(sku)}`);
   } catch (error) {
     $('#stock-view').hidden = true;
-    setText('#stock-message', error instanceof ApiError && error.status === 404 ? `No stock recorded for ${sku}.` : (error as Error).message);
+    setText(
+      '#stock-message',
+      error instanceof ApiError && error.status === 404
+        ? `No stock recorded for ${sku}.`
+        : (error as Error).message,
+    );
     return;
   }
   const journal = await call('GET', `/v1/stock/${encodeURIComponent(sku)}/ledger?limit=20`);
@@ -186,25 +212,37 @@ async function showStock(): Promise<void> {
     cell(row, p.poolId);
     cell(row, p.available);
   });
-  fillRows($('#stock-journal tbody') as HTMLTableSectionElement, journal.entries as Json[], (row, e) => {
-    cell(row, e.version);
-    cell(row, e.type);
-    cell(row, e.channel);
-    cell(row, e.onHandDelta);
-    cell(row, e.reservedDelta);
-    cell(row, ((e.locationDeltas ?? []) as Json[]).map((d) => `${d.locationId} ${d.delta > 0 ? '+' : ''}${d.delta}`).join(', '));
-    cell(row, e.occurredAt);
-  });
+  fillRows(
+    $('#stock-journal tbody') as HTMLTableSectionElement,
+    journal.entries as Json[],
+    (row, e) => {
+      cell(row, e.version);
+      cell(row, e.type);
+      cell(row, e.channel);
+      cell(row, e.onHandDelta);
+      cell(row, e.reservedDelta);
+      cell(
+        row,
+        ((e.locationDeltas ?? []) as Json[])
+          .map((d) => `${d.locationId} ${d.delta > 0 ? '+' : ''}${d.delta}`)
+          .join(', '),
+      );
+      cell(row, e.occurredAt);
+    },
+  );
 }
 
 /** Columns follow what the API gives: onHand always; reserved, available and Shopify quantity states once present. */
 function showLocations(locations: Json[]): void {
   const states = [...new Set(locations.flatMap((l) => Object.keys(l.quantities ?? {})))];
-  const columns = ['onHand', 'reserved', 'available'].filter((k) => locations.some((l) => l[k] !== undefined));
-  const head = ($('#stock-locations thead') as HTMLTableSectionElement);
+  const columns = ['onHand', 'reserved', 'available'].filter((k) =>
+    locations.some((l) => l[k] !== undefined),
+  );
+  const head = $('#stock-locations thead') as HTMLTableSectionElement;
   head.replaceChildren();
   const headRow = head.insertRow();
-  for (const name of ['location', ...columns, ...states]) headRow.append(Object.assign(document.createElement('th'), { textContent: name }));
+  for (const name of ['location', ...columns, ...states])
+    headRow.append(Object.assign(document.createElement('th'), { textContent: name }));
   fillRows($('#stock-locations tbody') as HTMLTableSectionElement, locations, (row, l) => {
     row.dataset.location = l.locationId;
     cell(row, l.locationId);

@@ -14,8 +14,15 @@ export const CONSOLE_DIR = join(__dirname, '../../../../console');
 export function registerConsole(fastify: FastifyInstance, dir = CONSOLE_DIR): void {
   if (!existsSync(join(dir, 'index.html')) || !existsSync(join(dir, 'console.js'))) {
     // Fail at startup, not on the first operator's visit: a build without the console is a broken build.
-    throw new Error(`operator console not built: ${dir} lacks index.html or console.js (run npm run build)`);
+    throw new Error(
+      `operator console not built: ${dir} lacks index.html or console.js (run npm run build)`,
+    );
   }
-  void fastify.register(fastifyStatic, { root: dir, prefix: '/console/', index: 'index.html', redirect: false });
+  void fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/console/',
+    index: 'index.html',
+    redirect: false,
+  });
   fastify.get('/console', (_request, reply) => reply.sendFile('index.html', dir));
 }

@@ -24,7 +24,11 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .build();
   const own = SwaggerModule.createDocument(app, config);
   // A throwaway Nest app, never listening, only to scan the proxied routes' controllers.
-  const docsApp = await NestFactory.create<NestFastifyApplication>(ProxiedRoutesDocsModule, new FastifyAdapter(), { logger: false });
+  const docsApp = await NestFactory.create<NestFastifyApplication>(
+    ProxiedRoutesDocsModule,
+    new FastifyAdapter(),
+    { logger: false },
+  );
   try {
     const proxied = SwaggerModule.createDocument(docsApp, config);
     const events = eventSchemas();
@@ -48,10 +52,16 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 }
 
 /** GET /docs (Swagger UI, assets served from swagger-ui-dist), /openapi.json and /asyncapi.json; no token needed. */
-export async function registerApiDocs(app: NestFastifyApplication, fastify: FastifyInstance, topicPrefix: string): Promise<void> {
+export async function registerApiDocs(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  topicPrefix: string,
+): Promise<void> {
   const document = await buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
   const asyncApi = asyncApiDocument(topicPrefix);
   fastify.get('/asyncapi.json', (_request, reply) => reply.type('application/json').send(asyncApi));
 }
-

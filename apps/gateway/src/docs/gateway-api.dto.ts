@@ -9,14 +9,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldProblemDto {
   @ApiProperty({ example: 'quantity' }) field: string;
-  @ApiProperty({ type: [String], example: ['quantity must not be less than 1'] }) messages: string[];
+  @ApiProperty({ type: [String], example: ['quantity must not be less than 1'] })
+  messages: string[];
 }
 
 export class ErrorDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
   @ApiProperty({ example: 'validation failed' }) message: string;
-  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'every field problem at once (400 only)' }) errors?: FieldProblemDto[];
+  @ApiPropertyOptional({
+    type: [FieldProblemDto],
+    description: 'every field problem at once (400 only)',
+  })
+  errors?: FieldProblemDto[];
 }
 
 export class EventsAcceptedDto {
@@ -38,7 +43,8 @@ export class BulkJobDto {
   @ApiProperty() total: number;
   @ApiProperty() accepted: number;
   @ApiProperty() rejected: number;
-  @ApiProperty({ type: [BulkErrorDto], description: 'at most 1,000 kept per job' }) errors: BulkErrorDto[];
+  @ApiProperty({ type: [BulkErrorDto], description: 'at most 1,000 kept per job' })
+  errors: BulkErrorDto[];
 }
 
 export class LocationStockDto {
@@ -77,5 +83,6 @@ export class JournalEntryDto {
 export class JournalPageDto {
   @ApiProperty() sku: string;
   @ApiProperty({ type: [JournalEntryDto], description: 'newest first' }) entries: JournalEntryDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'pass as `before` for the next page' }) nextBefore: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'pass as `before` for the next page' })
+  nextBefore: number | null;
 }

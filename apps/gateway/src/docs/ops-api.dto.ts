@@ -10,7 +10,12 @@ export class ServiceHealthDto {
   @ApiProperty({ example: 'ledger' }) name: string;
   @ApiProperty() url: string;
   @ApiProperty({ enum: ['ok', 'unavailable', 'unreachable'] }) status: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { postgres: 'ok' } }) checks: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { postgres: 'ok' },
+  })
+  checks: Record<string, string>;
   @ApiProperty() latencyMs: number;
 }
 
@@ -22,7 +27,8 @@ export class ConsumerLagDto {
   @ApiProperty({ example: 'stockflow-ledger' }) group: string;
   @ApiProperty({ example: 'inventory.events' }) topic: string;
   @ApiProperty() partition: number;
-  @ApiProperty({ description: '-1 when the group has committed nothing on the partition' }) committedOffset: number;
+  @ApiProperty({ description: '-1 when the group has committed nothing on the partition' })
+  committedOffset: number;
   @ApiProperty() logEndOffset: number;
   @ApiProperty({ description: 'messages behind the log end' }) lag: number;
 }
@@ -43,6 +49,7 @@ export class OrdersPerMinuteDto extends OrderCountsDto {
 
 export class OrdersWindowDto {
   @ApiProperty({ example: 15 }) minutes: number;
-  @ApiProperty({ type: OrderCountsDto, description: 'orders created in the window, by status now' }) totals: OrderCountsDto;
+  @ApiProperty({ type: OrderCountsDto, description: 'orders created in the window, by status now' })
+  totals: OrderCountsDto;
   @ApiProperty({ type: [OrdersPerMinuteDto] }) perMinute: OrdersPerMinuteDto[];
 }

@@ -17,14 +17,28 @@ export class OrderLineDto {
 }
 
 export class PaymentDto {
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'card', description: 'CHECKOUT_SYNC_PAYMENT_METHODS always go synchronous' })
+  @ApiProperty({
+    pattern: '^[A-Za-z0-9_-]{1,64}$',
+    example: 'card',
+    description: 'CHECKOUT_SYNC_PAYMENT_METHODS always go synchronous',
+  })
   method: string;
 }
 
 export class PlaceOrderDto {
-  @ApiPropertyOptional({ ...CLIENT_ID, description: 'idempotency: the same orderId answers the same order' }) orderId?: string;
+  @ApiPropertyOptional({
+    ...CLIENT_ID,
+    description: 'idempotency: the same orderId answers the same order',
+  })
+  orderId?: string;
   @ApiPropertyOptional({ ...CLIENT_ID, description: "converts this cart's holds" }) cartId?: string;
-  @ApiProperty({ type: [OrderLineDto], minItems: 1, maxItems: 100, description: 'each sku at most once' }) lines: OrderLineDto[];
+  @ApiProperty({
+    type: [OrderLineDto],
+    minItems: 1,
+    maxItems: 100,
+    description: 'each sku at most once',
+  })
+  lines: OrderLineDto[];
   @ApiProperty({ type: PaymentDto }) payment: PaymentDto;
 }
 
@@ -47,7 +61,8 @@ export class HoldDto {
 export class HoldViewDto extends HoldDto {
   @ApiProperty() cartId: string;
   @ApiProperty() reservationId: string;
-  @ApiProperty({ format: 'date-time', description: 'after CART_HOLD_TTL_SECONDS (default 900)' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', description: 'after CART_HOLD_TTL_SECONDS (default 900)' })
+  expiresAt: string;
 }
 
 export class CartCancelledDto {
@@ -56,9 +71,14 @@ export class CartCancelledDto {
 }
 
 export class DlqQueryDto {
-  @ApiPropertyOptional({ enum: ['dead', 'replaying', 'replayed', 'replay_failed', 'all'], default: 'dead' }) status?: string;
+  @ApiPropertyOptional({
+    enum: ['dead', 'replaying', 'replayed', 'replay_failed', 'all'],
+    default: 'dead',
+  })
+  status?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) limit?: number;
-  @ApiPropertyOptional({ minimum: 1, description: 'id cursor: `nextBefore` of the previous page' }) before?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'id cursor: `nextBefore` of the previous page' })
+  before?: number;
 }
 
 export class DeadLetterEntryDto {
@@ -68,7 +88,12 @@ export class DeadLetterEntryDto {
   @ApiProperty({ example: 'retries_exhausted' }) code: string;
   @ApiProperty() reason: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ type: Object, nullable: true, description: '{sku, version, available, quantity} channel-sync tried to deliver' }) update: object | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: '{sku, version, available, quantity} channel-sync tried to deliver',
+  })
+  update: object | null;
   @ApiProperty({ description: 'the request body the adapter sent' }) payload: object;
   @ApiProperty({ format: 'date-time' }) failedAt: string;
   @ApiProperty({ enum: ['dead', 'replaying', 'replayed', 'replay_failed'] }) status: string;
@@ -76,20 +101,28 @@ export class DeadLetterEntryDto {
 
 export class DlqPageDto {
   @ApiProperty() channel: string;
-  @ApiProperty({ type: [DeadLetterEntryDto], description: 'newest first' }) deadLetters: DeadLetterEntryDto[];
+  @ApiProperty({ type: [DeadLetterEntryDto], description: 'newest first' })
+  deadLetters: DeadLetterEntryDto[];
   @ApiProperty({ nullable: true, type: Number }) nextBefore: number | null;
 }
 
 export class ReplayDto {
-  @ApiPropertyOptional({ type: [String], minItems: 1, maxItems: 10_000, description: "only these SKUs' dead letters; all of the channel's when absent" })
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 1,
+    maxItems: 10_000,
+    description: "only these SKUs' dead letters; all of the channel's when absent",
+  })
   skus?: string[];
 }
 
 export class ChannelDeadLettersDto {
   @ApiProperty({ example: 'web' }) channel: string;
   @ApiProperty({ description: 'dead letters waiting for a replay' }) depth: number;
-  @ApiProperty({ description: 'false for _input (poison messages cannot be replayed)' }) replayable: boolean;
-  @ApiProperty({ type: [DeadLetterEntryDto], description: 'the newest 5' }) newest: DeadLetterEntryDto[];
+  @ApiProperty({ description: 'false for _input (poison messages cannot be replayed)' })
+  replayable: boolean;
+  @ApiProperty({ type: [DeadLetterEntryDto], description: 'the newest 5' })
+  newest: DeadLetterEntryDto[];
 }
 
 export class DeadLetterSummaryDto {

@@ -22,9 +22,17 @@ export class ConsumerLagSource implements OnApplicationShutdown {
     const admin = await this.connected();
     const prefix = `${this.config.KAFKA_TOPIC_PREFIX}stockflow-`;
     const { groups } = await admin.listGroups();
-    const ids = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix)).sort();
+    const ids = groups
+      .map((g) => g.groupId)
+      .filter((id) => id.startsWith(prefix))
+      .sort();
     const rows = await readConsumerLag(admin, ids);
-    return rows.sort((a, b) => a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    return rows.sort(
+      (a, b) =>
+        a.group.localeCompare(b.group) ||
+        a.topic.localeCompare(b.topic) ||
+        a.partition - b.partition,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -30,7 +30,9 @@ export class OpsController {
 
   /** The console's sign-in check: 200 only for an operator token. */
   @Get('session')
-  @ApiOperation({ summary: 'Whether the token is an operator token (the console signs in with it)' })
+  @ApiOperation({
+    summary: 'Whether the token is an operator token (the console signs in with it)',
+  })
   @ApiOkResponse({ type: SessionDto })
   session() {
     return { role: 'operator' };

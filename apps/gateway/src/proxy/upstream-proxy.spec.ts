@@ -24,9 +24,17 @@ describe('upstream proxy (reply-from)', () => {
       reply.header('x-upstream', 'orders').header('retry-after', '3');
       return reply.status(409).send({ echoed: request.body });
     });
-    upstream.get('/v1/orders/unready', async (_request, reply) => reply.status(503).send({ status: 'unavailable' }));
-    upstream.get('/v1/orders/slow', async () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 3000)));
-    upstream.delete('/v1/carts/:cartId', async (request) => ({ cartId: (request.params as { cartId: string }).cartId, released: 0 }));
+    upstream.get('/v1/orders/unready', async (_request, reply) =>
+      reply.status(503).send({ status: 'unavailable' }),
+    );
+    upstream.get(
+      '/v1/orders/slow',
+      async () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 3000)),
+    );
+    upstream.delete('/v1/carts/:cartId', async (request) => ({
+      cartId: (request.params as { cartId: string }).cartId,
+      released: 0,
+    }));
     await upstream.listen({ port: 0, host: '127.0.0.1' });
     const upstreamUrl = `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`;
 
@@ -55,7 +63,12 @@ describe('upstream proxy (reply-from)', () => {
     const raw = '{"lines":  [ {"sku":"A","quantity":1} ],\n "payment":{"method":"card"}}';
     const res = await fetch(`${base}/v1/orders?mode=x`, {
       method: 'POST',
-      headers: { authorization: 'Bearer tok', 'content-type': 'application/json', 'x-request-id': 'req-1', 'x-custom': 'kept' },
+      headers: {
+        authorization: 'Bearer tok',
+        'content-type': 'application/json',
+        'x-request-id': 'req-1',
+        'x-custom': 'kept',
+      },
       body: raw,
     });
     expect(res.status).toBe(409);
@@ -65,7 +78,11 @@ describe('upstream proxy (reply-from)', () => {
     expect(await res.json()).toEqual({ echoed: JSON.parse(raw) });
     expect(seen).toHaveLength(1);
     expect(seen[0].body).toBe(raw); // not re-serialised: spacing and newline survive
-    expect(seen[0].headers).toMatchObject({ authorization: 'Bearer tok', 'x-request-id': 'req-1', 'x-custom': 'kept' });
+    expect(seen[0].headers).toMatchObject({
+      authorization: 'Bearer tok',
+      'x-request-id': 'req-1',
+      'x-custom': 'kept',
+    });
   });
 
   it('passes an upstream 503 on as it is, without retrying it', async () => {
@@ -76,7 +93,10 @@ describe('upstream proxy (reply-from)', () => {
   });
 
   it('accepts a body-less DELETE that says Content-Type: application/json', async () => {
-    const res = await fetch(`${base}/v1/carts/cart-1`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+    const res = await fetch(`${base}/v1/carts/cart-1`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ cartId: 'cart-1', released: 0 });
     expect(seen[0].headers['content-type']).toBeUndefined();

@@ -23,7 +23,11 @@ export interface ProxyOptions {
  * headers pass both ways. Keep-alive pools keep the extra hop well under a
  * millisecond.
  */
-export function registerUpstreams(fastify: FastifyInstance, upstreams: Upstream[], options: ProxyOptions): void {
+export function registerUpstreams(
+  fastify: FastifyInstance,
+  upstreams: Upstream[],
+  options: ProxyOptions,
+): void {
   for (const upstream of upstreams) {
     // One encapsulated scope per upstream: its own reply-from base and pool, and
     // body parsers that hand the raw request stream on instead of parsing JSON.
@@ -32,7 +36,12 @@ export function registerUpstreams(fastify: FastifyInstance, upstreams: Upstream[
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       await scope.register(replyFrom, {
         base: upstream.url,
-        undici: { connections: 64, pipelining: 1, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs },
+        undici: {
+          connections: 64,
+          pipelining: 1,
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        },
       });
       const handler = (request: FastifyRequest, reply: FastifyReply) =>
         reply.from(request.url, {
@@ -56,18 +65,33 @@ export function registerUpstreams(fastify: FastifyInstance, upstreams: Upstream[
  * without a body needs no content type, so it goes on without one.
  */
 export function withoutEmptyBodyType(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  const hasBody =
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0');
   if (hasBody) return headers;
-  const { 'content-type': _dropped, ...rest } = headers;
+  const rest = { ...headers };
+  delete rest['content-type'];
   return rest;
 }
 
 /** Timeouts are 504, anything else that kept the upstream from answering is 502; both say which upstream. */
-function sendUpstreamError(reply: { status(code: number): { send(body: unknown): unknown } }, name: string, error: Error & { statusCode?: number; code?: string }): void {
+function sendUpstreamError(
+  reply: { status(code: number): { send(body: unknown): unknown } },
+  name: string,
+  error: Error & { statusCode?: number; code?: string },
+): void {
   const cause = (error.cause as Error | undefined)?.message ?? error.message;
   if (error.statusCode === 504) {
-    reply.status(504).send({ statusCode: 504, error: 'Gateway Timeout', message: `${name} did not answer in time: ${cause}` });
+    reply
+      .status(504)
+      .send({
+        statusCode: 504,
+        error: 'Gateway Timeout',
+        message: `${name} did not answer in time: ${cause}`,
+      });
   } else {
-    reply.status(502).send({ statusCode: 502, error: 'Bad Gateway', message: `${name} is unavailable: ${cause}` });
+    reply
+      .status(502)
+      .send({ statusCode: 502, error: 'Bad Gateway', message: `${name} is unavailable: ${cause}` });
   }
 }

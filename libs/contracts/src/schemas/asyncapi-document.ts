@@ -3,7 +3,13 @@ import { TOPIC_BASE_NAMES } from '../topics';
 import { eventSchemas, inventoryEventSchema } from './event-schemas';
 import { JsonSchema, schemaOfDto } from './json-schema-from-dtos';
 import { ASYNCAPI_EXAMPLES } from './message-examples';
-import { ChannelDeadLetterSchema, ChannelStockUpdateSchema, DeadLetterSchema, LocationStockSchema, StockLevelMessageSchema } from './message-schema-dtos';
+import {
+  ChannelDeadLetterSchema,
+  ChannelStockUpdateSchema,
+  DeadLetterSchema,
+  LocationStockSchema,
+  StockLevelMessageSchema,
+} from './message-schema-dtos';
 
 const schemaRef = (name: string) => `#/components/schemas/${name}`;
 const messageRef = (name: string) => ({ $ref: `#/components/messages/${name}` });
@@ -29,7 +35,10 @@ function message(name: string, summary: string, key: string): JsonSchema {
     contentType: 'application/json',
     payload: { $ref: schemaRef(name) },
     bindings: { kafka: { key: { type: 'string', description: key }, bindingVersion: '0.4.0' } },
-    examples: (ASYNCAPI_EXAMPLES[name] ?? []).map((payload) => ({ name: `${name} example`, payload })),
+    examples: (ASYNCAPI_EXAMPLES[name] ?? []).map((payload) => ({
+      name: `${name} example`,
+      payload,
+    })),
   };
 }
 
@@ -40,7 +49,10 @@ function message(name: string, summary: string, key: string): JsonSchema {
  */
 export function asyncApiDocument(prefix = ''): JsonSchema {
   const events = Object.fromEntries(
-    EVENT_TYPES.map((type: EventType) => [type, message(type, `${type} (schemaVersion ${SCHEMA_VERSION})`, 'the sku')]),
+    EVENT_TYPES.map((type: EventType) => [
+      type,
+      message(type, `${type} (schemaVersion ${SCHEMA_VERSION})`, 'the sku'),
+    ]),
   );
   return {
     asyncapi: '2.6.0',
@@ -48,36 +60,57 @@ export function asyncApiDocument(prefix = ''): JsonSchema {
       title: 'Stockflow topics',
       version: String(SCHEMA_VERSION),
       description:
-        'Kafka topics of the Stockflow inventory ledger. Events are keyed by sku so one partition holds a SKU\'s whole history; schemas are generated from the DTOs the validators run.',
+        "Kafka topics of the Stockflow inventory ledger. Events are keyed by sku so one partition holds a SKU's whole history; schemas are generated from the DTOs the validators run.",
     },
     defaultContentType: 'application/json',
-    servers: { local: { url: '127.0.0.1:9092', protocol: 'kafka', description: 'the development broker (KAFKA_BROKERS)' } },
+    servers: {
+      local: {
+        url: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'the development broker (KAFKA_BROKERS)',
+      },
+    },
     channels: {
       [prefix + TOPIC_BASE_NAMES.events]: {
-        description: 'Every inventory mutation, immutable. Written by the gateway (POST /v1/events) and orders; read by the ledger.',
+        description:
+          'Every inventory mutation, immutable. Written by the gateway (POST /v1/events) and orders; read by the ledger.',
         publish: { operationId: 'appendEvent', message: { oneOf: EVENT_TYPES.map(messageRef) } },
         subscribe: { operationId: 'readEvents', message: { oneOf: EVENT_TYPES.map(messageRef) } },
       },
       [prefix + TOPIC_BASE_NAMES.eventsDlq]: {
-        description: "The ledger's poison messages and refusals, with the original bytes and source offset.",
+        description:
+          "The ledger's poison messages and refusals, with the original bytes and source offset.",
         subscribe: { operationId: 'readEventDeadLetters', message: messageRef('DeadLetter') },
       },
       [prefix + TOPIC_BASE_NAMES.stockLevels]: {
-        description: 'Compacted: the newest state of each SKU after a ledger batch. Read by orders and channel-sync.',
+        description:
+          'Compacted: the newest state of each SKU after a ledger batch. Read by orders and channel-sync.',
         subscribe: { operationId: 'readStockLevels', message: messageRef('StockLevelMessage') },
       },
       [prefix + TOPIC_BASE_NAMES.channelSyncDlq]: {
-        description: 'Channel deliveries that failed after retries, and poison stock-level messages (channel null).',
-        subscribe: { operationId: 'readChannelDeadLetters', message: messageRef('ChannelDeadLetter') },
+        description:
+          'Channel deliveries that failed after retries, and poison stock-level messages (channel null).',
+        subscribe: {
+          operationId: 'readChannelDeadLetters',
+          message: messageRef('ChannelDeadLetter'),
+        },
       },
     },
     components: {
       schemas: messageSchemas(),
       messages: {
         ...events,
-        DeadLetter: message('DeadLetter', 'A dead letter of inventory.events', 'the original message key'),
+        DeadLetter: message(
+          'DeadLetter',
+          'A dead letter of inventory.events',
+          'the original message key',
+        ),
         StockLevelMessage: message('StockLevelMessage', 'The newest state of one SKU', 'the sku'),
-        ChannelDeadLetter: message('ChannelDeadLetter', 'A channel update that could not be delivered', '<channel>:<sku>'),
+        ChannelDeadLetter: message(
+          'ChannelDeadLetter',
+          'A channel update that could not be delivered',
+          '<channel>:<sku>',
+        ),
       },
     },
   };

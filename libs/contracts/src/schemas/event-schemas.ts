@@ -20,10 +20,17 @@ export function eventSchemas(): Record<EventType, JsonSchema> {
   return Object.fromEntries(
     EVENT_TYPES.map((type) => {
       const schema = schemaOfDto(EVENT_DTOS[type], { closed: true });
-      const description = [`Event ${type} on inventory.events (key = sku).`, EXTRA_RULES[type]].filter(Boolean).join(' ');
+      const description = [`Event ${type} on inventory.events (key = sku).`, EXTRA_RULES[type]]
+        .filter(Boolean)
+        .join(' ');
       return [
         type,
-        { ...schema, title: type, description, properties: { ...schema.properties, type: { type: 'string', enum: [type] } } },
+        {
+          ...schema,
+          title: type,
+          description,
+          properties: { ...schema.properties, type: { type: 'string', enum: [type] } },
+        },
       ];
     }),
   ) as unknown as Record<EventType, JsonSchema>;

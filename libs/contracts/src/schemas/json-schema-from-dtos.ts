@@ -6,7 +6,9 @@ import { MAX_METADATA_BYTES } from '../events/event-dtos';
 
 // class-transformer keeps its @Type() metadata here and exports no typed path to it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: MetadataStorage;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JsonSchema = Record<string, any>;
@@ -21,8 +23,14 @@ const CONVERTERS: ISchemaConverters = {
   min: (meta) => ({ minimum: meta.constraints[0] }),
   max: (meta) => ({ maximum: meta.constraints[0] }),
   // Standard base64 (what IsBase64 accepts by default), as a pattern: "base64" is no JSON Schema format.
-  isBase64: { type: 'string', pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' },
-  isSmallJson: (meta) => ({ type: 'object', description: `at most ${meta.constraints[0] ?? MAX_METADATA_BYTES} bytes as JSON` }),
+  isBase64: {
+    type: 'string',
+    pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$',
+  },
+  isSmallJson: (meta) => ({
+    type: 'object',
+    description: `at most ${meta.constraints[0] ?? MAX_METADATA_BYTES} bytes as JSON`,
+  }),
   [ValidationTypes.CUSTOM_VALIDATION]: {},
 };
 

@@ -1,6 +1,19 @@
 import { Type } from 'class-transformer';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { Allow, IsArray, IsBase64, IsISO8601, IsInt, IsNumberString, IsOptional, IsString, Matches, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  Allow,
+  IsArray,
+  IsBase64,
+  IsISO8601,
+  IsInt,
+  IsNumberString,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ChannelDeadLetter, ChannelStockUpdate } from '../channels/channel-dead-letter';
 import { DeadLetter } from '../dead-letter';
 import { SKU_PATTERN } from '../events/event-types';
@@ -27,7 +40,10 @@ export class StockLevelMessageSchema implements StockLevelMessage {
   @IsInt() onHand: number;
   @IsInt() reserved: number;
   @IsInt() available: number;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => LocationStockSchema) locations: LocationStockSchema[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => LocationStockSchema)
+  locations: LocationStockSchema[];
   @IsInt() @Min(1) version: number;
   @IsInt() @Min(0) previousVersion: number;
   @IsInt() externalAvailableDelta: number;
@@ -40,7 +56,10 @@ export class DeadLetterSchema implements DeadLetter {
   @IsString() sourceTopic: string;
   @IsInt() @Min(0) partition: number;
   @IsNumberString() offset: string;
-  @ValidateIf((o: DeadLetterSchema) => o.key !== null) @IsString() @JSONSchema(NULLABLE_STRING) key: string | null;
+  @ValidateIf((o: DeadLetterSchema) => o.key !== null)
+  @IsString()
+  @JSONSchema(NULLABLE_STRING)
+  key: string | null;
   @IsBase64() originalValue: string;
   @IsISO8601({ strict: true }) failedAt: string;
   @IsOptional() @Allow() details?: unknown;
@@ -54,10 +73,18 @@ export class ChannelStockUpdateSchema implements ChannelStockUpdate {
 }
 
 export class ChannelDeadLetterSchema extends DeadLetterSchema implements ChannelDeadLetter {
-  @ValidateIf((o: ChannelDeadLetterSchema) => o.channel !== null) @IsString() @JSONSchema(NULLABLE_STRING) channel: string | null;
-  @ValidateIf((o: ChannelDeadLetterSchema) => o.sku !== null) @Matches(SKU_PATTERN) @JSONSchema(NULLABLE_STRING) sku: string | null;
+  @ValidateIf((o: ChannelDeadLetterSchema) => o.channel !== null)
+  @IsString()
+  @JSONSchema(NULLABLE_STRING)
+  channel: string | null;
+  @ValidateIf((o: ChannelDeadLetterSchema) => o.sku !== null)
+  @Matches(SKU_PATTERN)
+  @JSONSchema(NULLABLE_STRING)
+  sku: string | null;
   @IsInt() @Min(0) attempts: number;
-  @ValidateIf((o: ChannelDeadLetterSchema) => o.update !== null) @ValidateNested() @Type(() => ChannelStockUpdateSchema)
+  @ValidateIf((o: ChannelDeadLetterSchema) => o.update !== null)
+  @ValidateNested()
+  @Type(() => ChannelStockUpdateSchema)
   @JSONSchema((schema) => ({ anyOf: [schema, { type: 'null' }] }))
   update: ChannelStockUpdateSchema | null;
   @Allow() payload: unknown;

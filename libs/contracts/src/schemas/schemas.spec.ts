@@ -27,20 +27,29 @@ describe('AsyncAPI document', () => {
   });
 
   it('resolves every $ref it contains', () => {
-    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(schemas|messages)\/([^"]+)"/g)];
+    const refs = [
+      ...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(schemas|messages)\/([^"]+)"/g),
+    ];
     expect(refs.length).toBeGreaterThan(10);
     for (const [, kind, name] of refs) expect(doc.components[kind][name]).toBeDefined();
   });
 
   it('has a valid example for every message, and every event example passes the validator too', () => {
-    for (const [name, message] of Object.entries(doc.components.messages as Record<string, { examples: { payload: unknown }[] }>)) {
+    for (const [name, message] of Object.entries(
+      doc.components.messages as Record<string, { examples: { payload: unknown }[] }>,
+    )) {
       expect(message.examples.length).toBeGreaterThan(0);
       const validate = schema(name);
       for (const { payload } of message.examples) {
-        expect({ name, valid: validate(payload), errors: validate.errors }).toEqual({ name, valid: true, errors: null });
+        expect({ name, valid: validate(payload), errors: validate.errors }).toEqual({
+          name,
+          valid: true,
+          errors: null,
+        });
       }
     }
-    for (const example of Object.values(EVENT_EXAMPLES)) expect(parseEvent(example)).toMatchObject({ ok: true });
+    for (const example of Object.values(EVENT_EXAMPLES))
+      expect(parseEvent(example)).toMatchObject({ ok: true });
     expect(Object.keys(EVENT_EXAMPLES)).toEqual([...EVENT_TYPES]);
   });
 });
@@ -58,7 +67,23 @@ describe('event schemas and the event validator', () => {
     );
   });
 
-  const BAD_VALUES = ['', 'x', 'has space', 'not-a-uuid', 'yesterday', '2026-13-45T00:00:00Z', 1.5, -1, 0, 2, 1e10, null, {}, [], true];
+  const BAD_VALUES = [
+    '',
+    'x',
+    'has space',
+    'not-a-uuid',
+    'yesterday',
+    '2026-13-45T00:00:00Z',
+    1.5,
+    -1,
+    0,
+    2,
+    1e10,
+    null,
+    {},
+    [],
+    true,
+  ];
   const mutation = fc.record({
     event: inventoryEventArb,
     field: fc.oneof(fc.constantFrom('bogus', 'type', 'quantity'), fc.nat({ max: 11 })),
@@ -85,9 +110,14 @@ describe('event schemas and the event validator', () => {
   });
 
   it('refuse a transfer to its own location only in the validator: the schema states it in words', () => {
-    const same = { ...EVENT_EXAMPLES.StockTransferred, toLocationId: EVENT_EXAMPLES.StockTransferred.fromLocationId };
+    const same = {
+      ...EVENT_EXAMPLES.StockTransferred,
+      toLocationId: EVENT_EXAMPLES.StockTransferred.fromLocationId,
+    };
     expect(parseEvent(same).ok).toBe(false);
     expect(anyEvent(same)).toBe(true);
-    expect((schemas.StockTransferred as { description: string }).description).toContain('toLocationId must differ from fromLocationId');
+    expect((schemas.StockTransferred as { description: string }).description).toContain(
+      'toLocationId must differ from fromLocationId',
+    );
   });
 });

@@ -14,7 +14,10 @@ export interface OrderStatusCounts {
  * Orders created in the last `minutes`, by current status: what the operator
  * console shows as received / pending / rejected. Reads orders_created_at_idx.
  */
-export async function countOrdersByStatus(db: Queryable, minutes: number): Promise<OrderStatusCounts> {
+export async function countOrdersByStatus(
+  db: Queryable,
+  minutes: number,
+): Promise<OrderStatusCounts> {
   const rows: { minute: Date; status: OrderStatus; count: number }[] = await db.query(
     `SELECT date_trunc('minute', created_at) AS minute, status, count(*)::int AS count
        FROM orders
