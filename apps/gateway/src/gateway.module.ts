@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
@@ -11,6 +11,8 @@ import { ConsumerLagSource } from './ops/consumer-lag-source';
 import { DeadLetterSummary } from './ops/dead-letter-summary';
 import { OpsController } from './ops/ops.controller';
 import { ServiceHealth } from './ops/service-health';
+import { PoolWrites } from './pools/pool-writes';
+import { PoolsController } from './pools/pools.controller';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -31,8 +33,17 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController, OpsController],
-      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, ServiceHealth, ConsumerLagSource, DeadLetterSummary],
+      controllers: [EventsController, BulkController, StockController, PoolsController, OpsController],
+      providers: [
+        { provide: GatewayConfig, useValue: config },
+        EventIngest,
+        BulkIngest,
+        PoolFeed,
+        PoolWrites,
+        ServiceHealth,
+        ConsumerLagSource,
+        DeadLetterSummary,
+      ],
     };
   }
 }

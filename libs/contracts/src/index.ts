@@ -9,4 +9,7 @@ export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
 export * from './events/decode-log-message';
 export * from './checkout-reservations';
+export * from './pools/pool-types';
+export * from './pools/pool-dtos';
+export * from './pools/decode-pool-event';
 export * from './schemas';

@@ -47,17 +47,39 @@ export class BulkJobDto {
   errors: BulkErrorDto[];
 }
 
+export class QuantitiesDto {
+  @ApiProperty({ description: 'available + committed + reserved + damaged + quality_control + safety_stock' })
+  on_hand: number;
+  @ApiProperty({ description: 'the only quantity that can be reserved or sold to channels' }) available: number;
+  @ApiProperty({ description: 'order reservations' }) committed: number;
+  @ApiProperty({ description: 'cart holds' }) reserved: number;
+  @ApiProperty() damaged: number;
+  @ApiProperty() quality_control: number;
+  @ApiProperty() safety_stock: number;
+  @ApiProperty({ description: 'expected against open documents; not on hand' }) incoming: number;
+}
+
 export class LocationStockDto {
   @ApiProperty({ example: 'WH-EAST' }) locationId: string;
   @ApiProperty({ example: 5 }) onHand: number;
+  @ApiProperty({ example: 1, description: 'committed + held here' }) reserved: number;
+  @ApiProperty({ example: 4, description: 'negative when oversold' }) available: number;
+  @ApiProperty({ type: QuantitiesDto }) quantities: QuantitiesDto;
+}
+
+export class PoolAvailableDto {
+  @ApiProperty({ example: 'default' }) poolId: string;
+  @ApiProperty({ description: "sum of its locations' available (a location below zero counts 0)" }) available: number;
 }
 
 export class StockDto {
   @ApiProperty({ example: 'TSHIRT-RED-M' }) sku: string;
   @ApiProperty({ example: 5 }) onHand: number;
-  @ApiProperty({ example: 1 }) reserved: number;
+  @ApiProperty({ example: 1, description: 'quantities.committed + quantities.reserved' }) reserved: number;
   @ApiProperty({ example: 4, description: 'onHand - reserved' }) available: number;
   @ApiProperty({ type: [LocationStockDto] }) locations: LocationStockDto[];
+  @ApiProperty({ type: QuantitiesDto }) quantities: QuantitiesDto;
+  @ApiProperty({ type: [PoolAvailableDto] }) pools: PoolAvailableDto[];
   @ApiProperty({ example: 3, description: 'events applied to the SKU so far' }) version: number;
 }
 

@@ -4,7 +4,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SKU_PATTERN } from '@stockflow/contracts';
-import { findJournal, findStock } from '@stockflow/persistence';
+import { PoolFeed } from '@stockflow/kafka';
+import { poolsAvailable, stockSnapshot } from '@stockflow/ledger-core';
+import { findJournal, findStockState } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 import { ErrorDto, JournalPageDto, StockDto } from '../docs/gateway-api.dto';
 
@@ -32,16 +34,20 @@ class LedgerQuery {
 @UseGuards(ChannelAuthGuard)
 @AllowAccess('read')
 export class StockController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly pools: PoolFeed,
+  ) {}
 
+  /** The SKU's quantities per location and in total, and every pool's available. */
   @Get(':sku')
   @ApiOperation({ summary: "A SKU's stock, in total and per location" })
   @ApiResponse({ status: 200, type: StockDto })
   @ApiResponse({ status: 404, type: ErrorDto })
   async stock(@Param() { sku }: SkuParams) {
-    const stock = await findStock(this.db, sku);
-    if (!stock) throw new NotFoundException(`unknown sku ${sku}`);
-    return stock;
+    const state = await findStockState(this.db, sku);
+    if (!state) throw new NotFoundException(`unknown sku ${sku}`);
+    return { ...stockSnapshot(state), pools: poolsAvailable(state, this.pools.current()) };
   }
 
   @Get(':sku/ledger')

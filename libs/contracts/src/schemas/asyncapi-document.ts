@@ -1,13 +1,22 @@
 import { EVENT_TYPES, EventType, SCHEMA_VERSION } from '../events/event-types';
+import { PoolLocationDto } from '../pools/pool-dtos';
 import { TOPIC_BASE_NAMES } from '../topics';
 import { eventSchemas, inventoryEventSchema } from './event-schemas';
 import { JsonSchema, schemaOfDto } from './json-schema-from-dtos';
 import { ASYNCAPI_EXAMPLES } from './message-examples';
 import {
+  ChannelAvailabilitySchema,
+  EventResultSchema,
+  POOL_EVENT_SCHEMA,
+  PoolDefinedSchema,
+  PoolDeletedSchema,
+} from './topic-schema-dtos';
+import {
   ChannelDeadLetterSchema,
   ChannelStockUpdateSchema,
   DeadLetterSchema,
   LocationStockSchema,
+  QuantitiesSchema,
   StockLevelMessageSchema,
 } from './message-schema-dtos';
 
@@ -21,6 +30,13 @@ export function messageSchemas(): Record<string, JsonSchema> {
     InventoryEvent: inventoryEventSchema(schemaRef),
     StockLevelMessage: schemaOfDto(StockLevelMessageSchema),
     LocationStockSchema: schemaOfDto(LocationStockSchema),
+    QuantitiesSchema: schemaOfDto(QuantitiesSchema),
+    PoolDefined: schemaOfDto(PoolDefinedSchema, { closed: true }),
+    PoolDeleted: schemaOfDto(PoolDeletedSchema, { closed: true }),
+    PoolLocationDto: schemaOfDto(PoolLocationDto, { closed: true }),
+    PoolEvent: POOL_EVENT_SCHEMA,
+    ChannelAvailability: schemaOfDto(ChannelAvailabilitySchema),
+    EventResult: schemaOfDto(EventResultSchema),
     ChannelStockUpdateSchema: schemaOfDto(ChannelStockUpdateSchema),
     DeadLetter: schemaOfDto(DeadLetterSchema),
     ChannelDeadLetter: schemaOfDto(ChannelDeadLetterSchema),
@@ -95,6 +111,27 @@ export function asyncApiDocument(prefix = ''): JsonSchema {
           message: messageRef('ChannelDeadLetter'),
         },
       },
+      [prefix + TOPIC_BASE_NAMES.pools]: {
+        description:
+          'Pool definitions, one partition so every reader folds them in one order (key = poolId).',
+        subscribe: {
+          operationId: 'readPoolEvents',
+          message: { oneOf: [messageRef('PoolDefined'), messageRef('PoolDeleted')] },
+        },
+      },
+      [prefix + TOPIC_BASE_NAMES.channelAvailability]: {
+        description:
+          "Compacted: a channel's sellable quantity of a SKU, for adapters that read Kafka directly.",
+        subscribe: {
+          operationId: 'readChannelAvailability',
+          message: messageRef('ChannelAvailability'),
+        },
+      },
+      [prefix + TOPIC_BASE_NAMES.eventResults]: {
+        description:
+          'What the ledger decided for events that asked (POST /v1/events?wait=applied).',
+        subscribe: { operationId: 'readEventResults', message: messageRef('EventResult') },
+      },
     },
     components: {
       schemas: messageSchemas(),
@@ -111,6 +148,18 @@ export function asyncApiDocument(prefix = ''): JsonSchema {
           'A channel update that could not be delivered',
           '<channel>:<sku>',
         ),
+        PoolDefined: message('PoolDefined', 'A pool defined or redefined', 'the poolId'),
+        PoolDeleted: message(
+          'PoolDeleted',
+          "A pool deleted: its channels sell from 'default' again",
+          'the poolId',
+        ),
+        ChannelAvailability: message(
+          'ChannelAvailability',
+          "A channel's sellable quantity of a SKU",
+          '<channel>:<sku>',
+        ),
+        EventResult: message('EventResult', 'The ledger decision on one event', 'the eventId'),
       },
     },
   };

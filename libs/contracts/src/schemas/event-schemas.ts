@@ -3,11 +3,26 @@ import { EVENT_TYPES, EventType } from '../events/event-types';
 import { JsonSchema, schemaOfDto } from './json-schema-from-dtos';
 
 /**
- * Rules parseEvent applies beyond the DTO decorators, which JSON Schema cannot
- * state: they are written into the schema's description so a reader sees them.
+ * Rules parseEvent applies across fields, which JSON Schema cannot state: they
+ * are written into the schema's description so a reader sees them.
  */
 const EXTRA_RULES: Partial<Record<EventType, string>> = {
   StockTransferred: 'toLocationId must differ from fromLocationId.',
+  StockStateChanged: 'to must differ from from.',
+  StockReserved: 'allocations, when given, add up to quantity, each locationId once.',
+};
+
+/**
+ * What a ValidateIf condition decides and the generator cannot read from it:
+ * fields it makes required on some types (REFERENCE_REQUIRED in
+ * event-dtos.ts), and fields it lets be null.
+ */
+const REQUIRED_BY_CONDITION: Partial<Record<EventType, string[]>> = {
+  StockIncoming: ['referenceDocumentUri'],
+  IncomingCancelled: ['referenceDocumentUri'],
+};
+const NULLABLE_BY_CONDITION: Partial<Record<EventType, string[]>> = {
+  StockCounted: ['changeFromQuantity'],
 };
 
 /**
@@ -23,15 +38,12 @@ export function eventSchemas(): Record<EventType, JsonSchema> {
       const description = [`Event ${type} on inventory.events (key = sku).`, EXTRA_RULES[type]]
         .filter(Boolean)
         .join(' ');
-      return [
-        type,
-        {
-          ...schema,
-          title: type,
-          description,
-          properties: { ...schema.properties, type: { type: 'string', enum: [type] } },
-        },
-      ];
+      const properties = { ...schema.properties, type: { type: 'string', enum: [type] } };
+      for (const field of NULLABLE_BY_CONDITION[type] ?? []) {
+        properties[field] = { anyOf: [properties[field], { type: 'null' }] };
+      }
+      const required = [...(schema.required ?? []), ...(REQUIRED_BY_CONDITION[type] ?? [])];
+      return [type, { ...schema, title: type, description, properties, required }];
     }),
   ) as unknown as Record<EventType, JsonSchema>;
 }

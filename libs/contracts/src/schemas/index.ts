@@ -3,3 +3,4 @@ export * from './event-schemas';
 export * from './message-schema-dtos';
 export * from './message-examples';
 export * from './asyncapi-document';
+export * from './topic-schema-dtos';

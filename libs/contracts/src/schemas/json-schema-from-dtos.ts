@@ -2,7 +2,7 @@ import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
-import { MAX_METADATA_BYTES } from '../events/event-dtos';
+import { MAX_ALLOCATIONS, MAX_METADATA_BYTES, MAX_QUANTITY } from '../events/event-dtos';
 
 // class-transformer keeps its @Type() metadata here and exports no typed path to it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,6 +31,21 @@ const CONVERTERS: ISchemaConverters = {
     type: 'object',
     description: `at most ${meta.constraints[0] ?? MAX_METADATA_BYTES} bytes as JSON`,
   }),
+  // The custom isAllocations rule of StockReserved, stated as the schema it checks by hand.
+  isAllocations: {
+    type: 'array',
+    minItems: 1,
+    maxItems: MAX_ALLOCATIONS,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['locationId', 'quantity'],
+      properties: {
+        locationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+        quantity: { type: 'integer', minimum: 1, maximum: MAX_QUANTITY },
+      },
+    },
+  },
   [ValidationTypes.CUSTOM_VALIDATION]: {},
 };
 

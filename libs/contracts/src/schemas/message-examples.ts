@@ -1,6 +1,7 @@
 import { ChannelDeadLetter } from '../channels/channel-dead-letter';
 import { DeadLetter } from '../dead-letter';
 import { EventType, InventoryEvent } from '../events/event-types';
+import { PoolDefined, PoolDeleted } from '../pools/pool-types';
 import { StockLevelMessage } from '../stock-level';
 
 const envelope = {
@@ -53,6 +54,7 @@ export const EVENT_EXAMPLES: { [T in EventType]: Extract<InventoryEvent, { type:
     reservationId: 'ord:web:1001:TSHIRT-RED-M',
     orderId: '1001',
     quantity: 2,
+    allocations: [{ locationId: 'STORE-1', quantity: 2 }],
   },
   ReservationReleased: {
     ...envelope,
@@ -81,7 +83,38 @@ export const EVENT_EXAMPLES: { [T in EventType]: Extract<InventoryEvent, { type:
     toLocationId: 'STORE-1',
     quantity: 10,
   },
+  StockStateChanged: {
+    ...envelope,
+    eventId: '7c8d9e0f-1a2b-4c3d-8e5f-6a7b8c9d0e09',
+    type: 'StockStateChanged',
+    channel: '3pl',
+    locationId: 'WH-EAST',
+    quantity: 2,
+    from: 'available',
+    to: 'damaged',
+  },
+  StockIncoming: {
+    ...envelope,
+    eventId: '8d9e0f1a-2b3c-4d4e-9f6a-7b8c9d0e1f10',
+    type: 'StockIncoming',
+    channel: '3pl',
+    locationId: 'WH-EAST',
+    quantity: 40,
+    referenceDocumentUri: 'gid://erp/PurchaseOrder/4411',
+    expectedAt: '2026-12-03T09:00:00.000Z',
+  },
+  IncomingCancelled: {
+    ...envelope,
+    eventId: '9e0f1a2b-3c4d-4e5f-8a7b-8c9d0e1f2a11',
+    type: 'IncomingCancelled',
+    channel: '3pl',
+    locationId: 'WH-EAST',
+    quantity: 10,
+    referenceDocumentUri: 'gid://erp/PurchaseOrder/4411',
+  },
 };
+
+const noQuantities = { damaged: 0, quality_control: 0, safety_stock: 0, incoming: 0 };
 
 const stockLevel: StockLevelMessage = {
   sku: 'TSHIRT-RED-M',
@@ -89,9 +122,23 @@ const stockLevel: StockLevelMessage = {
   reserved: 2,
   available: 13,
   locations: [
-    { locationId: 'STORE-1', onHand: 10 },
-    { locationId: 'WH-EAST', onHand: 5 },
+    {
+      locationId: 'STORE-1',
+      onHand: 10,
+      reserved: 2,
+      available: 8,
+      quantities: { ...noQuantities, on_hand: 10, available: 8, committed: 2, reserved: 0 },
+    },
+    {
+      locationId: 'WH-EAST',
+      onHand: 5,
+      reserved: 0,
+      available: 5,
+      quantities: { ...noQuantities, on_hand: 5, available: 5, committed: 0, reserved: 0 },
+    },
   ],
+  quantities: { ...noQuantities, on_hand: 15, available: 13, committed: 2, reserved: 0 },
+  externalLocationDeltas: { 'WH-EAST': 5 },
   version: 8,
   previousVersion: 6,
   externalAvailableDelta: 5,
@@ -130,6 +177,48 @@ const channelDeadLetter: ChannelDeadLetter = {
 export const ASYNCAPI_EXAMPLES: Record<string, unknown[]> = {
   ...Object.fromEntries(Object.entries(EVENT_EXAMPLES).map(([type, example]) => [type, [example]])),
   StockLevelMessage: [stockLevel],
+  PoolDefined: [
+    {
+      eventId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c12',
+      type: 'PoolDefined',
+      poolId: 'eu-web',
+      occurredAt: '2026-11-25T09:00:00.000Z',
+      schemaVersion: 1,
+      locations: [
+        { locationId: 'WH-EAST', priority: 1 },
+        { locationId: 'STORE-1', priority: 2 },
+      ],
+      channels: ['web', 'amazon'],
+    } satisfies PoolDefined,
+  ],
+  PoolDeleted: [
+    {
+      eventId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d13',
+      type: 'PoolDeleted',
+      poolId: 'eu-web',
+      occurredAt: '2026-11-26T09:00:00.000Z',
+      schemaVersion: 1,
+    } satisfies PoolDeleted,
+  ],
+  ChannelAvailability: [
+    {
+      channel: 'web',
+      poolId: 'eu-web',
+      sku: 'TSHIRT-RED-M',
+      available: 13,
+      sellable: 11,
+      version: 8,
+    },
+  ],
+  EventResult: [
+    { eventId: '6f1c8a52-0d7e-4c8e-9a51-6a0f2b1d9e01', outcome: 'applied', version: 8 },
+    {
+      eventId: '4f5a6b7c-8d9e-4f0a-9b2c-3d4e5f6a7b06',
+      outcome: 'refused',
+      reason: 'over_release',
+      version: 7,
+    },
+  ],
   DeadLetter: [deadLetter],
   ChannelDeadLetter: [
     channelDeadLetter,

@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsInt,
   IsNumberString,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,7 +18,7 @@ import {
 import { ChannelDeadLetter, ChannelStockUpdate } from '../channels/channel-dead-letter';
 import { DeadLetter } from '../dead-letter';
 import { SKU_PATTERN } from '../events/event-types';
-import { StockLevelMessage } from '../stock-level';
+import { LocationSnapshot, Quantities, StockLevelMessage } from '../stock-level';
 
 /*
  * The messages Stockflow itself writes to stock-levels and the two DLQs, as
@@ -30,9 +31,23 @@ import { StockLevelMessage } from '../stock-level';
 /** ValidateIf(x !== null) lets null through validation; the schema must say so too. */
 const NULLABLE_STRING = { type: ['string', 'null'] } as never;
 
-export class LocationStockSchema {
+export class QuantitiesSchema implements Quantities {
+  @IsInt() on_hand: number;
+  @IsInt() available: number;
+  @IsInt() committed: number;
+  @IsInt() reserved: number;
+  @IsInt() damaged: number;
+  @IsInt() quality_control: number;
+  @IsInt() safety_stock: number;
+  @IsInt() incoming: number;
+}
+
+export class LocationStockSchema implements LocationSnapshot {
   @IsString() locationId: string;
   @IsInt() onHand: number;
+  @IsInt() reserved: number;
+  @IsInt() available: number;
+  @ValidateNested() @Type(() => QuantitiesSchema) quantities: QuantitiesSchema;
 }
 
 export class StockLevelMessageSchema implements StockLevelMessage {
@@ -46,7 +61,11 @@ export class StockLevelMessageSchema implements StockLevelMessage {
   locations: LocationStockSchema[];
   @IsInt() @Min(1) version: number;
   @IsInt() @Min(0) previousVersion: number;
+  @ValidateNested() @Type(() => QuantitiesSchema) quantities: QuantitiesSchema;
   @IsInt() externalAvailableDelta: number;
+  @IsObject()
+  @JSONSchema({ additionalProperties: { type: 'integer' } } as never)
+  externalLocationDeltas: Record<string, number>;
   @IsISO8601({ strict: true }) updatedAt: string;
 }
 

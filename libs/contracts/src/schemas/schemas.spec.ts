@@ -91,6 +91,9 @@ describe('event schemas and the event validator', () => {
     remove: fc.boolean(),
   });
 
+  /** The cross-field rules parseEvent checks and JSON Schema cannot (each stated in its schema's description). */
+  const CROSS_FIELD = /must differ from|must add up to quantity|may appear once in allocations/;
+
   it('agree on events with a field removed, retyped or added', () => {
     let refused = 0;
     fc.assert(
@@ -100,9 +103,12 @@ describe('event schemas and the event validator', () => {
         const sample: Record<string, unknown> = { ...event };
         if (remove) delete sample[key];
         else sample[key] = value;
-        const validator = parseEvent(sample).ok;
-        if (!validator) refused++;
-        expect({ sample, schema: anyEvent(sample) }).toEqual({ sample, schema: validator });
+        const parsed = parseEvent(sample);
+        if (!parsed.ok) refused++;
+        const crossFieldOnly = !parsed.ok && parsed.errors.every((e) => e.messages.every((m) => CROSS_FIELD.test(m)));
+        // Refused only by a cross-field rule: the schema may accept it (that is the documented gap, nothing else).
+        if (crossFieldOnly) return;
+        expect({ sample, schema: anyEvent(sample) }).toEqual({ sample, schema: parsed.ok });
       }),
       { numRuns: 2000 },
     );
