@@ -28,6 +28,9 @@ export interface ConsoleStack {
  * Redis, the gateway knowing all their URLs (its Services section probes them).
  * One channel, `web`, whose deliveries fail fast (3 attempts) into its DLQ.
  */
+/** Readiness wait per service: generous, since the shared 2-core machine can be loaded far beyond its cores. */
+const READY = { readyTimeoutMs: 240_000 };
+
 export async function startConsoleStack(): Promise<ConsoleStack> {
   const stack = await createTestStack('console');
   const web = await ChannelReceiver.start({ secret: 'web-secret', behaviour: refusing });
@@ -45,22 +48,26 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     JSON.stringify([{ ...channel, retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3 }]),
   );
   const [ledger, orders, channelSync, compaction] = await Promise.all([
-    startService('ledger', stack.env),
-    startService('orders', stack.env),
+    startService('ledger', stack.env, READY),
+    startService('orders', stack.env, READY),
     startService('channel-sync', {
       ...stack.env,
       CHANNELS_FILE: channelsFile,
       CHANNEL_COMMIT_INTERVAL_MS: '200',
     }),
-    startService('compaction', stack.env),
+    startService('compaction', stack.env, READY),
   ]);
-  const gateway = await startService('gateway', {
-    ...stack.env,
-    LEDGER_URL: ledger.url,
-    ORDERS_URL: orders.url,
-    CHANNEL_SYNC_URL: channelSync.url,
-    COMPACTION_URL: compaction.url,
-  });
+  const gateway = await startService(
+    'gateway',
+    {
+      ...stack.env,
+      LEDGER_URL: ledger.url,
+      ORDERS_URL: orders.url,
+      CHANNEL_SYNC_URL: channelSync.url,
+      COMPACTION_URL: compaction.url,
+    },
+    READY,
+  );
   const services = [gateway, compaction, channelSync, orders, ledger];
   return {
     stack,

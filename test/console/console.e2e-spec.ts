@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import {
@@ -29,6 +29,11 @@ describe('operator console', () => {
   const sku = 'CONSOLE-TEE-1';
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh (apt-get install chromium) or set CHROMIUM_PATH`,
+      );
+    }
     [stack, browser] = await Promise.all([
       startConsoleStack(),
       chromium.launch({
@@ -38,7 +43,7 @@ describe('operator console', () => {
       }),
     ]);
     page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();

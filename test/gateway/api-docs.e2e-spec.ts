@@ -16,6 +16,9 @@ import {
  * the gateway's real answers: every documented route exists in the document,
  * and real responses validate against the schemas it publishes.
  */
+/** Readiness wait per service: generous, since the shared 2-core machine can be loaded far beyond its cores. */
+const READY = { readyTimeoutMs: 240_000 };
+
 describe('API documentation', () => {
   let stack: TestStack;
   let gateway: ServiceProcess;
@@ -29,7 +32,7 @@ describe('API documentation', () => {
       startService('ledger', stack.env),
     ]);
     openapi = (await api(gateway.url, 'GET', '/openapi.json')).body;
-  }, 120_000);
+  }, 400_000);
 
   afterAll(async () => {
     await Promise.all([gateway?.stop(), ledger?.stop()]);
