@@ -28,8 +28,8 @@ describe('API documentation', () => {
   beforeAll(async () => {
     stack = await createTestStack('apidocs');
     [gateway, ledger] = await Promise.all([
-      startService('gateway', stack.env),
-      startService('ledger', stack.env),
+      startService('gateway', stack.env, READY),
+      startService('ledger', stack.env, READY),
     ]);
     openapi = (await api(gateway.url, 'GET', '/openapi.json')).body;
   }, 400_000);
