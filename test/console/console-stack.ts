@@ -47,16 +47,27 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     channelsFile,
     JSON.stringify([{ ...channel, retryBaseMs: 50, retryMaxMs: 100, maxAttempts: 3 }]),
   );
-  const [ledger, orders, channelSync, compaction] = await Promise.all([
+  const started = await Promise.allSettled([
     startService('ledger', stack.env, READY),
     startService('orders', stack.env, READY),
-    startService('channel-sync', {
-      ...stack.env,
-      CHANNELS_FILE: channelsFile,
-      CHANNEL_COMMIT_INTERVAL_MS: '200',
-    }),
+    startService(
+      'channel-sync',
+      { ...stack.env, CHANNELS_FILE: channelsFile, CHANNEL_COMMIT_INTERVAL_MS: '200' },
+      READY,
+    ),
     startService('compaction', stack.env, READY),
   ]);
+  const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  // One service that never got ready must not leave the others running after the suite.
+  const abandon = async (error: unknown): Promise<never> => {
+    await Promise.all(up.map((s) => s.stop()));
+    await web.close();
+    await stack.teardown();
+    throw error;
+  };
+  if (failed) return abandon(failed.reason);
+  const [ledger, orders, channelSync, compaction] = up;
   const gateway = await startService(
     'gateway',
     {
@@ -67,7 +78,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
       COMPACTION_URL: compaction.url,
     },
     READY,
-  );
+  ).catch(abandon);
   const services = [gateway, compaction, channelSync, orders, ledger];
   return {
     stack,
