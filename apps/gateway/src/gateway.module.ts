@@ -5,14 +5,17 @@ import { ServiceKitModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
 import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
+import { EventResults } from './events/event-results.consumer';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
 import { ConsumerLagSource } from './ops/consumer-lag-source';
 import { DeadLetterSummary } from './ops/dead-letter-summary';
 import { OpsController } from './ops/ops.controller';
 import { ServiceHealth } from './ops/service-health';
+import { LedgerController } from './ledger/ledger.controller';
 import { PoolWrites } from './pools/pool-writes';
 import { PoolsController } from './pools/pools.controller';
+import { SetQuantityController } from './stock/set-quantity.controller';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -33,13 +36,22 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController, PoolsController, OpsController],
+      controllers: [
+        EventsController,
+        BulkController,
+        StockController,
+        SetQuantityController,
+        PoolsController,
+        LedgerController,
+        OpsController,
+      ],
       providers: [
         { provide: GatewayConfig, useValue: config },
         EventIngest,
         BulkIngest,
         PoolFeed,
         PoolWrites,
+        EventResults,
         ServiceHealth,
         ConsumerLagSource,
         DeadLetterSummary,

@@ -12,4 +12,5 @@ export * from './checkout-reservations';
 export * from './pools/pool-types';
 export * from './pools/pool-dtos';
 export * from './pools/decode-pool-event';
+export * from './event-results';
 export * from './schemas';

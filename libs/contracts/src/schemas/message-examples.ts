@@ -211,10 +211,20 @@ export const ASYNCAPI_EXAMPLES: Record<string, unknown[]> = {
     },
   ],
   EventResult: [
-    { eventId: '6f1c8a52-0d7e-4c8e-9a51-6a0f2b1d9e01', outcome: 'applied', version: 8 },
     {
+      replyTo: 'gateway-7f3a',
+      eventId: '6f1c8a52-0d7e-4c8e-9a51-6a0f2b1d9e01',
+      sku: 'TSHIRT-RED-M',
+      outcome: 'applied',
+      version: 8,
+      onHandDelta: 5,
+      availableDelta: 5,
+    },
+    {
+      replyTo: 'gateway-7f3a',
       eventId: '4f5a6b7c-8d9e-4f0a-9b2c-3d4e5f6a7b06',
       outcome: 'refused',
+      code: 'over_release',
       reason: 'over_release',
       version: 7,
     },

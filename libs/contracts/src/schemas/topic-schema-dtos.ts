@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { EventOutcomeName, EventResultMessage } from '../event-results';
 import { SKU_PATTERN } from '../events/event-types';
 import { PoolLocationDto } from '../pools/pool-dtos';
 import { PoolDefined, PoolDeleted } from '../pools/pool-types';
@@ -19,9 +20,9 @@ import { PoolDefined, PoolDeleted } from '../pools/pool-types';
 /*
  * Messages of the topics added with pools and read-your-writes, described like
  * those of message-schema-dtos.ts. The pool events reuse PoolLocationDto, the
- * rule PUT /v1/pools validates locations with. Channel availability and event
- * results follow the contract (shared/ARCHITECTURE.md); their TypeScript
- * interfaces do not exist yet: when they do, these classes should implement them.
+ * rule PUT /v1/pools validates locations with; event results implement
+ * EventResultMessage. Channel availability follows the contract
+ * (shared/ARCHITECTURE.md) until its interface exists, then it should implement it.
  */
 
 const CHANNEL = /^[a-z0-9_-]{1,32}$/;
@@ -56,11 +57,19 @@ export class ChannelAvailabilitySchema {
   @IsInt() @Min(0) version: number;
 }
 
-export class EventResultSchema {
+export class EventResultSchema implements EventResultMessage {
+  @IsString() replyTo: string;
   @IsUUID('all') eventId: string;
-  @IsIn(['applied', 'duplicate', 'refused']) outcome: string;
+  @ValidateIf((o: EventResultSchema) => o.sku !== undefined) @Matches(SKU_PATTERN) sku?: string;
+  @IsIn(['applied', 'duplicate', 'refused']) outcome: EventOutcomeName;
+  @ValidateIf((o: EventResultSchema) => o.code !== undefined) @IsString() code?: string;
   @ValidateIf((o: EventResultSchema) => o.reason !== undefined) @IsString() reason?: string;
+  @ValidateIf((o: EventResultSchema) => o.current !== undefined) @IsInt() current?: number;
   @ValidateIf((o: EventResultSchema) => o.version !== undefined) @IsInt() version?: number;
+  @ValidateIf((o: EventResultSchema) => o.onHandDelta !== undefined) @IsInt() onHandDelta?: number;
+  @ValidateIf((o: EventResultSchema) => o.availableDelta !== undefined)
+  @IsInt()
+  availableDelta?: number;
 }
 
 /** PoolDefined or PoolDeleted, told apart by `type`. */
