@@ -5,4 +5,5 @@ export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
 export * from './consumer-lag';
+export * from './log-now';
 export * from './pools/pool-feed';

@@ -5,7 +5,8 @@ import { JournalReservationsIndex1766000000001 } from './1766000000001-journal-r
 import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
 import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-letters';
 import { LocationsAndStates1768000000000 } from './1768000000000-locations-and-states';
-import { OrdersCreatedAtIndex1768000000100 } from './1768000000100-orders-created-at-index';
+import { OffsetsLogBinding1768000000100 } from './1768000000100-offsets-log-binding';
+import { OrdersCreatedAtIndex1768000000200 } from './1768000000200-orders-created-at-index';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   JournalReservationsIndex1766000000001,
   ChannelDeadLetters1767000000000,
   LocationsAndStates1768000000000,
-  OrdersCreatedAtIndex1768000000100,
+  OffsetsLogBinding1768000000100,
+  OrdersCreatedAtIndex1768000000200,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * seconds; without this index each refresh would scan the whole orders table.
  * Built CONCURRENTLY so checkout keeps inserting orders while it builds.
  */
-export class OrdersCreatedAtIndex1768000000100 implements MigrationInterface {
-  name = 'OrdersCreatedAtIndex1768000000100';
+export class OrdersCreatedAtIndex1768000000200 implements MigrationInterface {
+  name = 'OrdersCreatedAtIndex1768000000200';
   transaction = false;
 
   async up(q: QueryRunner): Promise<void> {
