@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
-import { ChannelDefinition } from './channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { CHANNEL_SETTINGS, ChannelFleet } from './consumers/channel-fleet';
 import { DeadLetterIndexConsumer } from './consumers/dead-letter-index.consumer';
 import { InputGuardConsumer } from './consumers/input-guard.consumer';
@@ -35,6 +35,7 @@ export class ChannelSyncModule {
         InputGuardConsumer,
         DeadLetterIndexConsumer,
         DeadLetterReplay,
+        PoolFeed,
       ],
     };
   }
