@@ -11,6 +11,8 @@ import { channelSettings } from './delivery/channel-settings';
 import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
 import { DlqController } from './http/dlq.controller';
+import { PoolResend } from './pool-resend/pool-resend';
+import { ResendProgress } from './pool-resend/resend-progress';
 
 @Module({})
 export class ChannelSyncModule {
@@ -36,6 +38,8 @@ export class ChannelSyncModule {
         DeadLetterIndexConsumer,
         DeadLetterReplay,
         PoolFeed,
+        ResendProgress,
+        PoolResend,
       ],
     };
   }
