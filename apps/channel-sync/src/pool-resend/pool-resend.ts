@@ -120,6 +120,8 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** One pass over every SKU for one channel; false if shutdown cut it short. */
   private async pass(channel: string, before: PoolView, after: PoolView): Promise<boolean> {
+    // The fleet builds its pipelines once the pool feed caught up, as this service starts its passes.
+    while (!this.fleet.pipeline(channel)) await sleep(50);
     const pipeline = this.fleet.pipeline(channel)!;
     const settings = this.fleet.settings(channel)!;
     const bucket = new TokenBucket(this.config.CHANNEL_RESEND_PER_SECOND, Date.now());
