@@ -7,10 +7,13 @@ import { BulkController } from './bulk/bulk.controller';
 import { BulkIngest } from './bulk/bulk-ingest';
 import { CHANNEL_SAFETY_STOCK, ChannelStockController } from './channels/channel-stock.controller';
 import { EventIngest } from './events/event-ingest';
+import { EventResults } from './events/event-results.consumer';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
+import { LedgerController } from './ledger/ledger.controller';
 import { PoolWrites } from './pools/pool-writes';
 import { PoolsController } from './pools/pools.controller';
+import { SetQuantityController } from './stock/set-quantity.controller';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -31,7 +34,7 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController, PoolsController, ChannelStockController],
+      controllers: [EventsController, BulkController, StockController, SetQuantityController, PoolsController, LedgerController, ChannelStockController],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: CHANNEL_SAFETY_STOCK, useValue: new Map(channels.map((c) => [c.name, c])) },
@@ -39,6 +42,7 @@ export class GatewayModule {
         BulkIngest,
         PoolFeed,
         PoolWrites,
+        EventResults,
       ],
     };
   }
