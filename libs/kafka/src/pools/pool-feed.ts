@@ -99,6 +99,8 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
       const event = decodePoolEvent(message.value);
       if (!event) {
         skipped.inc();
+        // A foreign write at the end of the topic must not keep the feed "not caught up" for ever.
+        if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.setCaughtUp();
         continue;
       }
       const before = this.directory;
