@@ -210,11 +210,15 @@ describe('the checks catch a broken manifest', () => {
       (o) => !(o.kind === 'PodDisruptionBudget' && o.metadata.name === 'compaction'),
     );
     find(objects, 'Deployment', 'gateway').spec.replicas = 1;
+    find(objects, 'ScaledObject', 'orders').spec.minReplicaCount = 1;
+    find(objects, 'Deployment', 'ledger').spec.replicas = 2;
     expect(disruptionBudgetProblems(objects)).toEqual([
       'Deployment/compaction: no PodDisruptionBudget selects its pods',
     ]);
-    expect(replicaProblems(objects)).toEqual([
-      'Deployment/gateway: 1 replica(s), production needs at least 2',
+    expect(replicaProblems(objects).sort()).toEqual([
+      'Deployment/gateway: replicas 1, production needs at least 2',
+      'Deployment/ledger: sets replicas although ScaledObject/ledger sizes it (every apply would reset it)',
+      'ScaledObject/orders: minReplicaCount 1, production needs at least 2',
     ]);
   });
 

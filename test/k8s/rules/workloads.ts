@@ -135,18 +135,29 @@ export function disruptionBudgetProblems(objects: Manifest[]): string[] {
     .map((d) => `${ref(d)}: no PodDisruptionBudget selects its pods`);
 }
 
-/** Production: two or more of every (stateless) service, and an autoscaler never goes below that. */
+/**
+ * Production: two or more of every (stateless) service. A Deployment sized by a
+ * ScaledObject leaves its replicas unset (or an apply would reset them) and
+ * counts its autoscaler's minimum instead.
+ */
 export function replicaProblems(objects: Manifest[]): string[] {
   const problems: string[] = [];
+  const scalers = new Map(
+    ofKind(objects, 'ScaledObject').map((s) => [s.spec.scaleTargetRef?.name, s]),
+  );
   for (const d of ofKind(objects, 'Deployment')) {
-    if ((d.spec.replicas ?? 1) < 2)
-      problems.push(`${ref(d)}: ${d.spec.replicas ?? 1} replica(s), production needs at least 2`);
-  }
-  for (const s of ofKind(objects, 'ScaledObject')) {
-    if ((s.spec.minReplicaCount ?? 0) < 2)
+    const scaler = scalers.get(d.metadata.name);
+    if (scaler && d.spec.replicas !== undefined) {
       problems.push(
-        `${ref(s)}: minReplicaCount ${s.spec.minReplicaCount ?? 0}, production needs at least 2`,
+        `${ref(d)}: sets replicas although ${ref(scaler)} sizes it (every apply would reset it)`,
       );
+    }
+    const least = scaler ? (scaler.spec.minReplicaCount ?? 0) : (d.spec.replicas ?? 1);
+    if (least < 2) {
+      problems.push(
+        `${ref(scaler ?? d)}: ${scaler ? 'minReplicaCount' : 'replicas'} ${least}, production needs at least 2`,
+      );
+    }
   }
   return problems;
 }
