@@ -18,7 +18,7 @@ export class ChannelSyncModule {
     return {
       module: ChannelSyncModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,

@@ -24,7 +24,7 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-orders`,

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SKU_PATTERN } from '@stockflow/contracts';
 import { findJournal, findStock } from '@stockflow/persistence';
-import { ChannelAuthGuard } from '@stockflow/service-kit';
+import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 
 class SkuParams {
   @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
@@ -23,6 +23,7 @@ class LedgerQuery {
 /** Reads of the ledger's projections (eventually consistent with the log). */
 @Controller('v1/stock')
 @UseGuards(ChannelAuthGuard)
+@AllowAccess('read')
 export class StockController {
   constructor(private readonly db: DataSource) {}
 
