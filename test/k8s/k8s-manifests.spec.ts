@@ -11,6 +11,7 @@ import { kafkaTopicProblems, kafkaUserProblems } from './rules/strimzi';
 import {
   disruptionBudgetProblems,
   graceProblems,
+  portProblems,
   probeProblems,
   replicaProblems,
   resourceProblems,
@@ -75,6 +76,10 @@ describe.each(['dev', 'prod', 'strimzi'])('k8s/overlays/%s', (name) => {
 
   it('validates every object against its schema', () => {
     expect(schemaProblems(overlay(name))).toEqual([]);
+  });
+
+  it('points every Service and probe at a port the pods declare', () => {
+    expect(portProblems(overlay(name))).toEqual([]);
   });
 
   it('runs every pod restricted, with requests and limits', () => {
@@ -173,14 +178,20 @@ describe('k8s/observability/stockflow-dashboard.json', () => {
 // The rules above pass on the real overlays; these show each one fails when
 // the rule is broken, so a green run means something.
 describe('the checks catch a broken manifest', () => {
-  it('a missing probe, limit or security setting', () => {
+  it('a missing probe, limit or security setting, a port nobody declares', () => {
     const objects = copy(overlay('prod'));
     const ledger = find(objects, 'Deployment', 'ledger').spec.template.spec.containers[0];
     delete ledger.readinessProbe;
+    ledger.livenessProbe.httpGet.port = 'metrics';
+    find(objects, 'Service', 'orders').spec.ports[0].targetPort = 3020;
     delete ledger.resources.limits.memory;
     ledger.securityContext.readOnlyRootFilesystem = false;
     expect(probeProblems(objects)).toEqual([
       'Deployment/ledger container ledger: no readinessProbe',
+    ]);
+    expect(portProblems(objects)).toEqual([
+      'Service/orders: targetPort 3020 is not a port of its pods',
+      'Deployment/ledger container ledger: livenessProbe asks port metrics, which it does not declare',
     ]);
     expect(resourceProblems(objects)).toEqual([
       'Deployment/ledger container ledger: no memory limits',

@@ -161,3 +161,46 @@ export function replicaProblems(objects: Manifest[]): string[] {
   }
   return problems;
 }
+
+/**
+ * Every Service selects a Deployment's pods and sends to a port they declare,
+ * and every HTTP probe asks a declared port: a renamed port would otherwise
+ * leave a Service without endpoints or a probe failing forever.
+ */
+export function portProblems(objects: Manifest[]): string[] {
+  const problems: string[] = [];
+  const workloads = objects.filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind));
+  const portsOf = (w: Manifest): (string | number)[] =>
+    containersOf(w).flatMap((c) =>
+      (c.ports ?? []).flatMap((p: { name?: string; containerPort: number }) => [
+        p.containerPort,
+        ...(p.name ? [p.name] : []),
+      ]),
+    );
+  for (const s of ofKind(objects, 'Service')) {
+    const backends = workloads.filter((w) =>
+      selects(s.spec.selector, w.spec.template.metadata?.labels),
+    );
+    if (!s.spec.selector || backends.length === 0) {
+      problems.push(`${ref(s)}: selects no pods of this overlay`);
+      continue;
+    }
+    for (const port of s.spec.ports ?? []) {
+      const target = port.targetPort ?? port.port;
+      if (!backends.every((w) => portsOf(w).includes(target)))
+        problems.push(`${ref(s)}: targetPort ${target} is not a port of its pods`);
+    }
+  }
+  for (const w of workloads) {
+    for (const c of containersOf(w)) {
+      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+        const port = c[probe]?.httpGet?.port ?? c[probe]?.tcpSocket?.port;
+        if (port !== undefined && !portsOf(w).includes(port))
+          problems.push(
+            `${ref(w)} container ${c.name}: ${probe} asks port ${port}, which it does not declare`,
+          );
+      }
+    }
+  }
+  return problems;
+}
