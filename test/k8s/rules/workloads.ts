@@ -125,11 +125,12 @@ export function disruptionBudgetProblems(objects: Manifest[]): string[] {
   return ofKind(objects, 'Deployment')
     .filter((d) => {
       const labels = d.spec.template.metadata?.labels;
+      // An empty selector would match every pod of the namespace: not a budget for this one.
       return !budgets.some(
         (b) =>
           b.metadata.namespace === d.metadata.namespace &&
-          selects(b.spec?.selector?.matchLabels, labels) &&
-          b.spec?.selector?.matchLabels,
+          Object.keys(b.spec?.selector?.matchLabels ?? {}).length > 0 &&
+          selects(b.spec.selector.matchLabels, labels),
       );
     })
     .map((d) => `${ref(d)}: no PodDisruptionBudget selects its pods`);
