@@ -37,6 +37,9 @@ const PENDING_METRICS = [
   'stockflow_outbox_depth',
 ];
 
+// kubectl and the ESM model process are child processes: seconds each on a loaded machine.
+jest.setTimeout(60_000);
+
 const topics = serviceTopics();
 const metrics = new Set([...definedMetrics(), ...PENDING_METRICS]);
 const groups = consumers();
