@@ -4,3 +4,4 @@ export * from './batching-publisher';
 export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
+export * from './pools/pool-feed';
