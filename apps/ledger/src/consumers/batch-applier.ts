@@ -5,6 +5,7 @@ import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
+import { eventResultMessages } from './event-results';
 import { stockLevelMessages } from './stock-level-messages';
 
 export interface AppliedBatch {
@@ -37,7 +38,8 @@ export class BatchApplier {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
-      const { before, result, events, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
+      const folded = await foldPartitionBatch(tx, key, messages);
+      const { before, result, events, rejected, skipped } = folded;
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
         if (entry.wentNegative) ledgerMetrics.negativeStock.inc({ sku: entry.sku });
@@ -45,6 +47,7 @@ export class BatchApplier {
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
         this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, events, new Date())),
+        this.publisher.publish(this.topics.eventResults, eventResultMessages(messages, folded)),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped };
     });
