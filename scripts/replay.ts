@@ -72,6 +72,7 @@ async function main(): Promise<number> {
     databaseUrl: config.DATABASE_URL,
     liveSchema: config.DATABASE_SCHEMA,
     key: { groupId: config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID, topic: topics.events },
+    poolsTopic: topics.pools,
     schema,
     fromSnapshot: args.fromSnapshot,
     keepSchema: args.keepSchema,

@@ -3,6 +3,7 @@ import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { LedgerConsumer } from './consumers/ledger.consumer';
+import { PoolsConsumer } from './consumers/pools.consumer';
 import { LedgerConfig } from './ledger.config';
 
 @Module({})
@@ -24,7 +25,7 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer],
+      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, PoolsConsumer],
     };
   }
 }

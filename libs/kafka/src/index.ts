@@ -4,4 +4,5 @@ export * from './batching-publisher';
 export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
+export * from './log-now';
 export * from './pools/pool-feed';

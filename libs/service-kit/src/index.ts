@@ -7,5 +7,6 @@ export * from './health/readiness';
 export * from './metrics/metric';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
+export * from './http/empty-json-body';
 export * from './batching/coalescer';
 export * from './jobs/job-loop';
