@@ -296,6 +296,7 @@ describe('the checks catch a broken manifest', () => {
     ]);
     expect(kafkaUserProblems(objects, startupTopics, groups)).toEqual([
       'KafkaUser/stockflow-ledger: cannot Read group stockflow-ledger of ledger',
+      'KafkaUser/stockflow-ledger: cannot Read group stockflow-ledger-pools of ledger',
     ]);
   });
 });

@@ -52,7 +52,7 @@ export function consumers(): Record<string, ConsumerFacts> {
   const orders = new OrdersConfig().ORDERS_GROUP_ID;
   const channelSync = new ChannelSyncConfig().CHANNEL_SYNC_GROUP_ID;
   return {
-    ledger: { exact: [ledger], reads: [topics.events] },
+    ledger: { exact: [ledger, `${ledger}-pools`], reads: [topics.events, topics.pools] },
     orders: {
       exact: [orders, `${orders}-stock-levels`],
       reads: [orderTopics('').received, topics.stockLevels],
