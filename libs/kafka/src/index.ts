@@ -4,5 +4,6 @@ export * from './batching-publisher';
 export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
+export * from './consumer-lag';
 export * from './log-now';
 export * from './pools/pool-feed';
