@@ -7,6 +7,16 @@ interface Publication {
 }
 
 /**
+ * Most bytes of message values one produce request carries. The broker refuses
+ * a record batch over `message.max.bytes` (1 MiB by default) whole, and a send
+ * holds one batch per partition; a ledger batch over a large backlog can have
+ * thousands of stock levels for one partition (~560 bytes each with the
+ * per-location states), so a coalesced send is split into requests of at most
+ * this much, sent one after the other (order per partition is kept: one in flight).
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024;
+
+/**
  * Idempotent producer (acks=all) that coalesces concurrent `publish` calls.
  * An idempotent kafkajs producer allows one request in flight per broker, so
  * sending each HTTP request's messages separately would queue them behind one
@@ -19,7 +29,9 @@ export class BatchingPublisher {
   /** One send in flight (the idempotent producer allows no more); no cap on what joins the next. */
   private readonly sends = new Coalescer<Publication, void>(
     async (batch) => {
-      await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: groupByTopic(batch) });
+      for (const topicMessages of splitBySize(groupByTopic(batch), MAX_REQUEST_BYTES)) {
+        await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+      }
       return batch.map(() => undefined);
     },
     1,
@@ -57,4 +69,37 @@ function groupByTopic(batch: Publication[]): { topic: string; messages: Message[
     byTopic.set(p.topic, list);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Consecutive slices of the grouped messages, each at most `maxBytes` of keys and values (a larger single message goes alone). */
+export function splitBySize(
+  groups: { topic: string; messages: Message[] }[],
+  maxBytes: number,
+): { topic: string; messages: Message[] }[][] {
+  const requests: { topic: string; messages: Message[] }[][] = [];
+  let current: { topic: string; messages: Message[] }[] = [];
+  let bytes = 0;
+  for (const { topic, messages } of groups) {
+    let slice: Message[] = [];
+    current.push({ topic, messages: slice });
+    for (const message of messages) {
+      const size = sizeOf(message.value) + sizeOf(message.key);
+      if (bytes > 0 && bytes + size > maxBytes) {
+        requests.push(current.filter((g) => g.messages.length > 0));
+        slice = [];
+        current = [{ topic, messages: slice }];
+        bytes = 0;
+      }
+      slice.push(message);
+      bytes += size;
+    }
+  }
+  const last = current.filter((g) => g.messages.length > 0);
+  if (last.length > 0) requests.push(last);
+  return requests;
+}
+
+function sizeOf(value: Message['value'] | Message['key']): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
