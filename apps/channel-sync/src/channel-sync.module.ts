@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
-import { ChannelDefinition } from './channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { CHANNEL_SETTINGS, ChannelFleet } from './consumers/channel-fleet';
 import { DeadLetterIndexConsumer } from './consumers/dead-letter-index.consumer';
 import { InputGuardConsumer } from './consumers/input-guard.consumer';
@@ -12,6 +12,8 @@ import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
 import { DeadLetterSummaryController } from './http/dead-letter-summary.controller';
 import { DlqController } from './http/dlq.controller';
+import { PoolResend } from './pool-resend/pool-resend';
+import { ResendProgress } from './pool-resend/resend-progress';
 
 @Module({})
 export class ChannelSyncModule {
@@ -36,6 +38,9 @@ export class ChannelSyncModule {
         InputGuardConsumer,
         DeadLetterIndexConsumer,
         DeadLetterReplay,
+        PoolFeed,
+        ResendProgress,
+        PoolResend,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { HttpEnv, WithChannelTokens, WithDatabase, WithKafka } from '@stockflow/config';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -30,4 +30,8 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
   /** A proxied request whose upstream has not answered within this gets a 504 (checkout in sync mode waits on Redis only). */
   @IsInt() @Min(100) @Max(300_000)
   UPSTREAM_TIMEOUT_MS = 30_000;
+
+  /** The channels file channel-sync uses (docs/channel-sync.md): safety stock of GET /v1/channels/:channel/stock/:sku. */
+  @IsString() @MinLength(1)
+  CHANNELS_FILE = 'config/channels.dev.json';
 }

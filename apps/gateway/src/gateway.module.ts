@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChannelDefinition } from '@stockflow/channels';
 import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
 import { BulkIngest } from './bulk/bulk-ingest';
+import { CHANNEL_SAFETY_STOCK, ChannelStockController } from './channels/channel-stock.controller';
 import { EventIngest } from './events/event-ingest';
 import { EventResults } from './events/event-results.consumer';
 import { EventsController } from './events/events.controller';
@@ -20,7 +22,7 @@ import { StockController } from './stock/stock.controller';
 
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, channels: ChannelDefinition[]): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
@@ -44,9 +46,11 @@ export class GatewayModule {
         PoolsController,
         LedgerController,
         OpsController,
+        ChannelStockController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },
+        { provide: CHANNEL_SAFETY_STOCK, useValue: new Map(channels.map((c) => [c.name, c])) },
         EventIngest,
         BulkIngest,
         PoolFeed,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadChannels } from '@stockflow/channels';
 import { loadConfig } from '@stockflow/config';
 import { runService, startHttpService } from '@stockflow/service-kit';
 import { registerConsole } from './console/console-static';
@@ -9,7 +10,8 @@ import { registerUpstreams } from './proxy/upstream-proxy';
 
 runService(async () => {
   const config = loadConfig(GatewayConfig);
-  await startHttpService(GatewayModule.forRoot(config), {
+  const channels = loadChannels(config.CHANNELS_FILE);
+  await startHttpService(GatewayModule.forRoot(config, channels), {
     name: 'gateway',
     config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,

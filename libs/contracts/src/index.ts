@@ -7,6 +7,7 @@ export * from './dead-letter';
 export * from './channels/webhook';
 export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
+export * from './channels/channel-availability';
 export * from './events/decode-log-message';
 export * from './checkout-reservations';
 export * from './log/record-fingerprint';
