@@ -11,6 +11,7 @@ import { channelSettings } from './delivery/channel-settings';
 import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
 import { DlqController } from './http/dlq.controller';
+import { channelSyncBacklogMetrics } from './jobs/channel-sync-backlog.metrics';
 
 @Module({})
 export class ChannelSyncModule {
@@ -18,7 +19,7 @@ export class ChannelSyncModule {
     return {
       module: ChannelSyncModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, metricsRefreshMs: config.METRICS_REFRESH_MS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,
@@ -35,6 +36,7 @@ export class ChannelSyncModule {
         InputGuardConsumer,
         DeadLetterIndexConsumer,
         DeadLetterReplay,
+        ...channelSyncBacklogMetrics(config, channels),
       ],
     };
   }

@@ -3,6 +3,7 @@ import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { LedgerConsumer } from './consumers/ledger.consumer';
+import { ledgerBacklogMetrics } from './jobs/ledger-backlog.metrics';
 import { LedgerConfig } from './ledger.config';
 
 @Module({})
@@ -11,7 +12,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       imports: [
-        ServiceKitModule.forRoot(),
+        ServiceKitModule.forRoot({ metricsRefreshMs: config.METRICS_REFRESH_MS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-ledger`,
@@ -24,7 +25,7 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer],
+      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, ...ledgerBacklogMetrics(config)],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
 export * from './consumer-lag';
+export * from './backlog-metrics';

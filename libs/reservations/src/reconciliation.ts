@@ -34,7 +34,7 @@ export async function reconcileSku(
     // The ledger moved long ago and the counter never followed: its stock-level
     // message was consumed before a rebuild read the ledger, or lost. Rebuild.
     logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
-    reservationMetrics.drift.inc({ sku });
+    reservationMetrics.drift.inc();
     await ctx.stock.drop(sku);
     await hydrate(ctx, [sku]);
     return 'repaired';
@@ -49,7 +49,7 @@ export async function reconcileSku(
   if (!quiet) return 'inconclusive';
   const expected = planHydration(snapshot.ledger, snapshot.rows).counter.avail;
   if (expected === before.avail) return 'in_sync';
-  reservationMetrics.drift.inc({ sku });
+  reservationMetrics.drift.inc();
   logger.warn(
     `counter drift sku=${sku} redis=${before.avail} expected=${expected} ` +
       `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}); rebuilding`,

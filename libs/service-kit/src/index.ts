@@ -4,6 +4,8 @@ export * from './auth/channel-tokens';
 export * from './auth/current-channel.decorator';
 export * from './health/readiness';
 export * from './metrics/metric';
+export * from './metrics/metric-refresh';
+export * from './metrics/default-metrics';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
 export * from './batching/coalescer';

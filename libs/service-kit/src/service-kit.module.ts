@@ -3,11 +3,15 @@ import { CHANNEL_TOKENS, ChannelAuthGuard } from './auth/channel-auth.guard';
 import { parseChannelTokens } from './auth/channel-tokens';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { registerDefaultMetrics } from './metrics/default-metrics';
+import { DEFAULT_METRIC_REFRESH_MS, METRIC_REFRESH_INTERVAL_MS } from './metrics/metric-refresh';
 import { MetricsController } from './metrics/metrics.controller';
 
 export interface ServiceKitOptions {
   /** `CHANNEL_TOKENS`; omit for services without authenticated routes. */
   channelTokens?: string;
+  /** `METRICS_REFRESH_MS`: pause between refreshes of the service's MetricRefreshers. */
+  metricsRefreshMs?: number;
 }
 
 /** Health, readiness, metrics and channel auth: what every Stockflow service exposes. */
@@ -15,6 +19,7 @@ export interface ServiceKitOptions {
 @Module({})
 export class ServiceKitModule {
   static forRoot(options: ServiceKitOptions = {}): DynamicModule {
+    registerDefaultMetrics();
     return {
       module: ServiceKitModule,
       controllers: [HealthController, MetricsController],
@@ -22,8 +27,9 @@ export class ServiceKitModule {
         Readiness,
         ChannelAuthGuard,
         { provide: CHANNEL_TOKENS, useValue: parseChannelTokens(options.channelTokens ?? '') },
+        { provide: METRIC_REFRESH_INTERVAL_MS, useValue: options.metricsRefreshMs ?? DEFAULT_METRIC_REFRESH_MS },
       ],
-      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS],
+      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, METRIC_REFRESH_INTERVAL_MS],
     };
   }
 }

@@ -40,7 +40,7 @@ export class BatchApplier {
       const { before, result, events, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
-        if (entry.wentNegative) ledgerMetrics.negativeStock.inc({ sku: entry.sku });
+        if (entry.wentNegative) this.flagNegative(entry.sku, partition);
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
@@ -52,6 +52,11 @@ export class BatchApplier {
     ledgerMetrics.applied.inc(outcome.applied);
     ledgerMetrics.duplicates.inc(outcome.duplicates);
     return outcome;
+  }
+
+  private flagNegative(sku: string, partition: number): void {
+    ledgerMetrics.negativeStock.inc();
+    this.logger.warn(`negative stock: sku=${sku} went below zero at a location (${this.topics.events}[${partition}]); review it`);
   }
 
   private deadLetter(partition: number, message: KafkaMessage, code: string, reason: string, details?: unknown) {
