@@ -6,3 +6,4 @@ export * from './kafka.module';
 export * from './batch-consumer';
 export * from './consumer-lag';
 export * from './backlog-metrics';
+export * from './batch-span';

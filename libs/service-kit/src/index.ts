@@ -8,5 +8,6 @@ export * from './metrics/metric-refresh';
 export * from './metrics/default-metrics';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
+export * from './http/http-tracing';
 export * from './batching/coalescer';
 export * from './jobs/job-loop';

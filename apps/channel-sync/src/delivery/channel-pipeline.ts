@@ -9,6 +9,7 @@ import { QueuedUpdate, StockState, UpdateSource } from './queued-update';
 import { backoffDelay } from './retry-policy';
 import { sellableQuantity } from './sellable-quantity';
 import { TokenBucket } from './token-bucket';
+import { traceDelivery } from './delivery-trace';
 
 export interface PipelineHooks {
   /** Writes a dead letter; resolves once it is durable (Kafka acknowledged it). */
@@ -69,6 +70,7 @@ export class ChannelPipeline {
       quantity: sellableQuantity(state.available, state.sku, this.settings.definition),
       source,
       changedAt: state.changedAt,
+      trace: state.trace,
     };
     const result = this.book.offer(update, position, replayIds);
     this.metrics.updates[result].inc();
@@ -142,7 +144,7 @@ export class ChannelPipeline {
   private async deliver(pending: PendingUpdate<QueuedUpdate>): Promise<void> {
     const request = this.adapter.prepare(pending.update);
     const stopTimer = this.metrics.callSeconds.startTimer();
-    const outcome = await this.adapter.send(request);
+    const outcome = await traceDelivery(this.name, pending.update, () => this.adapter.send(request));
     stopTimer();
     if (outcome.ok) {
       this.metrics.delivered.inc();

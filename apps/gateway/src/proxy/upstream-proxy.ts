@@ -1,5 +1,7 @@
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Pool } from 'undici';
+import { requestTraceContext } from '@stockflow/service-kit';
+import { traceHeadersFor } from '@stockflow/tracing';
 
 export interface Upstream {
   /** Path prefixes served by this upstream, e.g. `/v1/orders`. */
@@ -33,6 +35,9 @@ async function forward(pool: Pool, request: FastifyRequest, reply: FastifyReply)
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  // The upstream's server span becomes a child of the gateway's.
+  const ctx = requestTraceContext(request);
+  if (ctx) Object.assign(headers, traceHeadersFor(ctx));
   const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody) headers['content-type'] = 'application/json';
   try {

@@ -3,6 +3,7 @@ import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
+import { StampTrace, tracedBatch } from './batch-trace';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
 import { stockLevelMessages } from './stock-level-messages';
@@ -33,7 +34,11 @@ export class BatchApplier {
     private readonly groupId: string,
   ) {}
 
-  async apply(partition: number, messages: KafkaMessage[]): Promise<AppliedBatch> {
+  apply(partition: number, messages: KafkaMessage[]): Promise<AppliedBatch> {
+    return tracedBatch(this.topics.events, partition, messages, (stamp) => this.applyBatch(partition, messages, stamp));
+  }
+
+  private async applyBatch(partition: number, messages: KafkaMessage[], stampTrace: StampTrace): Promise<AppliedBatch> {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
@@ -44,7 +49,7 @@ export class BatchApplier {
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
-        this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, events, new Date())),
+        this.publisher.publish(this.topics.stockLevels, stampTrace(stockLevelMessages(before, result, events, new Date()))),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped };
     });
