@@ -37,6 +37,9 @@ TOPICS=(
   "inventory.events 6"
   "inventory.events.dlq 3"
   "inventory.stock-levels 6 --config cleanup.policy=compact"
+  "inventory.pools 1 --config retention.ms=-1"
+  "inventory.channel-availability 6 --config cleanup.policy=compact"
+  "inventory.event-results 6 --config retention.ms=3600000"
 )
 
 say() { echo "kafka.sh: $*"; }
@@ -175,7 +178,7 @@ ensure_topics() {
     say "created topic $name ($partitions partitions${extra:+, ${extra#--config }})"
     created=1
   done
-  ((created)) || say "contract topics present: inventory.events, inventory.events.dlq, inventory.stock-levels"
+  ((created)) || say "contract topics present ($((${#TOPICS[@]})) of them)"
 }
 
 show_logs() {

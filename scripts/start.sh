@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # DEVELOPMENT DEFAULTS: never use these in production. Every one can be
 # overridden by setting the variable before `npm start`.
 export CHANNEL_TOKENS="${CHANNEL_TOKENS:-pos:dev-pos-token,web:dev-web-token,amazon:dev-amazon-token,shopify:dev-shopify-token,3pl:dev-3pl-token}"
+export OPERATOR_TOKENS="${OPERATOR_TOKENS:-dev-operator-token}"
 export CHANNELS_FILE="${CHANNELS_FILE:-config/channels.dev.json}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stockflow}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
@@ -44,6 +45,8 @@ cat <<EOF
 Base URL: $BASE_URL      (health: /health/ready, metrics: /metrics)
 Channel tokens (DEVELOPMENT DEFAULTS unless CHANNEL_TOKENS was set; never for production):
 $(tr ',' '\n' <<<"$CHANNEL_TOKENS" | awk -F: '{ printf "  %-8s %s\n", $1, $2 }')
+Operator tokens (DEVELOPMENT DEFAULT unless OPERATOR_TOKENS was set): $OPERATOR_TOKENS
+  (read everything, pools and operator endpoints, any channel's dead letters; never writes)
 Channels file: $CHANNELS_FILE
 Try it (the second POST with the same eventId changes nothing):
   curl -i -X POST $BASE_URL/v1/events \\

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Producer } from 'kafkajs';
 import { StockLevelMessage } from '@stockflow/contracts';
+import { zeroQuantities } from '@stockflow/ledger-core';
 import {
   ReceivedCall,
   ServiceProcess,
@@ -99,7 +100,20 @@ describe('channel sync', () => {
   }
 
   function stockLevel(sku: string, version: number, available: number): StockLevelMessage {
-    return { sku, onHand: available, reserved: 0, available, locations: [], version, previousVersion: version - 1, externalAvailableDelta: 0, updatedAt: new Date().toISOString() };
+    const quantities = { ...zeroQuantities(), on_hand: available, available };
+    return {
+      sku,
+      onHand: available,
+      reserved: 0,
+      available,
+      locations: [{ locationId: 'wh-1', onHand: available, reserved: 0, available, quantities }],
+      quantities,
+      version,
+      previousVersion: version - 1,
+      externalAvailableDelta: 0,
+      externalLocationDeltas: {},
+      updatedAt: new Date().toISOString(),
+    };
   }
 
   it('delivers every SKU newest sellable quantity to the healthy channel while others are down, slow or rejecting', async () => {

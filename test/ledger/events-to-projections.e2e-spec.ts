@@ -57,17 +57,24 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     expect((await post(events)).status).toBe(202);
     await settled(sku, 8);
 
-    // A: 10 - 2 - 3 - 1 = 4; B: counted 5, minus 1 shipped = 4; reserved 4 - 1 - 2 = 1
+    // A: 10 - 2 - 3 - 1 = 4; B: counted 5, minus 1 shipped = 4; reserved 4 - 1 - 2 = 1.
+    // The channel's reservation named no location: the ledger took its 4 units at A
+    // (lowest locationId first); the shipment from B and the release drew on them.
     const { body } = await stock(sku);
+    const states = (q: Partial<Record<string, number>>) => ({
+      on_hand: 0, available: 0, committed: 0, reserved: 0, damaged: 0, quality_control: 0, safety_stock: 0, incoming: 0, ...q,
+    });
     expect(body).toEqual({
       sku,
       onHand: 8,
       reserved: 1,
       available: 7,
       locations: [
-        { locationId: 'A', onHand: 4 },
-        { locationId: 'B', onHand: 4 },
+        { locationId: 'A', onHand: 4, reserved: 1, available: 3, quantities: states({ on_hand: 4, available: 3, committed: 1 }) },
+        { locationId: 'B', onHand: 4, reserved: 0, available: 4, quantities: states({ on_hand: 4, available: 4 }) },
       ],
+      quantities: states({ on_hand: 8, available: 7, committed: 1 }),
+      pools: [{ poolId: 'default', available: 7 }],
       version: 8,
     });
     const ledgerPage = await api(gateway.url, 'GET', `/v1/stock/${sku}/ledger?limit=5`, { token });

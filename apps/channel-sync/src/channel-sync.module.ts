@@ -19,7 +19,11 @@ export class ChannelSyncModule {
     return {
       module: ChannelSyncModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, metricsRefreshMs: config.METRICS_REFRESH_MS }),
+        ServiceKitModule.forRoot({
+          channelTokens: config.CHANNEL_TOKENS,
+          operatorTokens: config.OPERATOR_TOKENS,
+          metricsRefreshMs: config.METRICS_REFRESH_MS,
+        }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
@@ -7,6 +7,8 @@ import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
+import { PoolWrites } from './pools/pool-writes';
+import { PoolsController } from './pools/pools.controller';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -15,7 +17,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS }),
+        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-gateway`,
@@ -27,8 +29,8 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController],
-      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest],
+      controllers: [EventsController, BulkController, StockController, PoolsController],
+      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, PoolFeed, PoolWrites],
     };
   }
 }

@@ -67,6 +67,10 @@ export function WithChannelTokens<T extends Ctor>(Base: T) {
       message: 'CHANNEL_TOKENS must be channel:token[,channel:token...]',
     })
     CHANNEL_TOKENS = 'pos:dev-pos-token,web:dev-web-token,amazon:dev-amazon-token,shopify:dev-shopify-token,3pl:dev-3pl-token'; // development default
+
+    /** Tokens of operators: read everything, run the operator endpoints, never write events or orders. */
+    @Matches(/^[^,:\s]+(,[^,:\s]+)*$/, { message: 'OPERATOR_TOKENS must be token[,token...] (no spaces or colons)' })
+    OPERATOR_TOKENS = 'dev-operator-token'; // development default
   }
   return ChannelTokensEnv;
 }

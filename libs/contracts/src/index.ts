@@ -9,3 +9,6 @@ export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
 export * from './events/decode-log-message';
 export * from './checkout-reservations';
+export * from './pools/pool-types';
+export * from './pools/pool-dtos';
+export * from './pools/decode-pool-event';

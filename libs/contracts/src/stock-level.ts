@@ -1,10 +1,37 @@
+/** Quantities with Shopify's names: on_hand = available + committed + reserved + damaged + quality_control + safety_stock. */
+export interface Quantities {
+  on_hand: number;
+  available: number;
+  /** Units of open order reservations. */
+  committed: number;
+  /** Units of open cart holds. */
+  reserved: number;
+  damaged: number;
+  quality_control: number;
+  safety_stock: number;
+  /** Expected against open documents; not on hand. */
+  incoming: number;
+}
+
+export interface LocationSnapshot {
+  locationId: string;
+  onHand: number;
+  /** committed + held at this location. */
+  reserved: number;
+  /** What can be reserved or sold here (negative when oversold). */
+  available: number;
+  quantities: Quantities;
+}
+
 /** A SKU's stock as the ledger holds it (and GET /v1/stock/:sku answers it). */
 export interface StockSnapshot {
   sku: string;
   onHand: number;
+  /** committed + held (quantities.committed + quantities.reserved). */
   reserved: number;
   available: number;
-  locations: { locationId: string; onHand: number }[];
+  locations: LocationSnapshot[];
+  quantities: Quantities;
   version: number;
 }
 
@@ -26,5 +53,7 @@ export interface StockLevelMessage extends StockSnapshot {
    * still have to apply.
    */
   externalAvailableDelta: number;
+  /** externalAvailableDelta per location (the Redis counters are per location); locations that moved only. */
+  externalLocationDeltas: Record<string, number>;
   updatedAt: string;
 }

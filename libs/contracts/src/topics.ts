@@ -9,6 +9,12 @@ export const TOPIC_BASE_NAMES = {
   stockLevels: 'inventory.stock-levels',
   /** Channel updates that failed after retries, and poison messages read from stock-levels. */
   channelSyncDlq: 'channel-sync.dlq',
+  /** Pool definitions (PoolDefined / PoolDeleted), one partition so every reader folds them in one order. */
+  pools: 'inventory.pools',
+  /** Compacted, key `<channel>:<sku>`: a channel's sellable quantity of a SKU (ChannelAvailabilityMessage). */
+  channelAvailability: 'inventory.channel-availability',
+  /** What the ledger decided for events that asked (POST /v1/events?wait=applied): EventResultMessage. */
+  eventResults: 'inventory.event-results',
 } as const;
 
 export type TopicKey = keyof typeof TOPIC_BASE_NAMES;
@@ -20,5 +26,8 @@ export function topicNames(prefix = ''): TopicNames {
     eventsDlq: prefix + TOPIC_BASE_NAMES.eventsDlq,
     stockLevels: prefix + TOPIC_BASE_NAMES.stockLevels,
     channelSyncDlq: prefix + TOPIC_BASE_NAMES.channelSyncDlq,
+    pools: prefix + TOPIC_BASE_NAMES.pools,
+    channelAvailability: prefix + TOPIC_BASE_NAMES.channelAvailability,
+    eventResults: prefix + TOPIC_BASE_NAMES.eventResults,
   };
 }

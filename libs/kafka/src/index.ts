@@ -7,3 +7,4 @@ export * from './batch-consumer';
 export * from './consumer-lag';
 export * from './backlog-metrics';
 export * from './batch-span';
+export * from './pools/pool-feed';

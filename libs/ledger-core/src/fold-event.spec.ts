@@ -1,7 +1,7 @@
 import { InventoryEvent } from '@stockflow/contracts';
 import { makeEvent } from '@stockflow/testing';
 import { EventOutcome, foldEvent } from './fold-event';
-import { ReservationState, StockState, emptyStock } from './stock-state';
+import { ReservationState, StockState, emptyLocation, emptyStock } from './stock-state';
 
 /** Frozen inputs make any write by the fold throw (spec files run in strict mode). */
 function deepFreeze<T>(value: T): T {
@@ -12,13 +12,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function stockOf(locations: Record<string, number>, reserved = 0, version = 3): StockState {
-  const onHand = Object.values(locations).reduce((sum, q) => sum + q, 0);
-  return deepFreeze({ sku: 'SKU-1', locations, onHand, reserved, version });
+/** A SKU with these on-hand units per location and `reserved` units committed at its first location. */
+function stockOf(onHand: Record<string, number>, reserved = 0, version = 3): StockState {
+  const total = Object.values(onHand).reduce((sum, q) => sum + q, 0);
+  const locations = Object.fromEntries(
+    Object.entries(onHand).map(([id, q], i) => [id, { ...emptyLocation(), onHand: q, committed: i === 0 ? reserved : 0 }]),
+  );
+  return deepFreeze({ sku: 'SKU-1', locations, onHand: total, reserved, version });
 }
 
+/** An order reservation allocated at wh-1. */
 function reservationOf(open: number, quantity = open, sku = 'SKU-1'): ReservationState {
-  return deepFreeze({ reservationId: 'res-1', sku, orderId: 'ord-1', quantity, open });
+  return deepFreeze({
+    reservationId: 'res-1',
+    sku,
+    orderId: 'ord-1',
+    kind: 'order' as const,
+    quantity,
+    open,
+    allocations: [{ locationId: 'wh-1', quantity, open }],
+  });
+}
+
+/** The state with each location shown as its on-hand units (what these tests are about). */
+function summary(stock: StockState) {
+  return { ...stock, locations: Object.fromEntries(Object.entries(stock.locations).map(([id, l]) => [id, l.onHand])) };
 }
 
 function fold(stock: StockState, reservation: ReservationState | undefined, event: InventoryEvent) {
@@ -42,7 +60,7 @@ describe('foldEvent', () => {
       const event = makeEvent('StockReceived', { sku: 'SKU-1', locationId: 'wh-1', quantity: 5 });
       const out = applied(fold(stockOf({ 'wh-1': 2, 'wh-2': 1 }), undefined, event));
 
-      expect(out.stock).toEqual({
+      expect(summary(out.stock)).toEqual({
         sku: 'SKU-1',
         locations: { 'wh-1': 7, 'wh-2': 1 },
         onHand: 8,
@@ -68,7 +86,7 @@ describe('foldEvent', () => {
       const event = makeEvent('StockReceived', { sku: 'SKU-1', locationId: 'wh-9', quantity: 3 });
       const out = applied(fold(deepFreeze(emptyStock('SKU-1')), undefined, event));
 
-      expect(out.stock).toEqual({
+      expect(summary(out.stock)).toEqual({
         sku: 'SKU-1',
         locations: { 'wh-9': 3 },
         onHand: 3,
@@ -86,7 +104,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 5 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'wh-1': 3 }, onHand: 3, version: 4 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'wh-1': 3 }, onHand: 3, version: 4 });
       expect(out.entry).toMatchObject({
         onHandDelta: -2,
         locationDeltas: [{ locationId: 'wh-1', delta: -2 }],
@@ -101,7 +119,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 7, 'wh-2': 2 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'wh-1': 4, 'wh-2': 2 }, onHand: 6 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'wh-1': 4, 'wh-2': 2 }, onHand: 6 });
       expect(out.entry).toMatchObject({
         onHandDelta: -3,
         locationDeltas: [{ locationId: 'wh-1', delta: -3 }],
@@ -117,7 +135,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 7 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'wh-1': 7 }, onHand: 7, version: 4 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'wh-1': 7 }, onHand: 7, version: 4 });
       expect(out.entry).toMatchObject({ onHandDelta: 0, locationDeltas: [] });
     });
 
@@ -125,7 +143,7 @@ describe('foldEvent', () => {
       const event = makeEvent('ItemSold', { sku: 'SKU-1', locationId: 'store-1', quantity: 2 });
       const out = applied(fold(stockOf({ 'store-1': 5 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'store-1': 3 }, onHand: 3 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'store-1': 3 }, onHand: 3 });
       expect(out.entry).toMatchObject({ onHandDelta: -2, wentNegative: false });
     });
 
@@ -133,7 +151,7 @@ describe('foldEvent', () => {
       const event = makeEvent('ItemSold', { sku: 'SKU-1', locationId: 'store-1', quantity: 3 });
       const out = applied(fold(stockOf({ 'store-1': 1, 'wh-1': 10 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'store-1': -2, 'wh-1': 10 }, onHand: 8 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'store-1': -2, 'wh-1': 10 }, onHand: 8 });
       expect(out.entry).toMatchObject({ onHandDelta: -3, wentNegative: true });
     });
 
@@ -146,7 +164,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 1 }), undefined, event));
 
-      expect(out.stock).toMatchObject({ locations: { 'wh-1': -3 }, onHand: -3 });
+      expect(summary(out.stock)).toMatchObject({ locations: { 'wh-1': -3 }, onHand: -3 });
       expect(out.entry.wentNegative).toBe(true);
     });
 
@@ -159,7 +177,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 10, 'store-1': 1 }), undefined, event));
 
-      expect(out.stock).toMatchObject({
+      expect(summary(out.stock)).toMatchObject({
         locations: { 'wh-1': 6, 'store-1': 5 },
         onHand: 11,
         version: 4,
@@ -182,13 +200,15 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 10 }, 1), undefined, event));
 
-      expect(out.stock).toMatchObject({ onHand: 10, reserved: 4, locations: { 'wh-1': 10 } });
+      expect(summary(out.stock)).toMatchObject({ onHand: 10, reserved: 4, locations: { 'wh-1': 10 } });
       expect(out.reservation).toEqual({
         reservationId: 'res-1',
         sku: 'SKU-1',
         orderId: 'ord-1',
+        kind: 'order',
         quantity: 3,
         open: 3,
+        allocations: [{ locationId: 'wh-1', quantity: 3, open: 3 }],
       });
       expect(out.entry).toMatchObject({
         reservedDelta: 3,
@@ -207,7 +227,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 10 }, 5), reservationOf(5), event));
 
-      expect(out.stock).toMatchObject({ onHand: 10, reserved: 3 });
+      expect(summary(out.stock)).toMatchObject({ onHand: 10, reserved: 3 });
       expect(out.reservation).toMatchObject({ reservationId: 'res-1', quantity: 5, open: 3 });
       expect(out.entry).toMatchObject({
         reservedDelta: -2,
@@ -225,7 +245,7 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 10, 'wh-2': 1 }, 5), reservationOf(5), event));
 
-      expect(out.stock).toMatchObject({
+      expect(summary(out.stock)).toMatchObject({
         locations: { 'wh-1': 5, 'wh-2': 1 },
         onHand: 6,
         reserved: 0,

@@ -102,13 +102,13 @@ describe('laws of foldEvents', () => {
       // release that arrived before its reservation can still take effect later.
       const release = makeEvent('ReservationReleased', {
         sku: 'SKU-A',
-        reservationId: 'res-1',
+        reservationId: 'ord:o-1:0',
         quantity: 1,
         reason: 'cart_cancel',
       });
       const reserve = makeEvent('StockReserved', {
         sku: 'SKU-A',
-        reservationId: 'res-1',
+        reservationId: 'ord:o-1:0',
         quantity: 2,
       });
 
@@ -128,8 +128,8 @@ describe('laws of foldEvents', () => {
           const journal = entriesFor(entries, sku);
           expect(stock.onHand).toBe(sum(journal.map((e) => e.onHandDelta)));
           expect(stock.reserved).toBe(sum(journal.map((e) => e.reservedDelta)));
-          expect(stock.onHand).toBe(sum(Object.values(stock.locations)));
-          for (const [locationId, onHand] of Object.entries(stock.locations)) {
+          expect(stock.onHand).toBe(sum(Object.values(stock.locations).map((l) => l.onHand)));
+          for (const [locationId, { onHand }] of Object.entries(stock.locations)) {
             const deltas = journal
               .flatMap((e) => e.locationDeltas)
               .filter((d) => d.locationId === locationId);

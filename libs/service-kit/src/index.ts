@@ -1,6 +1,7 @@
 export * from './service-kit.module';
 export * from './auth/channel-auth.guard';
 export * from './auth/channel-tokens';
+export * from './auth/access.decorator';
 export * from './auth/current-channel.decorator';
 export * from './health/readiness';
 export * from './metrics/metric';

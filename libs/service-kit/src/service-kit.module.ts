@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { CHANNEL_TOKENS, ChannelAuthGuard } from './auth/channel-auth.guard';
-import { parseChannelTokens } from './auth/channel-tokens';
+import { CHANNEL_TOKENS, ChannelAuthGuard, OPERATOR_TOKENS } from './auth/channel-auth.guard';
+import { parseChannelTokens, parseOperatorTokens } from './auth/channel-tokens';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
 import { registerDefaultMetrics } from './metrics/default-metrics';
@@ -10,6 +10,8 @@ import { MetricsController } from './metrics/metrics.controller';
 export interface ServiceKitOptions {
   /** `CHANNEL_TOKENS`; omit for services without authenticated routes. */
   channelTokens?: string;
+  /** `OPERATOR_TOKENS`; omit for services without operator routes. */
+  operatorTokens?: string;
   /** `METRICS_REFRESH_MS`: pause between refreshes of the service's MetricRefreshers. */
   metricsRefreshMs?: number;
 }
@@ -27,9 +29,10 @@ export class ServiceKitModule {
         Readiness,
         ChannelAuthGuard,
         { provide: CHANNEL_TOKENS, useValue: parseChannelTokens(options.channelTokens ?? '') },
+        { provide: OPERATOR_TOKENS, useValue: parseOperatorTokens(options.operatorTokens ?? '') },
         { provide: METRIC_REFRESH_INTERVAL_MS, useValue: options.metricsRefreshMs ?? DEFAULT_METRIC_REFRESH_MS },
       ],
-      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, METRIC_REFRESH_INTERVAL_MS],
+      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, OPERATOR_TOKENS, METRIC_REFRESH_INTERVAL_MS],
     };
   }
 }

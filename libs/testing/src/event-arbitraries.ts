@@ -13,6 +13,10 @@ import {
   StockReceived,
   StockReserved,
   StockTransferred,
+  StockStateChanged,
+  StockIncoming,
+  IncomingCancelled,
+  MOVABLE_STATES,
 } from '@stockflow/contracts';
 
 /**
@@ -23,7 +27,9 @@ import {
 export const EVENT_POOLS = {
   skus: ['SKU-A', 'SKU-B', 'sku.c_1'],
   locations: ['wh-east', 'wh-west', 'store:1'],
-  reservationIds: ['res-1', 'res-2', 'res-3', 'res-4'],
+  // Two of checkout's own (always applied where they say) beside channel reservations (checked first).
+  reservationIds: ['res-1', 'res-2', 'ord:o-1:0', 'hold:c-1:x'],
+  documents: ['gid://erp/PurchaseOrder/1', 'gid://erp/PurchaseOrder/2'],
   channels: ['pos', 'web', 'amazon', 'shopify'],
 } as const;
 
@@ -60,6 +66,7 @@ const sku = fc.constantFrom(...EVENT_POOLS.skus);
 const locationId = fc.constantFrom(...EVENT_POOLS.locations);
 const reservationId = fc.constantFrom(...EVENT_POOLS.reservationIds);
 const quantity = fc.integer({ min: 1, max: 6 });
+const document = fc.constantFrom(...EVENT_POOLS.documents);
 const occurredAt = fc
   .date({
     min: new Date('2024-01-01T00:00:00Z'),
@@ -93,7 +100,10 @@ function withEnvelope<T extends EventType, F extends object>(type: T, fields: fc
 
 export const stockReceivedArb: fc.Arbitrary<StockReceived> = withEnvelope(
   'StockReceived',
-  fc.record({ locationId, quantity: fc.integer({ min: 1, max: 20 }) }),
+  fc.record(
+    { locationId, quantity: fc.integer({ min: 1, max: 20 }), referenceDocumentUri: document },
+    { requiredKeys: ['locationId', 'quantity'] },
+  ),
 );
 
 export const stockAdjustedArb: fc.Arbitrary<StockAdjusted> = withEnvelope(
@@ -107,7 +117,15 @@ export const stockAdjustedArb: fc.Arbitrary<StockAdjusted> = withEnvelope(
 
 export const stockCountedArb: fc.Arbitrary<StockCounted> = withEnvelope(
   'StockCounted',
-  fc.record({ locationId, countedQuantity: fc.integer({ min: 0, max: 15 }) }),
+  fc.record(
+    {
+      locationId,
+      countedQuantity: fc.integer({ min: 0, max: 15 }),
+      name: fc.constantFrom('on_hand' as const, 'available' as const),
+      changeFromQuantity: fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 15 })),
+    },
+    { requiredKeys: ['locationId', 'countedQuantity'] },
+  ),
 );
 
 export const itemSoldArb: fc.Arbitrary<ItemSold> = withEnvelope(
@@ -117,11 +135,27 @@ export const itemSoldArb: fc.Arbitrary<ItemSold> = withEnvelope(
 
 export const stockReservedArb: fc.Arbitrary<StockReserved> = withEnvelope(
   'StockReserved',
-  fc.record(
-    { reservationId, orderId: fc.stringMatching(/^ord-[0-9a-f]{1,8}$/), quantity },
-    { requiredKeys: ['reservationId', 'quantity'] },
-  ),
+  fc
+    .record(
+      {
+        reservationId,
+        orderId: fc.stringMatching(/^ord-[0-9a-f]{1,8}$/),
+        quantity,
+        split: fc.shuffledSubarray([...EVENT_POOLS.locations], { minLength: 1, maxLength: 2 }),
+      },
+      { requiredKeys: ['reservationId', 'quantity'] },
+    )
+    .map(({ split, ...fields }) => (split ? { ...fields, allocations: splitOver(split, fields.quantity) } : fields)),
 );
+
+/** `quantity` over the given locations, each at least 1 where the quantity allows. */
+function splitOver(locations: string[], quantity: number) {
+  const used = locations.slice(0, Math.min(locations.length, quantity));
+  return used.map((locationId, i) => ({
+    locationId,
+    quantity: i === 0 ? quantity - (used.length - 1) : 1,
+  }));
+}
 
 export const reservationReleasedArb: fc.Arbitrary<ReservationReleased> = withEnvelope(
   'ReservationReleased',
@@ -146,6 +180,23 @@ export const stockTransferredArb: fc.Arbitrary<StockTransferred> = withEnvelope(
     ),
 );
 
+export const stockStateChangedArb: fc.Arbitrary<StockStateChanged> = withEnvelope(
+  'StockStateChanged',
+  fc
+    .shuffledSubarray([...MOVABLE_STATES], { minLength: 2, maxLength: 2 })
+    .chain(([from, to]) => fc.record({ locationId, quantity, from: fc.constant(from), to: fc.constant(to) })),
+);
+
+export const stockIncomingArb: fc.Arbitrary<StockIncoming> = withEnvelope(
+  'StockIncoming',
+  fc.record({ locationId, quantity: fc.integer({ min: 1, max: 20 }), referenceDocumentUri: document }),
+);
+
+export const incomingCancelledArb: fc.Arbitrary<IncomingCancelled> = withEnvelope(
+  'IncomingCancelled',
+  fc.record({ locationId, quantity, referenceDocumentUri: document }),
+);
+
 /** Any one valid event, every type equally likely. */
 export const inventoryEventArb: fc.Arbitrary<InventoryEvent> = fc.oneof(
   stockReceivedArb,
@@ -156,6 +207,9 @@ export const inventoryEventArb: fc.Arbitrary<InventoryEvent> = fc.oneof(
   reservationReleasedArb,
   reservationFulfilledArb,
   stockTransferredArb,
+  stockStateChangedArb,
+  stockIncomingArb,
+  incomingCancelledArb,
 );
 
 /** Three draws in four follow a reservation opened earlier in the log; the rest stay random. */

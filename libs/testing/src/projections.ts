@@ -1,27 +1,48 @@
 import { Kafka } from 'kafkajs';
 import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { Queryable } from '@stockflow/persistence';
+import { Queryable, locationFromRow } from '@stockflow/persistence';
+
+interface LocationDump {
+  sku: string;
+  locationId: string;
+  onHand: number;
+  committed: number;
+  reserved: number;
+  damaged: number;
+  qualityControl: number;
+  safetyStock: number;
+  incoming: Record<string, number>;
+}
 
 /** Projections in a canonical, comparable form (sorted, numbers not strings). */
 export interface ProjectionDump {
   stock: { sku: string; onHand: number; reserved: number; version: number }[];
-  locations: { sku: string; locationId: string; onHand: number }[];
-  reservations: { reservationId: string; sku: string; quantity: number; open: number }[];
+  locations: LocationDump[];
+  reservations: { reservationId: string; sku: string; quantity: number; open: number; allocations: unknown }[];
   journalRows: number;
 }
 
 export async function readProjections(db: Queryable): Promise<ProjectionDump> {
   const [stock, locations, reservations, journal] = (await Promise.all([
     db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"'),
-    db.query('SELECT sku, location_id, on_hand FROM stock_locations ORDER BY sku COLLATE "C", location_id COLLATE "C"'),
-    db.query('SELECT reservation_id, sku, quantity, open FROM reservations ORDER BY reservation_id COLLATE "C"'),
+    db.query(
+      `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
+       FROM stock_locations ORDER BY sku COLLATE "C", location_id COLLATE "C"`,
+    ),
+    db.query('SELECT reservation_id, sku, quantity, open, allocations FROM reservations ORDER BY reservation_id COLLATE "C"'),
     db.query('SELECT count(*)::int AS n FROM journal'),
   ])).map(rowsOf);
   return {
     stock: stock.map((r: any) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) })),
-    locations: locations.map((r: any) => ({ sku: r.sku, locationId: r.location_id, onHand: Number(r.on_hand) })),
-    reservations: reservations.map((r: any) => ({ reservationId: r.reservation_id, sku: r.sku, quantity: r.quantity, open: r.open })),
+    locations: locations.map((r: any) => ({ sku: r.sku, locationId: r.location_id, ...locationFromRow(r) })),
+    reservations: reservations.map((r: any) => ({
+      reservationId: r.reservation_id,
+      sku: r.sku,
+      quantity: r.quantity,
+      open: r.open,
+      allocations: r.allocations,
+    })),
     journalRows: journal[0].n,
   };
 }
@@ -40,11 +61,11 @@ export function expectedProjections(events: InventoryEvent[]): ProjectionDump {
     locations: stock.flatMap((s) =>
       Object.entries(s.locations)
         .sort(([a], [b]) => cmp(a, b))
-        .map(([locationId, onHand]) => ({ sku: s.sku, locationId, onHand })),
+        .map(([locationId, l]) => ({ sku: s.sku, locationId, ...l })),
     ),
     reservations: [...state.reservations.values()]
       .sort((a, b) => cmp(a.reservationId, b.reservationId))
-      .map((r) => ({ reservationId: r.reservationId, sku: r.sku, quantity: r.quantity, open: r.open })),
+      .map((r) => ({ reservationId: r.reservationId, sku: r.sku, quantity: r.quantity, open: r.open, allocations: r.allocations })),
     journalRows: entries.length,
   };
 }

@@ -13,6 +13,9 @@ export const TEST_TOKENS = {
   '3pl': 'test-3pl-token',
 } as const;
 
+/** The operator token every test stack configures (OPERATOR_TOKENS). */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token';
+
 /**
  * An isolated slice of the real stack for one test file: its own database
  * (migrated), its own topic prefix and Redis key prefix on the shared broker
@@ -47,6 +50,7 @@ export async function createTestStack(label: string): Promise<TestStack> {
     CHANNEL_TOKENS: Object.entries(TEST_TOKENS)
       .map(([channel, token]) => `${channel}:${token}`)
       .join(','),
+    OPERATOR_TOKENS: TEST_OPERATOR_TOKEN,
     LOG_LEVEL: 'warn',
   };
   return {

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ChannelAuthGuard, CurrentChannel } from '@stockflow/service-kit';
+import { AllowAccess, Caller, ChannelAuthGuard, CurrentCaller } from '@stockflow/service-kit';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { DeadLetterReplay } from '../dlq/dead-letter-replay';
 import { DeadLetterStore, IndexedDeadLetter, REPLAY_STATUSES, ReplayStatus } from '../dlq/dead-letter-store';
@@ -8,11 +8,12 @@ import { ChannelParams, DlqListQuery, INPUT_DLQ, ReplayBody } from './dlq.dto';
 /**
  * Operating a channel's dead letters. Any valid token may list them (they hold
  * stock quantities, which every channel may read through GET /v1/stock); only
- * the channel's operators (its own token by default) may replay, since that
- * makes calls to the channel.
+ * the channel's operators (its own token by default) and operator tokens may
+ * replay, since that makes calls to the channel.
  */
 @Controller('v1/channels/:channel/dlq')
 @UseGuards(ChannelAuthGuard)
+@AllowAccess('read')
 export class DlqController {
   constructor(
     private readonly fleet: ChannelFleet,
@@ -35,13 +36,13 @@ export class DlqController {
 
   @Post('replay')
   @HttpCode(202)
-  replay(@Param() { channel }: ChannelParams, @Body() body: ReplayBody, @CurrentChannel() caller: string) {
+  replay(@Param() { channel }: ChannelParams, @Body() body: ReplayBody, @CurrentCaller() caller: Caller) {
     if (channel === INPUT_DLQ) {
       throw new ConflictException('poison input messages cannot be replayed: fix the producer and re-publish the stock level');
     }
     const settings = this.configured(channel);
-    if (!settings.operators.includes(caller)) {
-      throw new ForbiddenException(`token of channel '${caller}' may not replay dead letters of '${channel}' (operators: ${settings.operators.join(', ')})`);
+    if (caller.kind === 'channel' && !settings.operators.includes(caller.channel)) {
+      throw new ForbiddenException(`token of channel '${caller.channel}' may not replay dead letters of '${channel}' (operators: ${settings.operators.join(', ')})`);
     }
     return this.replayer.replay(channel, body.skus);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, PayloadTooLargeException, Post, UseGuards } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findBulkJob } from '@stockflow/persistence';
-import { ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
+import { AllowAccess, ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
 import { BulkIngest, MAX_BULK_EVENTS } from './bulk-ingest';
 
 @Controller('v1')
@@ -26,9 +26,10 @@ export class BulkController {
     return { bulkId: await this.bulk.submit(events, channel) };
   }
 
-  /** A channel sees only its own bulk jobs. */
+  /** A channel sees only its own bulk jobs; an operator sees every one. */
   @Get('bulk/:bulkId')
-  async status(@Param('bulkId', new ParseUUIDPipe()) bulkId: string, @CurrentChannel() channel: string) {
+  @AllowAccess('read')
+  async status(@Param('bulkId', new ParseUUIDPipe()) bulkId: string, @CurrentChannel() channel: string | undefined) {
     const job = await findBulkJob(this.db, bulkId, channel);
     if (!job) throw new NotFoundException(`unknown bulk job ${bulkId}`);
     return job;

@@ -3,8 +3,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SKU_PATTERN } from '@stockflow/contracts';
-import { findJournal, findStock } from '@stockflow/persistence';
-import { ChannelAuthGuard } from '@stockflow/service-kit';
+import { PoolFeed } from '@stockflow/kafka';
+import { poolsAvailable, stockSnapshot } from '@stockflow/ledger-core';
+import { findJournal, findStockState } from '@stockflow/persistence';
+import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 
 class SkuParams {
   @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
@@ -23,14 +25,19 @@ class LedgerQuery {
 /** Reads of the ledger's projections (eventually consistent with the log). */
 @Controller('v1/stock')
 @UseGuards(ChannelAuthGuard)
+@AllowAccess('read')
 export class StockController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly pools: PoolFeed,
+  ) {}
 
+  /** The SKU's quantities per location and in total, and every pool's available. */
   @Get(':sku')
   async stock(@Param() { sku }: SkuParams) {
-    const stock = await findStock(this.db, sku);
-    if (!stock) throw new NotFoundException(`unknown sku ${sku}`);
-    return stock;
+    const state = await findStockState(this.db, sku);
+    if (!state) throw new NotFoundException(`unknown sku ${sku}`);
+    return { ...stockSnapshot(state), pools: poolsAvailable(state, this.pools.current()) };
   }
 
   @Get(':sku/ledger')

@@ -1,6 +1,6 @@
 import { Message } from 'kafkajs';
 import { InventoryEvent, StockLevelMessage, isAppliedByCheckout } from '@stockflow/contracts';
-import { BatchResult, LedgerState, availableDelta, available } from '@stockflow/ledger-core';
+import { BatchResult, LedgerState, locationAvailableDeltas, stockSnapshot } from '@stockflow/ledger-core';
 
 /**
  * One message per SKU the batch changed, carrying its state after the batch.
@@ -8,26 +8,29 @@ import { BatchResult, LedgerState, availableDelta, available } from '@stockflow/
  */
 export function stockLevelMessages(before: LedgerState, result: BatchResult, events: InventoryEvent[], now: Date): Message[] {
   const inCountersAlready = new Set(events.filter(isAppliedByCheckout).map((e) => e.eventId));
-  const external = new Map<string, number>();
+  const external = new Map<string, Record<string, number>>();
   for (const entry of result.entries) {
     // Only what checkout applied itself is already in the Redis counters; a
     // reservation or order cancel some channel posted must reach them like a sale.
     if (inCountersAlready.has(entry.eventId)) continue;
-    external.set(entry.sku, (external.get(entry.sku) ?? 0) + availableDelta(entry));
+    const deltas = external.get(entry.sku) ?? {};
+    for (const [locationId, delta] of locationAvailableDeltas(entry)) deltas[locationId] = (deltas[locationId] ?? 0) + delta;
+    external.set(entry.sku, deltas);
   }
   return result.changedSkus.map((sku) => {
     const state = result.state.stock.get(sku)!;
+    const externalLocationDeltas = withoutZeros(external.get(sku) ?? {});
     const value: StockLevelMessage = {
-      sku,
-      onHand: state.onHand,
-      reserved: state.reserved,
-      available: available(state),
-      locations: Object.entries(state.locations).map(([locationId, onHand]) => ({ locationId, onHand })),
-      version: state.version,
+      ...stockSnapshot(state),
       previousVersion: before.stock.get(sku)?.version ?? 0,
-      externalAvailableDelta: external.get(sku) ?? 0,
+      externalAvailableDelta: Object.values(externalLocationDeltas).reduce((t, d) => t + d, 0),
+      externalLocationDeltas,
       updatedAt: now.toISOString(),
     };
     return { key: sku, value: JSON.stringify(value) };
   });
+}
+
+function withoutZeros(deltas: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(deltas).filter(([, d]) => d !== 0));
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
+import { AllowAccess, ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
 import { Checkout } from './checkout';
 import { OrderParams, PlaceOrderDto } from './order.dto';
 
@@ -25,9 +25,10 @@ export class OrdersController {
     return view;
   }
 
-  /** Orders of another channel are not found, as if they did not exist. */
+  /** Orders of another channel are not found, as if they did not exist; an operator sees them all. */
   @Get(':orderId')
-  async get(@Param() { orderId }: OrderParams, @CurrentChannel() channel: string) {
+  @AllowAccess('read')
+  async get(@Param() { orderId }: OrderParams, @CurrentChannel() channel: string | undefined) {
     const view = await this.checkout.view(orderId, channel);
     if (!view) throw new NotFoundException(`unknown order ${orderId}`);
     return view;

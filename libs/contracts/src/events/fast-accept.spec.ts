@@ -34,8 +34,10 @@ describe('fastAccept (the ledger hot path)', () => {
   });
 
   it('accepts the common well-formed event, so the fast path is actually taken', () => {
+    // State moves and incoming are rare (ERP/WMS writes): they always take the full path.
+    const rare = new Set(['StockStateChanged', 'StockIncoming', 'IncomingCancelled']);
     fc.assert(
-      fc.property(inventoryEventArb, (event) => {
+      fc.property(inventoryEventArb.filter((e) => !rare.has(e.type)), (event) => {
         const utc = { ...event, occurredAt: '2026-11-25T10:00:00.000Z' };
         expect(fastAccept(utc as unknown as Record<string, unknown>)).toBe(true);
       }),

@@ -49,7 +49,29 @@ export function validateFully(raw: object, path = ''): ParseResult {
   if (type === 'StockTransferred' && sameLocation) {
     errors.push({ field: join(path, 'toLocationId'), messages: ['toLocationId must differ from fromLocationId'] });
   }
+  errors.push(...crossFieldErrors(type as EventType, raw as Record<string, unknown>, path));
   return errors.length > 0 ? { ok: false, errors } : accepted(raw);
+}
+
+/** Rules across fields that class-validator's per-field decorators cannot state. */
+function crossFieldErrors(type: EventType, raw: Record<string, unknown>, path: string): FieldError[] {
+  if (type === 'StockStateChanged' && typeof raw.from === 'string' && raw.from === raw.to) {
+    return [{ field: join(path, 'to'), messages: ['to must differ from from'] }];
+  }
+  if (type === 'StockReserved' && Array.isArray(raw.allocations) && Number.isInteger(raw.quantity)) {
+    const rows = raw.allocations as { locationId?: unknown; quantity?: unknown }[];
+    const sum = rows.reduce((total, a) => total + (typeof a?.quantity === 'number' ? a.quantity : 0), 0);
+    const errors: FieldError[] = [];
+    if (sum !== raw.quantity) {
+      errors.push({ field: join(path, 'allocations'), messages: [`allocations must add up to quantity (${raw.quantity}); they add up to ${sum}`] });
+    }
+    const ids = rows.map((a) => a?.locationId);
+    if (new Set(ids).size !== ids.length) {
+      errors.push({ field: join(path, 'allocations'), messages: ['each locationId may appear once in allocations'] });
+    }
+    return errors;
+  }
+  return [];
 }
 
 function accepted(raw: object): ParseResult {

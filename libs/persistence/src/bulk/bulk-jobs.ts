@@ -56,10 +56,11 @@ export async function finishBulkJob(db: Queryable, bulkId: string, status: 'comp
   );
 }
 
-export async function findBulkJob(db: Queryable, bulkId: string, channel: string): Promise<BulkJob | undefined> {
+/** `channel` undefined (an operator) finds any channel's job. */
+export async function findBulkJob(db: Queryable, bulkId: string, channel: string | undefined): Promise<BulkJob | undefined> {
   const [row] = await db.query(
-    'SELECT bulk_id, status, total, accepted, rejected, errors FROM bulk_jobs WHERE bulk_id = $1 AND channel = $2',
-    [bulkId, channel],
+    'SELECT bulk_id, status, total, accepted, rejected, errors FROM bulk_jobs WHERE bulk_id = $1 AND ($2::text IS NULL OR channel = $2)',
+    [bulkId, channel ?? null],
   );
   return row
     ? { bulkId: row.bulk_id, status: row.status, total: row.total, accepted: row.accepted, rejected: row.rejected, errors: row.errors }

@@ -40,13 +40,13 @@ export async function captureSnapshot(session: Queryable, key: SnapshotKey): Pro
       [row.id],
     );
     await session.query(
-      `INSERT INTO snapshot_stock_locations (snapshot_id, sku, location_id, on_hand)
-       SELECT $1, sku, location_id, on_hand FROM stock_locations`,
+      `INSERT INTO snapshot_stock_locations (snapshot_id, sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming)
+       SELECT $1, sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming FROM stock_locations`,
       [row.id],
     );
     await session.query(
-      `INSERT INTO snapshot_reservations (snapshot_id, reservation_id, sku, order_id, quantity, open)
-       SELECT $1, reservation_id, sku, order_id, quantity, open FROM reservations WHERE open > 0`,
+      `INSERT INTO snapshot_reservations (snapshot_id, reservation_id, sku, order_id, quantity, open, kind, allocations)
+       SELECT $1, reservation_id, sku, order_id, quantity, open, kind, allocations FROM reservations WHERE open > 0`,
       [row.id],
     );
     await session.query('COMMIT');
@@ -119,13 +119,13 @@ export async function restoreSnapshot(
     [snapshot.id],
   );
   await db.query(
-    `INSERT INTO ${to}.stock_locations (sku, location_id, on_hand)
-     SELECT sku, location_id, on_hand FROM ${from}.snapshot_stock_locations WHERE snapshot_id = $1`,
+    `INSERT INTO ${to}.stock_locations (sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming)
+     SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming FROM ${from}.snapshot_stock_locations WHERE snapshot_id = $1`,
     [snapshot.id],
   );
   await db.query(
-    `INSERT INTO ${to}.reservations (reservation_id, sku, order_id, quantity, open)
-     SELECT reservation_id, sku, order_id, quantity, open FROM ${from}.snapshot_reservations WHERE snapshot_id = $1`,
+    `INSERT INTO ${to}.reservations (reservation_id, sku, order_id, quantity, open, kind, allocations)
+     SELECT reservation_id, sku, order_id, quantity, open, kind, allocations FROM ${from}.snapshot_reservations WHERE snapshot_id = $1`,
     [snapshot.id],
   );
   const partitions = [...snapshot.offsets.keys()];

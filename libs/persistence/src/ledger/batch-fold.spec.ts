@@ -30,8 +30,9 @@ describe('decodeBatch + foldDecoded (the write rules shared by the ledger and re
   });
 
   it('pins a refusal on the occurrence refused and the entry on the occurrence applied later', () => {
-    const release = { ...base, eventId: ids[0], type: 'ReservationReleased', reservationId: 'r-1', quantity: 1, reason: 'order_cancel' };
-    const reserve = { ...base, eventId: ids[1], type: 'StockReserved', reservationId: 'r-1', quantity: 2 };
+    // A checkout reservation id: applied whatever the SKU's stock (Redis decided it).
+    const release = { ...base, eventId: ids[0], type: 'ReservationReleased', reservationId: 'ord:o-1:0', quantity: 1, reason: 'order_cancel' };
+    const reserve = { ...base, eventId: ids[1], type: 'StockReserved', reservationId: 'ord:o-1:0', quantity: 2 };
     const folded = foldDecoded(emptyLedger(), decodeBatch([message(10, release), message(11, reserve), message(12, release)]), 0);
     expect(folded.rejected.map((r) => [r.message.offset, r.code])).toEqual([['10', 'unknown_reservation']]);
     expect(folded.result.entries.map((e) => e.eventId)).toEqual([ids[1], ids[0]]);

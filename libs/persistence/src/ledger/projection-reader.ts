@@ -1,4 +1,4 @@
-import { LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
+import { LedgerState, LocationStock, ReservationState, StockState, reservationKind } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
 
 /**
@@ -13,12 +13,17 @@ export async function loadLedgerSlice(
 ): Promise<LedgerState> {
   // Sequential on purpose: inside a transaction they share one connection anyway.
   const levels = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]);
-  const locations = await db.query('SELECT sku, location_id, on_hand FROM stock_locations WHERE sku = ANY($1)', [skus]);
+  const locations = await db.query(
+    `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
+     FROM stock_locations WHERE sku = ANY($1)`,
+    [skus],
+  );
   const reservations =
     reservationIds.length === 0
       ? []
       : await db.query(
-          'SELECT reservation_id, sku, order_id, quantity, open FROM reservations WHERE reservation_id = ANY($1)',
+          `SELECT reservation_id, sku, order_id, quantity, open, kind, allocations
+           FROM reservations WHERE reservation_id = ANY($1)`,
           [reservationIds],
         );
   const applied = await db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [eventIds]);
@@ -34,7 +39,7 @@ export async function loadLedgerSlice(
   }
   for (const row of locations) {
     const state = stock.get(row.sku);
-    if (state) (state.locations as Record<string, number>)[row.location_id] = Number(row.on_hand);
+    if (state) (state.locations as Record<string, LocationStock>)[row.location_id] = locationFromRow(row);
   }
   const reservationMap = new Map<string, ReservationState>();
   for (const row of reservations) {
@@ -42,8 +47,10 @@ export async function loadLedgerSlice(
       reservationId: row.reservation_id,
       sku: row.sku,
       orderId: row.order_id ?? undefined,
+      kind: row.kind,
       quantity: row.quantity,
       open: row.open,
+      allocations: row.allocations,
     });
   }
   const missing = reservationIds.filter((id) => !reservationMap.has(id));
@@ -69,7 +76,33 @@ async function loadCompactedReservations(db: Queryable, reservationIds: string[]
     reservationId: row.reservation_id,
     sku: row.sku,
     orderId: row.order_id ?? undefined,
+    kind: reservationKind(row.reservation_id),
     quantity: row.quantity,
     open: 0,
+    allocations: [],
   }));
+}
+
+export interface LocationRow {
+  location_id: string;
+  on_hand: string;
+  committed: string;
+  reserved: string;
+  damaged: string;
+  quality_control: string;
+  safety_stock: string;
+  incoming: Record<string, number>;
+}
+
+/** A stock_locations row (bigints arrive as strings) as the fold's LocationStock. */
+export function locationFromRow(row: LocationRow): LocationStock {
+  return {
+    onHand: Number(row.on_hand),
+    committed: Number(row.committed),
+    reserved: Number(row.reserved),
+    damaged: Number(row.damaged),
+    qualityControl: Number(row.quality_control),
+    safetyStock: Number(row.safety_stock),
+    incoming: row.incoming,
+  };
 }

@@ -46,28 +46,45 @@ export async function writeProjections(
     [states.map((s) => s.sku), states.map((s) => s.onHand), states.map((s) => s.reserved), states.map((s) => s.version)],
   );
 
-  const locations = states.flatMap((s) => Object.entries(s.locations).map(([loc, qty]) => [s.sku, loc, qty] as const));
+  const locations = states.flatMap((s) => Object.entries(s.locations).map(([locationId, l]) => ({ sku: s.sku, locationId, l })));
   if (locations.length > 0) {
     await db.query(
-      `INSERT INTO stock_locations (sku, location_id, on_hand)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[])
-       ON CONFLICT (sku, location_id) DO UPDATE SET on_hand = EXCLUDED.on_hand`,
-      [locations.map((l) => l[0]), locations.map((l) => l[1]), locations.map((l) => l[2])],
+      `INSERT INTO stock_locations (sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
+                            $7::bigint[], $8::bigint[], $9::jsonb[])
+       ON CONFLICT (sku, location_id) DO UPDATE
+         SET on_hand = EXCLUDED.on_hand, committed = EXCLUDED.committed, reserved = EXCLUDED.reserved,
+             damaged = EXCLUDED.damaged, quality_control = EXCLUDED.quality_control,
+             safety_stock = EXCLUDED.safety_stock, incoming = EXCLUDED.incoming`,
+      [
+        locations.map((r) => r.sku),
+        locations.map((r) => r.locationId),
+        locations.map((r) => r.l.onHand),
+        locations.map((r) => r.l.committed),
+        locations.map((r) => r.l.reserved),
+        locations.map((r) => r.l.damaged),
+        locations.map((r) => r.l.qualityControl),
+        locations.map((r) => r.l.safetyStock),
+        locations.map((r) => JSON.stringify(r.l.incoming)),
+      ],
     );
   }
 
   const reservations = reservationIds.map((id) => state.reservations.get(id)!);
   if (reservations.length > 0) {
     await db.query(
-      `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, updated_at)
-       SELECT *, now() FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[], $5::int[])
-       ON CONFLICT (reservation_id) DO UPDATE SET open = EXCLUDED.open, updated_at = EXCLUDED.updated_at`,
+      `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, kind, allocations, updated_at)
+       SELECT *, now() FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::varchar[], $7::jsonb[])
+       ON CONFLICT (reservation_id) DO UPDATE
+         SET open = EXCLUDED.open, allocations = EXCLUDED.allocations, updated_at = EXCLUDED.updated_at`,
       [
         reservations.map((r) => r.reservationId),
         reservations.map((r) => r.sku),
         reservations.map((r) => r.orderId ?? null),
         reservations.map((r) => r.quantity),
         reservations.map((r) => r.open),
+        reservations.map((r) => r.kind),
+        reservations.map((r) => JSON.stringify(r.allocations)),
       ],
     );
   }
@@ -97,11 +114,16 @@ export async function writeJournal(db: SqlTransaction, entries: readonly Journal
       source.event,
       source.position.partition,
       source.position.offset,
+      entry.availableDelta,
+      entry.stateDeltas,
+      entry.allocations ?? null,
+      entry.referenceDocumentUri ?? null,
     ];
   });
   await db.copyFrom(
     `COPY journal (event_id, sku, version, type, channel, occurred_at, on_hand_delta, reserved_delta,
-                   location_deltas, reservation_id, went_negative, event, kafka_partition, kafka_offset) FROM STDIN`,
+                   location_deltas, reservation_id, went_negative, event, kafka_partition, kafka_offset,
+                   available_delta, state_deltas, allocations, reference_document_uri) FROM STDIN`,
     copyText(rows),
   );
 }

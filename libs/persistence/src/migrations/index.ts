@@ -4,6 +4,7 @@ import { Snapshots1766000000000 } from './1766000000000-snapshots';
 import { JournalReservationsIndex1766000000001 } from './1766000000001-journal-reservations-index';
 import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
 import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-letters';
+import { LocationsAndStates1768000000000 } from './1768000000000-locations-and-states';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Snapshots1766000000000,
   JournalReservationsIndex1766000000001,
   ChannelDeadLetters1767000000000,
+  LocationsAndStates1768000000000,
 ];

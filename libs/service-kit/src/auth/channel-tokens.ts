@@ -7,3 +7,8 @@ export function parseChannelTokens(spec: string): Map<string, string> {
   }
   return tokens;
 }
+
+/** Parses `OPERATOR_TOKENS="tok1,tok2"`. */
+export function parseOperatorTokens(spec: string): Set<string> {
+  return new Set(spec.split(',').map((t) => t.trim()).filter(Boolean));
+}
