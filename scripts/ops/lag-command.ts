@@ -13,9 +13,9 @@ import { printTable } from './table';
 
 export const LAG_USAGE = `ops lag [--group GROUP]... [--json]
   Messages each consumer group is behind the log end, per partition: every group whose
-  name starts with KAFKA_TOPIC_PREFIX + "stockflow" (or the --group ones). The ledger's
-  group is measured against the offsets it stores in Postgres (DATABASE_URL), as its
-  stockflow_consumer_lag metric is. KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LEDGER_GROUP_ID.`;
+  name starts with KAFKA_TOPIC_PREFIX + "stockflow" (or the --group ones), except the
+  per-process pool readers stockflow-pools-*. The ledger's group is measured against the
+  offsets it stores in Postgres (DATABASE_URL), as its stockflow_consumer_lag metric is. KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LEDGER_GROUP_ID.`;
 
 class LagConfig extends WithDatabase(WithKafka(BaseEnv)) {
   @IsString()
@@ -35,12 +35,7 @@ export async function lagCommand(argv: string[]): Promise<number> {
   try {
     const prefix = `${config.KAFKA_TOPIC_PREFIX}stockflow`;
     const ledgerGroup = config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID;
-    const groups =
-      args.options.get('group') ??
-      (await admin.listGroups()).groups
-        .map((g) => g.groupId)
-        .filter((g) => g.startsWith(prefix))
-        .sort();
+    const groups = args.options.get('group') ?? (await deploymentGroups(admin, prefix));
     const rows: ConsumerLagRow[] = await readConsumerLag(
       admin,
       groups.filter((g) => g !== ledgerGroup),
@@ -70,6 +65,22 @@ export async function lagCommand(argv: string[]): Promise<number> {
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * The deployment's groups. The per-process pool readers (`stockflow-pools-<uuid>`,
+ * each folding inventory.pools whole, committing nothing that matters) are left
+ * out: they have no backlog to act on and one appears per process start.
+ */
+async function deploymentGroups(
+  admin: Parameters<typeof lagFromStoredOffsets>[0],
+  prefix: string,
+): Promise<string[]> {
+  const { groups } = await admin.listGroups();
+  return groups
+    .map((g) => g.groupId)
+    .filter((g) => g.startsWith(prefix) && !g.startsWith('stockflow-pools-'))
+    .sort();
 }
 
 async function ledgerLag(
