@@ -191,4 +191,10 @@ describe('metrics an operator can alert on (GET /metrics of real service process
       expect((await scrape(service.url)).filter((s) => 'sku' in s.labels)).toEqual([]);
     }
   });
+
+  it('stops cleanly on SIGTERM while the metric refreshers run (exit 0)', async () => {
+    expect(await Promise.all([ledger.stop(), orders.stop(), channelSync.stop()])).toEqual([
+      0, 0, 0,
+    ]);
+  });
 });
