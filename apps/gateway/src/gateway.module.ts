@@ -7,6 +7,7 @@ import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
+import { LedgerController } from './ledger/ledger.controller';
 import { PoolWrites } from './pools/pool-writes';
 import { PoolsController } from './pools/pools.controller';
 import { StockController } from './stock/stock.controller';
@@ -29,7 +30,7 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController, PoolsController],
+      controllers: [EventsController, BulkController, StockController, PoolsController, LedgerController],
       providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, PoolFeed, PoolWrites],
     };
   }
