@@ -8,7 +8,9 @@ import { Producer } from 'kafkajs';
 import {
   ChannelReceiver,
   ServiceProcess,
+  TEST_OPERATOR_TOKEN,
   TEST_TOKENS,
+  api,
   TestStack,
   createTestStack,
   makeEvent,
@@ -193,6 +195,30 @@ describe('npm run ops: lag and dlq against the real stack', () => {
   };
   const groupLag = (rows: { group: string; lag: number }[], group: string) =>
     rows.filter((r) => r.group === group).reduce((sum, r) => sum + r.lag, 0);
+
+  it('lists the pools of the real gateway with an operator token, and explains a channel token refused', async () => {
+    const body = { locations: [{ locationId: 'WH-1', priority: 1 }], channels: ['web'] };
+    const put = await api(gateway.url, 'PUT', '/v1/pools/ops-eu', {
+      token: TEST_OPERATOR_TOKEN,
+      body,
+    });
+    expect(put.status).toBe(200);
+    const listed = await ops([
+      'pools',
+      'list',
+      '--url',
+      gateway.url,
+      '--token',
+      TEST_OPERATOR_TOKEN,
+    ]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/ops-eu +\d+ +web +WH-1\(1\)/);
+    const refused = await ops(['pools', 'list', '--url', gateway.url], {
+      STOCKFLOW_TOKEN: TEST_TOKENS.web,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/refused the token \(403\)/);
+  });
 
   it('shows every group of the deployment at lag 0 once caught up, and the ledger behind while it is stopped', async () => {
     const prefix = stack.env.KAFKA_TOPIC_PREFIX;
