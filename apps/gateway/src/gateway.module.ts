@@ -5,11 +5,13 @@ import { ServiceKitModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
 import { BulkIngest } from './bulk/bulk-ingest';
 import { EventIngest } from './events/event-ingest';
+import { EventResults } from './events/event-results.consumer';
 import { EventsController } from './events/events.controller';
 import { GatewayConfig } from './gateway.config';
 import { LedgerController } from './ledger/ledger.controller';
 import { PoolWrites } from './pools/pool-writes';
 import { PoolsController } from './pools/pools.controller';
+import { SetQuantityController } from './stock/set-quantity.controller';
 import { StockController } from './stock/stock.controller';
 
 @Module({})
@@ -30,8 +32,8 @@ export class GatewayModule {
           applicationName: 'stockflow-gateway',
         }),
       ],
-      controllers: [EventsController, BulkController, StockController, PoolsController, LedgerController],
-      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, PoolFeed, PoolWrites],
+      controllers: [EventsController, BulkController, StockController, SetQuantityController, PoolsController, LedgerController],
+      providers: [{ provide: GatewayConfig, useValue: config }, EventIngest, BulkIngest, PoolFeed, PoolWrites, EventResults],
     };
   }
 }

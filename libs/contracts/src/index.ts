@@ -12,3 +12,4 @@ export * from './checkout-reservations';
 export * from './pools/pool-types';
 export * from './pools/pool-dtos';
 export * from './pools/decode-pool-event';
+export * from './event-results';

@@ -18,6 +18,8 @@ export interface BatchSubscription {
    * dependency (Redis, Postgres, Kafka) may be down for a while.
    */
   retryFailedBatches?: boolean;
+  /** Where a group with no committed offset starts: the beginning (the default) or the end of the log. */
+  fromBeginning?: boolean;
 }
 
 const batchRetries = counter({
@@ -67,7 +69,7 @@ export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApp
     });
     await this.prepare(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: this.subscription.fromBeginning ?? true });
     await consumer.run({
       autoCommitInterval,
       eachBatchAutoResolve: false,

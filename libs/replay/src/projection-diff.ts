@@ -43,15 +43,17 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
     },
     {
       table: 'stock_locations',
-      live: `SELECT sku || ' @ ' || location_id AS key, on_hand FROM ${live}.snapshot_stock_locations WHERE snapshot_id = $1`,
-      rebuilt: `SELECT sku || ' @ ' || location_id AS key, on_hand FROM ${rebuilt}.stock_locations`,
+      live: `SELECT sku || ' @ ' || location_id AS key, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
+             FROM ${live}.snapshot_stock_locations WHERE snapshot_id = $1`,
+      rebuilt: `SELECT sku || ' @ ' || location_id AS key, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming FROM ${rebuilt}.stock_locations`,
       params: [options.reference.id],
     },
     {
       table: 'reservations (open)',
-      live: `SELECT reservation_id AS key, sku, order_id, quantity, open
+      live: `SELECT reservation_id AS key, sku, order_id, quantity, open, kind, allocations
              FROM ${live}.snapshot_reservations WHERE snapshot_id = $1`,
-      rebuilt: `SELECT reservation_id AS key, sku, order_id, quantity, open FROM ${rebuilt}.reservations WHERE open > 0`,
+      rebuilt: `SELECT reservation_id AS key, sku, order_id, quantity, open, kind, allocations
+                FROM ${rebuilt}.reservations WHERE open > 0`,
       params: [options.reference.id],
     },
     {
@@ -92,4 +94,5 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
  * write). `event` is stored as json (no equality operator): compared as jsonb.
  */
 const JOURNAL_COLUMNS = `j.event_id AS key, j.sku, j.version, j.type, j.channel, j.occurred_at, j.on_hand_delta,
-  j.reserved_delta, j.location_deltas, j.reservation_id, j.went_negative, j.event::jsonb AS event, j.kafka_partition, j.kafka_offset`;
+  j.reserved_delta, j.location_deltas, j.reservation_id, j.went_negative, j.event::jsonb AS event, j.kafka_partition, j.kafka_offset,
+  j.available_delta, j.state_deltas, j.allocations, j.reference_document_uri`;

@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, PayloadTooLargeException } from '@nestjs/common';
-import { InventoryEvent, TopicNames, parseEvents } from '@stockflow/contracts';
+import { InventoryEvent, REPLY_TO_HEADER, TopicNames, parseEvents } from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics } from '@stockflow/kafka';
 import { validationFailed } from '@stockflow/service-kit';
 
@@ -18,7 +18,7 @@ export class EventIngest {
    * produced, so a 400/403 changes nothing. Resolves once Kafka acknowledged
    * every message (idempotent producer, acks=all).
    */
-  async ingest(body: unknown, channel: string): Promise<InventoryEvent[]> {
+  async ingest(body: unknown, channel: string, replyTo?: string): Promise<InventoryEvent[]> {
     const items = Array.isArray(body) ? body : [body];
     if (items.length > MAX_EVENTS_PER_REQUEST) {
       throw new PayloadTooLargeException(
@@ -33,14 +33,25 @@ export class EventIngest {
       );
     }
     assertOwnChannel(parsed.events, channel);
-    await this.publish(parsed.events);
+    await this.publish(parsed.events, replyTo);
     return parsed.events;
   }
 
-  publish(events: InventoryEvent[]): Promise<void> {
+  /**
+   * The eventIds a waiting request will be answered for, as the ledger will
+   * spell them (lowercase); the body is validated again by ingest().
+   */
+  eventIdsOf(body: unknown): string[] {
+    const items = Array.isArray(body) ? body : [body];
+    return items.map((item) => String((item as { eventId?: unknown } | null)?.eventId ?? '').toLowerCase());
+  }
+
+  /** `replyTo` (a waiting gateway instance) asks the ledger for each event's outcome (REPLY_TO_HEADER). */
+  publish(events: InventoryEvent[], replyTo?: string): Promise<void> {
+    const headers = replyTo === undefined ? undefined : { [REPLY_TO_HEADER]: replyTo };
     return this.publisher.publish(
       this.topics.events,
-      events.map((e) => ({ key: e.sku, value: JSON.stringify(e) })),
+      events.map((e) => ({ key: e.sku, value: JSON.stringify(e), headers })),
     );
   }
 }

@@ -3,9 +3,10 @@ import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
-import { StampTrace, tracedBatch } from './batch-trace';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
+import { StampTrace, tracedBatch } from './batch-trace';
+import { eventResultMessages } from './event-results';
 import { stockLevelMessages } from './stock-level-messages';
 
 export interface AppliedBatch {
@@ -42,7 +43,8 @@ export class BatchApplier {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
-      const { before, result, events, rejected, skipped } = await foldPartitionBatch(tx, key, messages);
+      const folded = await foldPartitionBatch(tx, key, messages);
+      const { before, result, events, rejected, skipped } = folded;
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
         if (entry.wentNegative) this.flagNegative(entry.sku, partition);
@@ -50,6 +52,7 @@ export class BatchApplier {
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
         this.publisher.publish(this.topics.stockLevels, stampTrace(stockLevelMessages(before, result, events, new Date()))),
+        this.publisher.publish(this.topics.eventResults, eventResultMessages(messages, folded)),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped };
     });

@@ -89,7 +89,8 @@ export function foldDecoded<M extends LogMessage>(
   const consumed = new Map<string, number>();
   const next = (eventId: string) => decoded.occurrences.get(eventId)![consumed.get(eventId) ?? 0];
   for (const refusal of result.refusals) {
-    rejected.push({ message: next(refusal.eventId).message, code: refusal.code, reason: refusal.reason });
+    const details = refusal.current === undefined ? undefined : { current: refusal.current };
+    rejected.push({ message: next(refusal.eventId).message, code: refusal.code, reason: refusal.reason, details });
     consumed.set(refusal.eventId, (consumed.get(refusal.eventId) ?? 0) + 1);
   }
   const sources = new Map<string, JournalSource>();

@@ -2,6 +2,7 @@ import { InventoryEvent, LogMessage } from '@stockflow/contracts';
 import { BatchResult, LedgerState, emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
 import { Rejected, decodeBatch, foldDecoded } from './batch-fold';
+import { JournalSources } from './projection-writer';
 import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
 import { loadLedgerSlice } from './projection-reader';
 import { writeBatch } from './projection-writer';
@@ -13,8 +14,10 @@ export interface FoldedPartitionBatch<M extends LogMessage> {
   /** The batch's decoded events, in log order (applied, duplicate or refused). */
   events: InventoryEvent[];
   rejected: Rejected<M>[];
-  /** Messages the stored offset already covered (a redelivery after a crash or rebalance). */
+  /** Messages the stored offset already covered (a redelivery after a crash or rebalance): the first `skipped` of the batch. */
   skipped: number;
+  /** The message behind each journal entry. */
+  sources: JournalSources;
 }
 
 /**
@@ -32,7 +35,9 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
-  if (fresh.length === 0) return { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped };
+  if (fresh.length === 0) {
+    return { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped, sources: new Map() };
+  }
 
   const decoded = decodeBatch(fresh);
   const { skus, reservationIds, eventIds } = decoded.keys;
@@ -40,5 +45,5 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const { result, rejected, sources } = foldDecoded(before, decoded, key.partition);
   await writeBatch(tx, result, sources);
   await saveOffset(tx, key, BigInt(fresh[fresh.length - 1].offset) + 1n);
-  return { before, result, events: decoded.events, rejected, skipped };
+  return { before, result, events: decoded.events, rejected, skipped, sources };
 }
