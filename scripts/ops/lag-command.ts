@@ -14,7 +14,7 @@ import { printTable } from './table';
 export const LAG_USAGE = `ops lag [--group GROUP]... [--json]
   Messages each consumer group is behind the log end, per partition: every group whose
   name starts with KAFKA_TOPIC_PREFIX + "stockflow" (or the --group ones), except the
-  per-process pool readers stockflow-pools-*. The ledger's group is measured against the
+  per-process readers (names ending in a UUID: stockflow-pools-*, stockflow-gateway-results-*). The ledger's group is measured against the
   offsets it stores in Postgres (DATABASE_URL), as its stockflow_consumer_lag metric is. KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LEDGER_GROUP_ID.`;
 
 class LagConfig extends WithDatabase(WithKafka(BaseEnv)) {
@@ -67,10 +67,13 @@ export async function lagCommand(argv: string[]): Promise<number> {
   }
 }
 
+/** A group named for one process (`...-<uuid>`): the pool readers, the gateway's event-results readers. */
+const PER_PROCESS_GROUP = /-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
- * The deployment's groups. The per-process pool readers (`stockflow-pools-<uuid>`,
- * each folding inventory.pools whole, committing nothing that matters) are left
- * out: they have no backlog to act on and one appears per process start.
+ * The deployment's groups. Per-process readers (each reads its topic for itself
+ * and commits nothing that matters) are left out: they have no backlog to act
+ * on, and one appears per process start.
  */
 async function deploymentGroups(
   admin: Parameters<typeof lagFromStoredOffsets>[0],
@@ -79,7 +82,7 @@ async function deploymentGroups(
   const { groups } = await admin.listGroups();
   return groups
     .map((g) => g.groupId)
-    .filter((g) => g.startsWith(prefix) && !g.startsWith('stockflow-pools-'))
+    .filter((g) => g.startsWith(prefix) && !PER_PROCESS_GROUP.test(g))
     .sort();
 }
 
