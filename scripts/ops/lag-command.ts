@@ -14,8 +14,9 @@ import { printTable } from './table';
 export const LAG_USAGE = `ops lag [--group GROUP]... [--json]
   Messages each consumer group is behind the log end, per partition: every group whose
   name starts with KAFKA_TOPIC_PREFIX + "stockflow" (or the --group ones), except the
-  per-process readers (names ending in a UUID: stockflow-pools-*, stockflow-gateway-results-*). The ledger's group is measured against the
-  offsets it stores in Postgres (DATABASE_URL), as its stockflow_consumer_lag metric is. KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LEDGER_GROUP_ID.`;
+  per-process readers (names ending in a UUID: stockflow-pools-*, stockflow-gateway-results-*).
+  The ledger's group is measured against the offsets it stores in Postgres (DATABASE_URL),
+  as its stockflow_consumer_lag metric is. KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LEDGER_GROUP_ID.`;
 
 class LagConfig extends WithDatabase(WithKafka(BaseEnv)) {
   @IsString()
