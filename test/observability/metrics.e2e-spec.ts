@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '@stockflow/testing';
 import { Sample, scrape, series } from './scrape';
+import { startAll } from './start-all';
 
 const SKUS = Array.from({ length: 12 }, (_, i) => `MET-${i}`);
 const total = (samples: Sample[]) => samples.reduce((sum, s) => sum + s.value, 0);
@@ -53,7 +54,7 @@ describe('metrics an operator can alert on (GET /metrics of real service process
       ]),
     );
     const env = { ...stack.env, METRICS_REFRESH_MS: '300' };
-    [ledger, orders, channelSync] = await Promise.all([
+    [ledger, orders, channelSync] = await startAll([
       startService('ledger', env),
       startService('orders', env),
       startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }),

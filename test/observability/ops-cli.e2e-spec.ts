@@ -18,6 +18,7 @@ import {
   startService,
   waitFor,
 } from '@stockflow/testing';
+import { startAll } from './start-all';
 
 interface Run {
   code: number;
@@ -154,7 +155,7 @@ describe('npm run ops: lag and dlq against the real stack', () => {
       ]),
     );
     const serviceEnv = { ...stack.env, CHANNELS_FILE: channelsFile };
-    [ledger, channelSync] = await Promise.all([
+    [ledger, channelSync] = await startAll([
       startService('ledger', serviceEnv),
       startService('channel-sync', serviceEnv),
     ]);

@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '@stockflow/testing';
 import { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+import { startAll } from './start-all';
 
 describe('one trace from ingest to channel delivery (OTLP export of real service processes)', () => {
   let stack: TestStack;
@@ -40,7 +41,7 @@ describe('one trace from ingest to channel delivery (OTLP export of real service
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
       OTEL_BSP_SCHEDULE_DELAY: '200',
     };
-    services = await Promise.all([
+    services = await startAll([
       startService('gateway', env),
       startService('ledger', env),
       startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }),
