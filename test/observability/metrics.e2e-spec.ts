@@ -15,6 +15,9 @@ import {
 import { Sample, scrape, series } from './scrape';
 import { startAll } from './start-all';
 
+/** Readiness waits on Kafka consumer groups; on a loaded shared broker that can take over a minute. */
+const SLOW_START = { readyTimeoutMs: 150_000 };
+
 const SKUS = Array.from({ length: 12 }, (_, i) => `MET-${i}`);
 const total = (samples: Sample[]) => samples.reduce((sum, s) => sum + s.value, 0);
 
@@ -55,9 +58,9 @@ describe('metrics an operator can alert on (GET /metrics of real service process
     );
     const env = { ...stack.env, METRICS_REFRESH_MS: '300' };
     [ledger, orders, channelSync] = await startAll([
-      startService('ledger', env),
-      startService('orders', env),
-      startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }),
+      startService('ledger', env, SLOW_START),
+      startService('orders', env, SLOW_START),
+      startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }, SLOW_START),
     ]);
     producer = stack.kafka.producer();
     await producer.connect();

@@ -20,6 +20,9 @@ import {
 } from '@stockflow/testing';
 import { startAll } from './start-all';
 
+/** Readiness waits on Kafka consumer groups; on a loaded shared broker that can take over a minute. */
+const SLOW_START = { readyTimeoutMs: 150_000 };
+
 interface Run {
   code: number;
   stdout: string;
@@ -156,10 +159,14 @@ describe('npm run ops: lag and dlq against the real stack', () => {
     );
     const serviceEnv = { ...stack.env, CHANNELS_FILE: channelsFile };
     [ledger, channelSync] = await startAll([
-      startService('ledger', serviceEnv),
-      startService('channel-sync', serviceEnv),
+      startService('ledger', serviceEnv, SLOW_START),
+      startService('channel-sync', serviceEnv, SLOW_START),
     ]);
-    gateway = await startService('gateway', { ...serviceEnv, CHANNEL_SYNC_URL: channelSync.url });
+    gateway = await startService(
+      'gateway',
+      { ...serviceEnv, CHANNEL_SYNC_URL: channelSync.url },
+      SLOW_START,
+    );
     env = { ...stack.env, STOCKFLOW_URL: gateway.url, STOCKFLOW_TOKEN: TEST_TOKENS.web };
     producer = stack.kafka.producer();
     await producer.connect();

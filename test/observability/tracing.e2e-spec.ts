@@ -15,6 +15,9 @@ import {
 import { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
 import { startAll } from './start-all';
 
+/** Readiness waits on Kafka consumer groups; on a loaded shared broker that can take over a minute. */
+const SLOW_START = { readyTimeoutMs: 150_000 };
+
 describe('one trace from ingest to channel delivery (OTLP export of real service processes)', () => {
   let stack: TestStack;
   let otlp: OtlpReceiver;
@@ -42,9 +45,9 @@ describe('one trace from ingest to channel delivery (OTLP export of real service
       OTEL_BSP_SCHEDULE_DELAY: '200',
     };
     services = await startAll([
-      startService('gateway', env),
-      startService('ledger', env),
-      startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }),
+      startService('gateway', env, SLOW_START),
+      startService('ledger', env, SLOW_START),
+      startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }, SLOW_START),
     ]);
     gateway = services[0];
   });
