@@ -11,6 +11,8 @@ declare module 'autocannon' {
       method?: string;
       headers?: Record<string, string>;
       requests?: Request[];
+      /** Requests per second over all connections (an open-ish loop); unlimited when absent. */
+      overallRate?: number;
     }
     interface Result {
       requests: { total: number; average: number };
@@ -18,6 +20,9 @@ declare module 'autocannon' {
       statusCodeStats?: Record<string, { count: number }>;
     }
   }
-  function autocannon(options: autocannon.Options, done: (error: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(
+    options: autocannon.Options,
+    done: (error: Error | null, result: autocannon.Result) => void,
+  ): unknown;
   export = autocannon;
 }

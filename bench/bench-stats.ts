@@ -15,7 +15,7 @@ export function percentile(sorted: number[], p: number): number {
 
 export function formatCell(cell: CellResult): string {
   const sorted = [...cell.latenciesMs].sort((a, b) => a - b);
-  const units = cell.operations * (cell.unitsPerOp ?? 1);
+  const units = Math.round(cell.operations * (cell.unitsPerOp ?? 1));
   const perSecond = Math.round(units / cell.seconds);
   return (
     `${cell.label.padEnd(58)} p50 ${percentile(sorted, 50).toFixed(3).padStart(8)} ms   ` +

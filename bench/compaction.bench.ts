@@ -15,6 +15,10 @@
  *    replay fold + write into a fresh schema). Baselines: the target (60 s), the
  *    same decode + fold in memory without Kafka or Postgres (the floor no replay
  *    can beat) and foldEvents over all events at once.
+ *
+ * CPU from /proc: per row the cleanup deletes (the compaction service and every
+ * postgres process) and per event replayed (this process, which replays, Kafka
+ * and Postgres).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
@@ -26,9 +30,21 @@ import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { connectDatabase } from '@stockflow/persistence';
 import { REPLAY_CHUNK, ReplayedLedger, rebuildFromLog } from '@stockflow/replay';
 import { RedisStock } from '@stockflow/reservations';
-import { TestStack, createTestStack, generateWorkload, startService, waitFor } from '@stockflow/testing';
+import {
+  TestStack,
+  createTestStack,
+  generateWorkload,
+  repoRoot,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 import { CheckoutLoad, Latencies, Measured, merge } from './compaction-load';
+import { CpuMeter, infrastructureGroups, workSeconds } from './support/cpu-meter';
+import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
 
+/** What the bench-result line reports, filled in as the phases run. */
+const result: Record<string, unknown> = {};
+const infra = () => infrastructureGroups(repoRoot());
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 1_000_000);
 const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 1_000_000);
@@ -38,7 +54,9 @@ const LEDGER_RATE = Number(process.env.BENCH_LEDGER_RATE ?? 10);
 const SKUS = 1_000;
 
 async function main(): Promise<void> {
-  console.log(`bench:compaction  ${HISTORY} netted + ${OPEN} open reservations; replay of ${REPLAY_EVENTS} events`);
+  console.log(
+    `bench:compaction  ${HISTORY} netted + ${OPEN} open reservations; replay of ${REPLAY_EVENTS} events`,
+  );
   const stack = await createTestStack('benchcompaction');
   const db = await connectDatabase({ url: stack.databaseUrl, poolSize: 12 });
   const redis = new Redis(stack.redisUrl);
@@ -52,7 +70,10 @@ async function main(): Promise<void> {
     await load.run(2_000); // warm-up: counters hydrated, plans cached, JIT
     const modes: { name: string; env: Record<string, string> }[] = [
       { name: 'paced (default RESERVATION_CLEANUP_ROWS_PER_SECOND=10000)', env: {} },
-      { name: 'unpaced (RESERVATION_CLEANUP_ROWS_PER_SECOND=0)', env: { RESERVATION_CLEANUP_ROWS_PER_SECOND: '0' } },
+      {
+        name: 'unpaced (RESERVATION_CLEANUP_ROWS_PER_SECOND=0)',
+        env: { RESERVATION_CLEANUP_ROWS_PER_SECOND: '0' },
+      },
     ];
     const results = [];
     for (const [i, mode] of modes.entries()) {
@@ -64,10 +85,14 @@ async function main(): Promise<void> {
     }
 
     console.log('');
-    console.log('| cleanup of the history (no other load) | rows deleted | seconds | rows/s | open rows left |');
+    console.log(
+      '| cleanup of the history (no other load) | rows deleted | seconds | rows/s | open rows left |',
+    );
     console.log('|---|---|---|---|---|');
     for (const r of results) {
-      console.log(`| ${r.name} | ${r.rate.deleted} | ${r.rate.seconds.toFixed(1)} | ${Math.round(r.rate.deleted / r.rate.seconds)} | ${r.rate.openLeft} |`);
+      console.log(
+        `| ${r.name} | ${r.rate.deleted} | ${r.rate.seconds.toFixed(1)} | ${Math.round(r.rate.deleted / r.rate.seconds)} | ${r.rate.openLeft} |`,
+      );
     }
     console.log('');
     console.log(
@@ -80,18 +105,41 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
       for (const path of ['checkout', 'ledger'] as const) {
-        const label = path === 'checkout' ? 'checkout reserveOrders (Redis Lua + intents)' : 'ledger reservation batch (100 events)';
+        const label =
+          path === 'checkout'
+            ? 'checkout reserveOrders (Redis Lua + intents)'
+            : 'ledger reservation batch (100 events)';
         const [idle, busy] = [r.latency.idle[path], r.latency.busy[path]];
-        const rounds = r.latency.rounds.map((x) => `${x.idle[path].p99.toFixed(0)}/${x.busy[path].p99.toFixed(0)}`).join(' ');
+        const rounds = r.latency.rounds
+          .map((x) => `${x.idle[path].p99.toFixed(0)}/${x.busy[path].p99.toFixed(0)}`)
+          .join(' ');
         // The median of per-round p99s shrugs off one round hit by another engineer's test run.
-        const [idleMedian, busyMedian] = (['idle', 'busy'] as const).map((k) => median(r.latency.rounds.map((x) => x[k][path].p99)));
+        const [idleMedian, busyMedian] = (['idle', 'busy'] as const).map((k) =>
+          median(r.latency.rounds.map((x) => x[k][path].p99)),
+        );
         const medians = `${idleMedian.toFixed(1)} / ${busyMedian.toFixed(1)} (${pct(busyMedian, idleMedian)})`;
         // The same comparison between two halves of the idle rounds: how far apart
         // two windows with nothing changed land on this machine (the noise floor).
         const idleRounds = r.latency.rounds.map((x) => x.idle[path].p99);
-        const [even, odd] = [0, 1].map((parity) => median(idleRounds.filter((_, i) => i % 2 === parity)));
+        const [even, odd] = [0, 1].map((parity) =>
+          median(idleRounds.filter((_, i) => i % 2 === parity)),
+        );
         const noise = `${even.toFixed(1)} / ${odd.toFixed(1)} (${pct(odd, even)})`;
-        console.log(`| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${medians} | ${noise} | ${rounds} |`);
+        if (path === 'checkout') {
+          const mode = r.name.split(' ')[0];
+          result[`${mode}CleanupRowsPerSecond`] = r.rate.deleted / r.rate.seconds;
+          result[`${mode}CheckoutP99IdleMs`] = idleMedian;
+          result[`${mode}CheckoutP99CleanupMs`] = busyMedian;
+          result[`${mode}IdleVsIdleP99Ms`] = [even, odd];
+          result[`${mode}CpuUsPerCleanedRow`] = perUnit(
+            workSeconds(r.rate.cpu),
+            r.rate.total,
+            'µs',
+          );
+        }
+        console.log(
+          `| ${label} | ${r.name.split(' ')[0]} | ${fmt(idle)} | ${fmt(busy)} | ${pct(busy.p99, idle.p99)} | ${medians} | ${noise} | ${rounds} |`,
+        );
       }
     }
   } finally {
@@ -100,15 +148,22 @@ async function main(): Promise<void> {
   }
   await benchReplay(stack);
   await cleanup(stack);
+  printBenchResult('compaction', result);
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 async function startCleanup(stack: TestStack, env: Record<string, string>) {
-  const service = await startService('compaction', { ...stack.env, COMPACTION_JOBS: 'reservation-cleanup', ...env });
+  const service = await startService('compaction', {
+    ...stack.env,
+    COMPACTION_JOBS: 'reservation-cleanup',
+    ...env,
+  });
   const deleted = async () => {
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
-    return Number(/stockflow_compaction_items_total\{job="reservation-cleanup"\} (\d+)/.exec(metrics)?.[1] ?? 0);
+    return Number(
+      /stockflow_compaction_items_total\{job="reservation-cleanup"\} (\d+)/.exec(metrics)?.[1] ?? 0,
+    );
   };
   return { service, deleted };
 }
@@ -116,6 +171,10 @@ async function startCleanup(stack: TestStack, env: Record<string, string>) {
 /** The real compaction service alone on the history: rows/s from its first deletion to the last. */
 async function cleanupRate(stack: TestStack, db: DataSource, env: Record<string, string>) {
   const { service, deleted } = await startCleanup(stack, env);
+  const meter = new CpuMeter([
+    { name: 'compaction', role: 'service', pids: () => [service.child.pid!] },
+    ...infra().filter((g) => g.name.startsWith('postgres')),
+  ]).start();
   try {
     let first: { at: bigint; count: number } | undefined;
     await waitFor(
@@ -127,7 +186,23 @@ async function cleanupRate(stack: TestStack, db: DataSource, env: Record<string,
       { timeoutMs: 600_000, intervalMs: 100, what: 'history compacted' },
     );
     const total = await deleted();
-    return { deleted: total - (first?.count ?? 0), seconds: first ? seconds(first.at) : NaN, openLeft: await openRows(db) };
+    const cpu = meter.stop();
+    console.log(
+      cpuTable(
+        `  cleanup ${env.RESERVATION_CLEANUP_ROWS_PER_SECOND === '0' ? 'unpaced' : 'paced'}`,
+        cpu,
+        total,
+        'deleted row',
+        'µs',
+      ),
+    );
+    return {
+      deleted: total - (first?.count ?? 0),
+      seconds: first ? seconds(first.at) : NaN,
+      openLeft: await openRows(db),
+      cpu,
+      total,
+    };
   } finally {
     await service.stop();
   }
@@ -137,7 +212,12 @@ async function cleanupRate(stack: TestStack, db: DataSource, env: Record<string,
  * Idle and cleanup windows alternate (the service is frozen with SIGSTOP in the
  * idle ones), so that both see the same background noise of this shared machine.
  */
-async function besideCheckout(stack: TestStack, db: DataSource, load: CheckoutLoad, env: Record<string, string>) {
+async function besideCheckout(
+  stack: TestStack,
+  db: DataSource,
+  load: CheckoutLoad,
+  env: Record<string, string>,
+) {
   const { service } = await startCleanup(stack, env);
   const rounds: { idle: Measured; busy: Measured }[] = [];
   try {
@@ -179,7 +259,9 @@ async function loadHistory(db: DataSource, first: boolean): Promise<void> {
     [HISTORY, SKUS, batch],
   );
   await db.query('VACUUM ANALYZE reservations');
-  console.log(`  loaded ${HISTORY} netted reservations${first ? ` and ${OPEN} open ones` : ''} in ${seconds(started).toFixed(1)} s`);
+  console.log(
+    `  loaded ${HISTORY} netted reservations${first ? ` and ${OPEN} open ones` : ''} in ${seconds(started).toFixed(1)} s`,
+  );
 }
 
 async function benchReplay(stack: TestStack): Promise<void> {
@@ -192,15 +274,22 @@ async function benchReplay(stack: TestStack): Promise<void> {
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(stack.topics.events);
   await admin.disconnect();
+  // Replay runs in this process: it is the work here, not load.
+  const meter = new CpuMeter([
+    { name: 'bench (replays)', role: 'service', pids: () => [process.pid] },
+    ...infra(),
+  ]).start();
   const stats = await rebuildFromLog({
     kafka: stack.kafka,
     databaseUrl: stack.databaseUrl,
     key: { groupId: 'bench-replay', topic: stack.topics.events },
+    poolsTopic: stack.topics.pools,
     schema: 'replay_bench',
     liveSchema: 'public',
     until: new Map(ends.map((e) => [e.partition, BigInt(e.high)])),
     concurrency: 2,
   });
+  const cpu = meter.stop();
   // The baselines run after the rebuild, on the same workload regenerated from
   // its seed: a million events held in this process during the rebuild would
   // slow its garbage collection, which `npm run replay` (a process of its own)
@@ -213,11 +302,34 @@ async function benchReplay(stack: TestStack): Promise<void> {
   console.log('');
   console.log('| replay of the log | events | seconds | events/s |');
   console.log('|---|---|---|---|');
-  console.log(`| rebuildFromLog (Kafka read + decode + fold + write, 2 partitions in parallel) | ${stats.events} | ${stats.seconds.toFixed(1)} | ${Math.round(stats.events / stats.seconds)} |`);
+  console.log(
+    `| rebuildFromLog (Kafka read + decode + fold + write, 2 partitions in parallel) | ${stats.events} | ${stats.seconds.toFixed(1)} | ${Math.round(stats.events / stats.seconds)} |`,
+  );
   console.log(`| baseline: target | ${REPLAY_EVENTS} | 60.0 | ${Math.round(REPLAY_EVENTS / 60)} |`);
-  console.log(`| baseline: the same decode + fold in memory, no Kafka, no Postgres (the floor) | ${REPLAY_EVENTS} | ${inMemorySeconds.toFixed(1)} | ${Math.round(REPLAY_EVENTS / inMemorySeconds)} |`);
-  console.log(`| baseline: foldEvents over all events as one batch (no decode, no I/O) | ${REPLAY_EVENTS} | ${foldSeconds.toFixed(1)} | ${Math.round(REPLAY_EVENTS / foldSeconds)} |`);
-  console.log(`(${stats.applied} applied, ${stats.duplicates} duplicates, ${stats.rejected} rejected)`);
+  console.log(
+    `| baseline: the same decode + fold in memory, no Kafka, no Postgres (the floor) | ${REPLAY_EVENTS} | ${inMemorySeconds.toFixed(1)} | ${Math.round(REPLAY_EVENTS / inMemorySeconds)} |`,
+  );
+  console.log(
+    `| baseline: foldEvents over all events as one batch (no decode, no I/O) | ${REPLAY_EVENTS} | ${foldSeconds.toFixed(1)} | ${Math.round(REPLAY_EVENTS / foldSeconds)} |`,
+  );
+  console.log(
+    `(${stats.applied} applied, ${stats.duplicates} duplicates, ${stats.rejected} rejected)`,
+  );
+  console.log(cpuTable('rebuildFromLog', cpu, stats.events, 'event', 'µs'));
+  console.log(
+    `replay took ${(stats.seconds / inMemorySeconds).toFixed(2)}x the same-run in-memory floor (target <= 2x)`,
+  );
+  Object.assign(result, {
+    replaySeconds: stats.seconds,
+    replayFloorSeconds: inMemorySeconds,
+    replayFloorRatio: stats.seconds / inMemorySeconds,
+    foldOnlySeconds: foldSeconds,
+    replayEvents: stats.events,
+    cpuUsPerReplayedEvent: perUnit(workSeconds(cpu), stats.events, 'µs'),
+    cpuUsPerReplayedEventByProcess: Object.fromEntries(
+      cpu.groups.map((g) => [g.name, perUnit(g.seconds, stats.events, 'µs')]),
+    ),
+  });
 }
 
 /**
@@ -247,7 +359,9 @@ async function produceFast(stack: TestStack, events: InventoryEvent[]): Promise<
   await producer.connect();
   const inFlight: Promise<unknown>[] = [];
   for (let i = 0; i < events.length; i += 20_000) {
-    const messages = events.slice(i, i + 20_000).map((e) => ({ key: e.sku, value: JSON.stringify(e) }));
+    const messages = events
+      .slice(i, i + 20_000)
+      .map((e) => ({ key: e.sku, value: JSON.stringify(e) }));
     inFlight.push(producer.send({ topic: stack.topics.events, acks: 1, messages }));
     if (inFlight.length >= 4) await inFlight.shift();
   }
@@ -263,8 +377,10 @@ async function cleanup(stack: TestStack): Promise<void> {
   await stack.teardown();
 }
 
-const netted = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0'))[0].count);
-const openRows = async (db: DataSource) => Number((await db.query('SELECT count(*) FROM reservations WHERE open > 0'))[0].count);
+const netted = async (db: DataSource) =>
+  Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0'))[0].count);
+const openRows = async (db: DataSource) =>
+  Number((await db.query('SELECT count(*) FROM reservations WHERE open > 0'))[0].count);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -273,7 +389,8 @@ function median(values: number[]): number {
 }
 
 const fmt = (l: Latencies) => `${l.p50.toFixed(2)} / ${l.p99.toFixed(2)}`;
-const pct = (value: number, base: number) => `${value >= base ? '+' : ''}${(((value - base) / base) * 100).toFixed(0)}%`;
+const pct = (value: number, base: number) =>
+  `${value >= base ? '+' : ''}${(((value - base) / base) * 100).toFixed(0)}%`;
 
 function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;

@@ -12,6 +12,10 @@
  * Baseline, same run: the same changes from HTTP ingest to their stock-level
  * message on inventory.stock-levels (what the ledger takes before channel sync
  * can start); the difference is channel sync's own share.
+ *
+ * CPU from /proc, load start to all delivered, for every process on the path
+ * (gateway, ledger, channel-sync, Kafka, Postgres, Redis), per change and per
+ * channel delivery; the load generator and the channel receivers apart.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -21,7 +25,24 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { InventoryEvent } from '@stockflow/contracts';
-import { ServiceProcess, TEST_TOKENS, createTestStack, seededRandom, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  createTestStack,
+  repoRoot,
+  seededRandom,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
+import {
+  CpuGroup,
+  CpuMeter,
+  benchGroup,
+  groupSeconds,
+  infrastructureGroups,
+  workSeconds,
+} from './support/cpu-meter';
+import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SKUS = Number(process.env.BENCH_SKUS ?? 1000);
@@ -38,35 +59,81 @@ type Change = { sku: string; version: number; sentAt: number };
 const skuName = (i: number) => `FAN-${i}`;
 
 async function main(): Promise<void> {
-  console.log(`bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels, ${CONCURRENCY} sends in flight each`);
-  console.log(`  machine at start: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${cpuPressure()}`);
+  console.log(
+    `bench:fanout  ${RATE} changes/s over ${SKUS} SKUs for ${SECONDS} s, ${BATCH} events per request, 3 channels, ${CONCURRENCY} sends in flight each`,
+  );
+  console.log(
+    `  machine at start: load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${cpuPressure()}`,
+  );
   const stack = await createTestStack('benchfanout');
   const names = ['web', 'marketplace', 'shop'] as const;
   const farm = await startChannels(names.length);
   const urls = farm.ports.map((port) => `http://127.0.0.1:${port}`);
-  const items = Object.fromEntries(Array.from({ length: SKUS }, (_, i) => [skuName(i), 100_000 + i]));
+  const items = Object.fromEntries(
+    Array.from({ length: SKUS }, (_, i) => [skuName(i), 100_000 + i]),
+  );
   const skuOfItem = new Map(Object.entries(items).map(([sku, item]) => [String(item), sku]));
   const dir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
   const channelsFile = join(dir, 'channels.json');
   writeFileSync(
     channelsFile,
     JSON.stringify([
-      { name: 'web', adapter: 'webhook', endpoint: `${urls[0]}/stock`, secret: 'bench-web', safetyStock: 0, concurrency: CONCURRENCY },
-      { name: 'marketplace', adapter: 'webhook', endpoint: `${urls[1]}/stock`, secret: 'bench-mkt', safetyStock: 0, concurrency: CONCURRENCY },
-      { name: 'shop', adapter: 'shopify', endpoint: urls[2], secret: 'bench-shop', safetyStock: 0, concurrency: CONCURRENCY, locationId: 1, inventoryItemIds: items },
+      {
+        name: 'web',
+        adapter: 'webhook',
+        endpoint: `${urls[0]}/stock`,
+        secret: 'bench-web',
+        safetyStock: 0,
+        concurrency: CONCURRENCY,
+      },
+      {
+        name: 'marketplace',
+        adapter: 'webhook',
+        endpoint: `${urls[1]}/stock`,
+        secret: 'bench-mkt',
+        safetyStock: 0,
+        concurrency: CONCURRENCY,
+      },
+      {
+        name: 'shop',
+        adapter: 'shopify',
+        endpoint: urls[2],
+        secret: 'bench-shop',
+        safetyStock: 0,
+        concurrency: CONCURRENCY,
+        locationId: 1,
+        inventoryItemIds: items,
+      },
     ]),
   );
   // Shopify's body has no version; with 1-unit receipts only, available is the version.
   const receiptsOf = Object.fromEntries(
-    names.map((name, i) => [name, () => farm.receipts[i].map((r) => ({ ...r, sku: name === 'shop' ? skuOfItem.get(r.sku)! : r.sku }))]),
+    names.map((name, i) => [
+      name,
+      () =>
+        farm.receipts[i].map((r) => ({
+          ...r,
+          sku: name === 'shop' ? skuOfItem.get(r.sku)! : r.sku,
+        })),
+    ]),
   );
 
   const services: ServiceProcess[] = [];
-  const consumer = stack.kafka.consumer({ groupId: `bench-baseline-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  const consumer = stack.kafka.consumer({
+    groupId: `bench-baseline-${randomUUID()}`,
+    maxWaitTimeInMs: 50,
+  });
   try {
     services.push(await startService('ledger', stack.env));
-    services.push(await startService('channel-sync', { ...stack.env, CHANNELS_FILE: channelsFile }));
-    const gateway = await startService('gateway', { ...stack.env, CHANNEL_SYNC_URL: services[1].url });
+    services.push(
+      await startService('channel-sync', { ...stack.env, CHANNELS_FILE: channelsFile }),
+    );
+    const gateway = await startService('gateway', {
+      ...stack.env,
+      CHANNEL_SYNC_URL: services[1].url,
+    });
     services.push(gateway);
 
     const levels: Receipt[] = [];
@@ -90,7 +157,10 @@ async function main(): Promise<void> {
       const res = await ingest.request({
         method: 'POST',
         path: '/v1/events',
-        headers: { authorization: `Bearer ${TEST_TOKENS['3pl']}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${TEST_TOKENS['3pl']}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify(events),
       });
       await res.body.dump();
@@ -98,13 +168,32 @@ async function main(): Promise<void> {
     };
     const change = (sku: string): InventoryEvent => {
       versions.set(sku, (versions.get(sku) ?? 0) + 1);
-      return { eventId: randomUUID(), type: 'StockReceived', sku, channel: '3pl', occurredAt: new Date().toISOString(), schemaVersion: 1, locationId: 'WH', quantity: 1 };
+      return {
+        eventId: randomUUID(),
+        type: 'StockReceived',
+        sku,
+        channel: '3pl',
+        occurredAt: new Date().toISOString(),
+        schemaVersion: 1,
+        locationId: 'WH',
+        quantity: 1,
+      };
     };
     await post(Array.from({ length: SKUS }, (_, i) => change(skuName(i))));
     await allDelivered(receiptsOf, versions, 120_000);
     const callsBefore = farm.receipts.map((r) => r.length);
     const levelsBefore = levels.length;
-    const cpuBefore = [...services.map((s) => cpuSeconds(s.child.pid!)), cpuSeconds(farm.child.pid!), cpuSeconds(process.pid)];
+    const meter = new CpuMeter([
+      ...services.map((s): CpuGroup => ({
+        name: s.name,
+        role: 'service',
+        pids: () => [s.child.pid!],
+      })),
+      ...infrastructureGroups(repoRoot()),
+      // Stand-ins for the channels' own machines: not the cost of our work.
+      { name: 'channel receivers', role: 'load', pids: () => [farm.child.pid!] },
+      benchGroup(),
+    ]).start();
     console.log('  warm-up done: every SKU at version 1 on every channel');
 
     // Load: requests on a fixed schedule, never waiting for one another (an open loop).
@@ -118,30 +207,66 @@ async function main(): Promise<void> {
       const due = started + k * intervalMs;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const events = Array.from({ length: BATCH }, () => change(skuName(Math.floor(random() * SKUS))));
+      const events = Array.from({ length: BATCH }, () =>
+        change(skuName(Math.floor(random() * SKUS))),
+      );
       const sentAt = Date.now();
-      for (const e of events) changes.push({ sku: e.sku, version: versions.get(e.sku)! - countAfter(events, e), sentAt });
+      for (const e of events)
+        changes.push({ sku: e.sku, version: versions.get(e.sku)! - countAfter(events, e), sentAt });
       inFlight.push(post(events));
     }
     await Promise.all(inFlight);
     const loadSeconds = (Date.now() - started) / 1000;
     await allDelivered(receiptsOf, versions, 120_000);
 
-    const cpu = [...services.map((s) => [s.name, s.child.pid!] as const), ['channels', farm.child.pid!] as const, ['bench', process.pid] as const]
-      .map(([name, pid], i) => `${name} ${(cpuSeconds(pid) - cpuBefore[i]).toFixed(1)} s`)
-      .join(', ');
-    console.log(`  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}; ${cpuPressure()}`);
-    console.log(`  CPU used from load start to all delivered: ${cpu}`);
+    const cpu = meter.stop();
+    console.log(
+      `  posted ${changes.length} changes in ${loadSeconds.toFixed(1)} s (${Math.round(changes.length / loadSeconds)}/s); load average now ${loadavg()[0].toFixed(2)}; ${cpuPressure()}`,
+    );
+    const delivered = farm.receipts.reduce((sum, r, i) => sum + r.length - callsBefore[i], 0);
+    console.log(cpuTable('  load start to all delivered', cpu, changes.length, 'change', 'µs'));
     console.log(`  mean call duration seen by channel-sync: ${await meanCallMs(services[1])}`);
     console.log('');
     console.log('| path | p50 ms | p90 ms | p99 ms | max ms | calls (messages) | changes |');
     console.log('|---|---|---|---|---|---|---|');
-    row('baseline: ingest -> inventory.stock-levels', latencies(changes, levels), levels.length - levelsBefore, changes.length);
-    names.forEach((name, i) => {
+    const ledgerP99Ms = row(
+      'baseline: ingest -> inventory.stock-levels',
+      latencies(changes, levels),
+      levels.length - levelsBefore,
+      changes.length,
+    );
+    const channelP99s = names.map((name, i) => {
       const calls = farm.receipts[i].length - callsBefore[i];
-      row(`ingest -> ${name} (${name === 'shop' ? 'shopify' : 'webhook'})`, latencies(changes, receiptsOf[name]()), calls, changes.length);
+      return row(
+        `ingest -> ${name} (${name === 'shop' ? 'shopify' : 'webhook'})`,
+        latencies(changes, receiptsOf[name]()),
+        calls,
+        changes.length,
+      );
     });
-    console.log('target: p99 under 250 ms end to end (HTTP ingest to channel receipt)');
+    const p99Ms = Math.max(...channelP99s);
+    const ingestUs = perUnit(groupSeconds(cpu, 'gateway', 'ledger'), changes.length, 'µs');
+    const deliveryUs = perUnit(groupSeconds(cpu, 'channel-sync'), delivered, 'µs');
+    console.log(
+      `target: p99 under 250 ms end to end (HTTP ingest to channel receipt) and <= 1.5x the stock-levels p99: ${p99Ms} ms, ${(p99Ms / ledgerP99Ms).toFixed(2)}x`,
+    );
+    console.log(
+      `CPU: ${perUnit(workSeconds(cpu), changes.length, 'µs').toFixed(0)} µs per change all processes; gateway + ledger ${ingestUs.toFixed(0)} µs per ingested event (target <= 100); channel-sync ${deliveryUs.toFixed(0)} µs per channel delivery (${delivered} calls)`,
+    );
+    printBenchResult('fanout', {
+      p99Ms,
+      ledgerP99Ms,
+      p99Ratio: p99Ms / ledgerP99Ms,
+      cpuUsPerChange: perUnit(workSeconds(cpu), changes.length, 'µs'),
+      cpuUsPerIngestedEvent: ingestUs,
+      cpuUsPerDelivery: deliveryUs,
+      cpuUsPerChangeByProcess: Object.fromEntries(
+        cpu.groups.map((g) => [g.name, perUnit(g.seconds, changes.length, 'µs')]),
+      ),
+      delivered,
+      changes: changes.length,
+      changesPerSecond: changes.length / loadSeconds,
+    });
   } finally {
     await consumer.disconnect();
     await Promise.all(services.map((s) => s.stop()));
@@ -156,7 +281,10 @@ async function meanCallMs(channelSync: ServiceProcess): Promise<string> {
   const value = (metric: string, channel: string) =>
     Number(new RegExp(`^${metric}\\{channel="${channel}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return ['web', 'marketplace', 'shop']
-    .map((c) => `${c} ${((1000 * value('stockflow_channel_sync_call_seconds_sum', c)) / value('stockflow_channel_sync_call_seconds_count', c)).toFixed(1)} ms`)
+    .map(
+      (c) =>
+        `${c} ${((1000 * value('stockflow_channel_sync_call_seconds_sum', c)) / value('stockflow_channel_sync_call_seconds_count', c)).toFixed(1)} ms`,
+    )
     .join(', ');
 }
 
@@ -170,21 +298,19 @@ function cpuPressure(): string {
   }
 }
 
-/** CPU time (user + system) a process has used so far, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
 /** Forks the channel receivers (bench/fanout-channels.ts) and collects their receipts. */
 function startChannels(count: number) {
   const child = fork(join(__dirname, 'fanout-channels.js'), [String(count)]);
   const receipts: Receipt[][] = Array.from({ length: count }, () => []);
   return new Promise<{ child: typeof child; ports: number[]; receipts: Receipt[][] }>((resolve) => {
-    child.on('message', (m: { ports?: number[]; receipts?: [number, string, number, number][] }) => {
-      if (m.ports) resolve({ child, ports: m.ports, receipts });
-      for (const [index, sku, version, at] of m.receipts ?? []) receipts[index].push({ sku, version, at });
-    });
+    child.on(
+      'message',
+      (m: { ports?: number[]; receipts?: [number, string, number, number][] }) => {
+        if (m.ports) resolve({ child, ports: m.ports, receipts });
+        for (const [index, sku, version, at] of m.receipts ?? [])
+          receipts[index].push({ sku, version, at });
+      },
+    );
   });
 }
 
@@ -193,7 +319,11 @@ function countAfter(events: InventoryEvent[], e: InventoryEvent): number {
   return events.slice(events.indexOf(e) + 1).filter((x) => x.sku === e.sku).length;
 }
 
-async function allDelivered(receiptsOf: Record<string, () => Receipt[]>, versions: Map<string, number>, timeoutMs: number) {
+async function allDelivered(
+  receiptsOf: Record<string, () => Receipt[]>,
+  versions: Map<string, number>,
+  timeoutMs: number,
+) {
   await waitFor(
     () =>
       Object.values(receiptsOf).every((receipts) => {
@@ -210,15 +340,21 @@ function latencies(changes: Change[], receipts: Receipt[]): number[] {
   const bySku = new Map<string, Receipt[]>();
   for (const r of receipts) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
   return changes.map((c) => {
-    const first = (bySku.get(c.sku) ?? []).filter((r) => r.version >= c.version).reduce((a, b) => (b.at < a.at ? b : a));
+    const first = (bySku.get(c.sku) ?? [])
+      .filter((r) => r.version >= c.version)
+      .reduce((a, b) => (b.at < a.at ? b : a));
     return first.at - c.sentAt;
   });
 }
 
-function row(path: string, values: number[], calls: number, changes: number): void {
+/** Prints a latency row; returns its p99. */
+function row(path: string, values: number[], calls: number, changes: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  console.log(`| ${path} | ${q(0.5)} | ${q(0.9)} | ${q(0.99)} | ${sorted.at(-1)} | ${calls} | ${changes} |`);
+  console.log(
+    `| ${path} | ${q(0.5)} | ${q(0.9)} | ${q(0.99)} | ${sorted.at(-1)} | ${calls} | ${changes} |`,
+  );
+  return q(0.99);
 }
 
 main().then(

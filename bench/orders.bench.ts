@@ -1,19 +1,48 @@
 /**
  * bench:orders — HTTP order acceptance under load through the public API
  * (gateway -> orders), async mode (202 received) then sync mode (201/409), with
- * autocannon. Baseline in the same run: GET /health/live of the same orders
- * process (what this machine's HTTP stack does with no work at all). After each
- * run it waits for every accepted order to be decided and reports any lost.
+ * autocannon. Floor in the same run: GET /health/live of the same process
+ * (what this machine's HTTP stack does with no work at all).
+ *
+ * Each run waits for every accepted order to be decided and for the ledger to
+ * fold every event it caused, then reports any order lost. The rate that counts
+ * is orders accepted AND decided per second: decided orders over the time from
+ * the load's start to the last decision, so a backlog left at the end of the
+ * load lowers it. CPU is read from /proc for every process on the path
+ * (services, Kafka, Postgres, Redis) over the same window, the load generator
+ * apart. A last async run at half the sustained rate measures the accept p99 a
+ * shop sees below saturation.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomBytes } from 'crypto';
+import { Admin } from 'kafkajs';
 import { loadavg } from 'os';
 import { Client } from 'pg';
-import { TEST_TOKENS, api, createTestStack, makeEvent, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  makeEvent,
+  repoRoot,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
+import {
+  CpuGroup,
+  CpuMeter,
+  CpuUsage,
+  benchGroup,
+  infrastructureGroups,
+  workSeconds,
+} from './support/cpu-meter';
+import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const SKUS = Array.from({ length: 100 }, (_, i) => `OB-${i}`);
 
 interface Run {
@@ -25,34 +54,219 @@ interface Run {
   codes: Record<string, number>;
 }
 
+interface OrderRun extends Run {
+  decided: number;
+  lost: number;
+  /** Orders still `received` when the load stopped. */
+  backlog: number;
+  decidedPerSecond: number;
+  cpu: CpuUsage;
+}
+
 async function main(): Promise<void> {
   const stack = await createTestStack('benchorders');
   const db = new Client({ connectionString: stack.databaseUrl });
   await db.connect();
+  const admin = stack.kafka.admin();
+  await admin.connect();
+  const infra = infrastructureGroups(repoRoot());
+  const groups = (services: ServiceProcess[]): CpuGroup[] => [
+    ...services.map((s): CpuGroup => ({
+      name: s.name,
+      role: 'service',
+      pids: () => [s.child.pid!],
+    })),
+    ...infra,
+    benchGroup(),
+  ];
   const ledger = await startService('ledger', stack.env);
   let orders = await startService('orders', stack.env);
   const gateway = await startService('gateway', { ...stack.env, ORDERS_URL: orders.url });
-  console.log(`bench:orders  ${CONNECTIONS} connections, ${SECONDS} s per run, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `bench:orders  ${CONNECTIONS} connections, ${SECONDS} s per run, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const settle = { db, admin, stack };
   try {
     await seed(gateway.url, stack.redisKeyPrefix, stack.redisUrl);
-    print(await run('baseline GET /health/live (orders)', { url: `${orders.url}/health/live` }));
-    const direct = await run('async POST /v1/orders (orders direct)', orderRequests(orders.url));
-    print(direct);
-    await reportDecided(db, direct);
-    const asyncRun = await run('async POST /v1/orders (gateway)', orderRequests(gateway.url));
-    print(asyncRun);
-    await reportDecided(db, asyncRun);
+    // With nothing to do, the processes still spend CPU (consumer fetch loops, heartbeats, timers,
+    // other users of the shared brokers): that rate times a run's length is not the orders' cost.
+    const idleMeter = new CpuMeter(groups([ledger, orders, gateway])).start();
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idle = idleMeter.stop();
+    console.log(cpuTable(`  idle, services up and no load`, idle, IDLE_SECONDS, 'second', 'ms'));
+    const idleCores = workSeconds(idle) / idle.wallSeconds;
+    const marginalMs = (r: OrderRun) =>
+      perUnit(Math.max(0, workSeconds(r.cpu) - idleCores * r.cpu.wallSeconds), r.decided, 'ms');
+    const floor = await floorRun('floor GET /health/live (gateway)', gateway, groups([gateway]));
+    const ordersFloor = await floorRun('floor GET /health/live (orders)', orders, groups([orders]));
+    const direct = await orderRun(
+      'async POST /v1/orders (orders direct)',
+      orderRequests(orders.url),
+      groups([ledger, orders]),
+      settle,
+    );
+    const viaGateway = await orderRun(
+      'async POST /v1/orders (gateway)',
+      orderRequests(gateway.url),
+      groups([ledger, orders, gateway]),
+      settle,
+    );
+    const halfRate = Math.max(1, Math.floor(viaGateway.decidedPerSecond / 2));
+    const half = await orderRun(
+      `async POST /v1/orders (gateway) at ${halfRate}/s`,
+      { ...orderRequests(gateway.url), overallRate: halfRate },
+      groups([ledger, orders, gateway]),
+      settle,
+    );
 
     await orders.stop();
-    orders = await startService('orders', { ...stack.env, CHECKOUT_ASYNC: '0' }, { port: orders.port });
-    const syncRun = await run('sync  POST /v1/orders (gateway)', orderRequests(gateway.url));
-    print(syncRun);
-    await reportDecided(db, syncRun);
+    orders = await startService(
+      'orders',
+      { ...stack.env, CHECKOUT_ASYNC: '0' },
+      { port: orders.port },
+    );
+    const sync = await orderRun(
+      'sync  POST /v1/orders (gateway)',
+      orderRequests(gateway.url),
+      groups([ledger, orders, gateway]),
+      settle,
+    );
+
+    const runs = [direct, viaGateway, half, sync];
+    console.log('');
+    console.log(
+      '| run | accepted req/s | decided/s (sustained) | p50 ms | p99 ms | backlog at end of load | lost | CPU ms per order (work) | above idle |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of runs) {
+      console.log(
+        `| ${r.label} | ${r.perSecond} | ${Math.round(r.decidedPerSecond)} | ${r.p50} | ${r.p99} | ${r.backlog} | ${r.lost} | ${perUnit(workSeconds(r.cpu), r.decided, 'ms').toFixed(2)} | ${marginalMs(r).toFixed(2)} |`,
+      );
+    }
+    console.log(
+      `| ${floor.label} | ${floor.perSecond} | | ${floor.p50} | ${floor.p99} | | | ${perUnit(workSeconds(floor.cpu), floor.requests, 'ms').toFixed(3)} per request | |`,
+    );
+    console.log(
+      `| ${ordersFloor.label} | ${ordersFloor.perSecond} | | ${ordersFloor.p50} | ${ordersFloor.p99} | | | ${perUnit(workSeconds(ordersFloor.cpu), ordersFloor.requests, 'ms').toFixed(3)} per request | |`,
+    );
+    const ratio = viaGateway.decidedPerSecond / floor.perSecond;
+    console.log(
+      `orders decided/s through the gateway = ${(100 * ratio).toFixed(1)} % of the same process's bare floor (target >= 15 %)`,
+    );
+    console.log(
+      `accept p99 at half that rate: ${half.p99} ms (target < 50 ms); CPU per order end to end: ${perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms').toFixed(2)} ms (target <= 1.0 ms)`,
+    );
+    printBenchResult('orders', {
+      ordersPerSecond: viaGateway.decidedPerSecond,
+      acceptedPerSecond: viaGateway.perSecond,
+      floorPerSecond: floor.perSecond,
+      floorRatio: ratio,
+      p99Ms: viaGateway.p99,
+      p99AtHalfRateMs: half.p99,
+      halfRate,
+      cpuMsPerOrder: perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms'),
+      cpuMsPerOrderAboveIdle: marginalMs(viaGateway),
+      idleCores,
+      cpuMsPerOrderDirect: perUnit(workSeconds(direct.cpu), direct.decided, 'ms'),
+      cpuMsPerOrderSync: perUnit(workSeconds(sync.cpu), sync.decided, 'ms'),
+      cpuMsPerFloorRequest: perUnit(workSeconds(floor.cpu), floor.requests, 'ms'),
+      cpuMsPerOrderByProcess: Object.fromEntries(
+        viaGateway.cpu.groups.map((g) => [g.name, perUnit(g.seconds, viaGateway.decided, 'ms')]),
+      ),
+      directPerSecond: direct.decidedPerSecond,
+      syncPerSecond: sync.decidedPerSecond,
+      lost: runs.reduce((sum, r) => sum + r.lost, 0),
+    });
   } finally {
     await Promise.all([gateway.stop(), orders.stop(), ledger.stop()]);
+    await admin.disconnect();
     await db.end();
     await stack.teardown();
   }
+}
+
+async function floorRun(label: string, service: ServiceProcess, groups: CpuGroup[]) {
+  // Warm-up outside the window: a freshly started process's first seconds are JIT and lazy initialisation.
+  await run(`${label} (warm-up)`, { url: `${service.url}/health/live`, duration: 2 });
+  const meter = new CpuMeter(groups).start();
+  const r = await run(label, { url: `${service.url}/health/live` });
+  const cpu = meter.stop();
+  print(r);
+  console.log(cpuTable(`  ${label}`, cpu, r.requests, 'request', 'µs'));
+  return { ...r, cpu };
+}
+
+/**
+ * One load run, then the wait until every stored order is decided and the
+ * ledger has folded every event: all of it inside the CPU window.
+ */
+async function orderRun(
+  label: string,
+  options: autocannon.Options,
+  groups: CpuGroup[],
+  { db, admin, stack }: { db: Client; admin: Admin; stack: TestStack },
+): Promise<OrderRun> {
+  const meter = new CpuMeter(groups).start();
+  const started = Date.now();
+  const r = await run(label, options);
+  const backlog = await countReceived(db);
+  await waitFor(async () => (await countReceived(db)) === 0, {
+    timeoutMs: 180_000,
+    intervalMs: 100,
+    what: 'every accepted order decided',
+  });
+  const decidedSeconds = (Date.now() - started) / 1000;
+  await ledgerCaughtUp(db, admin, stack);
+  const cpu = meter.stop();
+  print(r);
+  const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status`);
+  const by = Object.fromEntries(
+    rows.map((row: { status: string; n: number }) => [row.status, row.n]),
+  );
+  await db.query('DELETE FROM orders');
+  const answered = (r.codes['202'] ?? 0) + (r.codes['201'] ?? 0) + (r.codes['409'] ?? 0);
+  const decided = (by.pending ?? 0) + (by.rejected ?? 0);
+  const stored = decided + (by.received ?? 0);
+  // Answers the client saw can be fewer than the stored orders (autocannon stops with requests in flight), never more.
+  console.log(
+    `  answered ${answered}, stored ${stored}, decided ${decided} (pending ${by.pending ?? 0}, rejected ${by.rejected ?? 0}), ` +
+      `lost ${stored - decided}${answered > stored ? ' (MORE ANSWERS THAN ORDERS)' : ''}; backlog ${backlog} at the end of the load, ` +
+      `last decided ${(decidedSeconds - SECONDS).toFixed(1)} s after it`,
+  );
+  console.log(cpuTable(`  ${label}`, cpu, decided, 'order', 'ms'));
+  return {
+    ...r,
+    decided,
+    lost: stored - decided + Math.max(0, answered - stored),
+    backlog,
+    decidedPerSecond: decided / decidedSeconds,
+    cpu,
+  };
+}
+
+async function countReceived(db: Client): Promise<number> {
+  return (await db.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'received'`)).rows[0]
+    .n;
+}
+
+/** The ledger's stored offsets reach the end of inventory.events: every reservation is folded (and its level published). */
+async function ledgerCaughtUp(db: Client, admin: Admin, stack: TestStack): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(stack.topics.events);
+  const end = ends.reduce((sum, p) => sum + Number(p.high), 0);
+  await waitFor(
+    async () =>
+      Number(
+        (
+          await db.query(
+            'SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets WHERE topic = $1',
+            [stack.topics.events],
+          )
+        ).rows[0].n,
+      ) >= end,
+    { timeoutMs: 180_000, intervalMs: 100, what: 'the ledger folded every event' },
+  );
 }
 
 function orderRequests(base: string): autocannon.Options {
@@ -66,7 +280,11 @@ function orderRequests(base: string): autocannon.Options {
       {
         setupRequest: (req) => {
           const i = n++;
-          const body = { orderId: `b-${run}-${i}`, lines: [{ sku: SKUS[i % SKUS.length], quantity: 1 }], payment: { method: 'card' } };
+          const body = {
+            orderId: `b-${run}-${i}`,
+            lines: [{ sku: SKUS[i % SKUS.length], quantity: 1 }],
+            payment: { method: 'card' },
+          };
           return { ...req, body: JSON.stringify(body) };
         },
       },
@@ -79,53 +297,50 @@ function run(label: string, options: autocannon.Options): Promise<Run> {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) => {
       if (error) return reject(error);
       const codes: Record<string, number> = {};
-      for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) codes[code] = (stat as { count: number }).count;
-      resolve({ label, requests: result.requests.total, perSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, codes });
+      for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+        codes[code] = (stat as { count: number }).count;
+      resolve({
+        label,
+        requests: result.requests.total,
+        perSecond: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        codes,
+      });
     });
   });
 }
 
 function print(r: Run): void {
-  const codes = Object.entries(r.codes).map(([c, n]) => `${c}:${n}`).join(' ');
-  console.log(`${r.label.padEnd(38)} ${String(r.perSecond).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   [${codes}]`);
-}
-
-/**
- * Every order the service stored must end pending or rejected: waits for the
- * queue to drain, then counts. Answers the client saw can be fewer than the
- * stored orders (autocannon stops with requests in flight), never more.
- */
-async function reportDecided(db: Client, r: Run): Promise<void> {
-  const answered = (r.codes['202'] ?? 0) + (r.codes['201'] ?? 0) + (r.codes['409'] ?? 0);
-  const t0 = Date.now();
-  await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'received'`)).rows[0].n === 0, {
-    timeoutMs: 180_000,
-    intervalMs: 200,
-    what: 'every accepted order decided',
-  });
-  const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status`);
-  const by = Object.fromEntries(rows.map((row: { status: string; n: number }) => [row.status, row.n]));
-  await db.query('DELETE FROM orders');
-  const decided = (by.pending ?? 0) + (by.rejected ?? 0);
-  const stored = decided + (by.received ?? 0);
+  const codes = Object.entries(r.codes)
+    .map(([c, n]) => `${c}:${n}`)
+    .join(' ');
   console.log(
-    `  answered ${answered}, stored ${stored}, decided ${decided} (pending ${by.pending ?? 0}, rejected ${by.rejected ?? 0}), ` +
-      `lost ${stored - decided}${answered > stored ? ' (MORE ANSWERS THAN ORDERS)' : ''}; drained ${((Date.now() - t0) / 1000).toFixed(1)} s after the run`,
+    `${r.label.padEnd(44)} ${String(r.perSecond).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   [${codes}]`,
   );
 }
 
 /** 100 skus with plenty of stock, visible to checkout before the runs start. */
 async function seed(gatewayUrl: string, redisPrefix: string, redisUrl: string): Promise<void> {
-  const events = SKUS.map((sku) => makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity: 10_000_000 }));
-  const res = await api(gatewayUrl, 'POST', '/v1/events', { token: TEST_TOKENS['3pl'], body: events });
+  const events = SKUS.map((sku) =>
+    makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity: 10_000_000 }),
+  );
+  const res = await api(gatewayUrl, 'POST', '/v1/events', {
+    token: TEST_TOKENS['3pl'],
+    body: events,
+  });
   if (res.status !== 202) throw new Error(`seed refused: ${res.status}`);
   const Redis = (await import('ioredis')).default;
   const redis = new Redis(redisUrl);
   try {
-    await waitFor(async () => (await redis.exists(...SKUS.map((s) => `${redisPrefix}stock:${s}`))) === SKUS.length, {
-      timeoutMs: 60_000,
-      what: 'seeded stock visible to checkout',
-    });
+    await waitFor(
+      async () =>
+        (await redis.exists(...SKUS.map((s) => `${redisPrefix}stock:${s}`))) === SKUS.length,
+      {
+        timeoutMs: 60_000,
+        what: 'seeded stock visible to checkout',
+      },
+    );
   } finally {
     redis.disconnect();
   }
@@ -134,9 +349,9 @@ async function seed(gatewayUrl: string, redisPrefix: string, redisUrl: string): 
 void (async () => {
   try {
     await main();
+    process.exit(0);
   } catch (error) {
     console.error(error);
     process.exit(1);
   }
 })();
-

@@ -4,7 +4,9 @@
 #
 # WHY jars from Maven instead of the Kafka tarball: our machines reach Maven
 # Central but not the Apache download mirrors, and there is no Docker engine.
-# WHY 3.9.x: see scripts/kafka/pom.xml (kafkajs 2.x needs protocol versions 4.0 dropped).
+# WHY 4.1.x: the current Apache line; kafkajs 2.2.4 picks protocol versions 4.x
+# still serves (Produce v7, Fetch v11, JoinGroup v5). 4.x is KRaft-only and logs
+# through log4j2 (see write_config).
 #
 # Environment (all optional):
 #   KAFKA_PORT=9092              client listener on 127.0.0.1
@@ -75,7 +77,7 @@ resolve_jars() {
 # Short-lived CLI JVMs: C1 only, serial GC, small heap. Cuts each call from
 # ~4 s to ~2 s on two cores; these tools do almost no work.
 TOOL_JVM=(java -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
-  -Dlog4j.configuration="file:$CACHE/tools-log4j.properties" -cp "$LIBS/*")
+  -Dlog4j2.configurationFile="$CACHE/tools-log4j2.xml" -cp "$LIBS/*")
 kafka_tool() { "${TOOL_JVM[@]}" "$@"; }
 
 write_config() {
@@ -111,23 +113,35 @@ log.segment.bytes=67108864
 # Keep the cleaner's memory small; the heap is only 1 GiB.
 log.cleaner.dedupe.buffer.size=33554432
 EOF
-  cat >"$CACHE/log4j.properties" <<EOF
-# Quiet broker log: warnings and errors only, to a file.
-log4j.rootLogger=WARN, file
-log4j.appender.file=org.apache.log4j.RollingFileAppender
-log4j.appender.file.File=$LOG_FILE
-log4j.appender.file.MaxFileSize=10MB
-log4j.appender.file.MaxBackupIndex=2
-log4j.appender.file.layout=org.apache.log4j.PatternLayout
-log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+  # Kafka 4.x logs through log4j2 (log4j 1 is gone): one XML file each for the
+  # broker and the CLI tools, named by -Dlog4j2.configurationFile.
+  cat >"$CACHE/log4j2.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Quiet broker log: warnings and errors only, to a rolling file. -->
+<Configuration status="WARN">
+  <Appenders>
+    <RollingFile name="file" fileName="$LOG_FILE" filePattern="$LOG_FILE.%i">
+      <PatternLayout pattern="[%d] %p %m (%c)%n"/>
+      <SizeBasedTriggeringPolicy size="10MB"/>
+      <DefaultRolloverStrategy max="2"/>
+    </RollingFile>
+  </Appenders>
+  <Loggers>
+    <Root level="WARN"><AppenderRef ref="file"/></Root>
+  </Loggers>
+</Configuration>
 EOF
-  cat >"$CACHE/tools-log4j.properties" <<EOF
-# CLI tools: errors only, so script output stays readable.
-log4j.rootLogger=ERROR, stderr
-log4j.appender.stderr=org.apache.log4j.ConsoleAppender
-log4j.appender.stderr.Target=System.err
-log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
-log4j.appender.stderr.layout.ConversionPattern=%p %m (%c)%n
+  cat >"$CACHE/tools-log4j2.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- CLI tools: errors only, to stderr, so script output stays readable. -->
+<Configuration status="WARN">
+  <Appenders>
+    <Console name="stderr" target="SYSTEM_ERR"><PatternLayout pattern="%p %m (%c)%n"/></Console>
+  </Appenders>
+  <Loggers>
+    <Root level="ERROR"><AppenderRef ref="stderr"/></Root>
+  </Loggers>
+</Configuration>
 EOF
   cat >"$CACHE/admin.properties" <<EOF
 # Admin client used by this script: give up fast so the wait loop can retry.
@@ -171,14 +185,41 @@ ensure_topics() {
   for spec in "${TOPICS[@]}"; do
     read -r name partitions extra <<<"$spec"
     grep -qxF "$name" <<<"$EXISTING_TOPICS" && continue
-    # shellcheck disable=SC2086 # $extra is deliberately split into flags
-    kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" \
-      --command-config "$CACHE/admin.properties" --create --if-not-exists \
-      --topic "$name" --partitions "$partitions" --replication-factor 1 $extra >/dev/null
+    # A just-formatted broker on a loaded machine may still be registering
+    # itself with its controller ("Timed out waiting for a node assignment"):
+    # up to 10 tries, about two minutes at worst.
+    local attempt
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+      # shellcheck disable=SC2086 # $extra is deliberately split into flags
+      kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" \
+        --command-config "$CACHE/admin.properties" --create --if-not-exists \
+        --topic "$name" --partitions "$partitions" --replication-factor 1 $extra >/dev/null && break
+      ((attempt < 10)) || die "could not create topic $name (see above)"
+      say "creating topic $name failed (attempt $attempt); retrying"
+      sleep 3
+    done
     say "created topic $name ($partitions partitions${extra:+, ${extra#--config }})"
     created=1
   done
   ((created)) || say "contract topics present ($((${#TOPICS[@]})) of them)"
+}
+
+# A fresh broker creates __consumer_offsets on the first group request, and
+# answers "coordinator is loading" meanwhile: a consumer that joins then
+# crashes and restarts. Ask once here, for six groups whose names hash to the
+# six partitions of __consumer_offsets (offsets.topic.num.partitions=6 below;
+# Java hashCode of kafka-sh-warmup-0..5 covers 0..5), so the first services to
+# join find them loaded. "not found" means a coordinator answered.
+warm_group_coordinator() {
+  local deadline=$((SECONDS + 60)) out groups=() i
+  for i in 0 1 2 3 4 5; do groups+=(--group "kafka-sh-warmup-$i"); done
+  while ((SECONDS < deadline)); do
+    out="$(kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" \
+      --command-config "$CACHE/admin.properties" --describe "${groups[@]}" 2>&1 || true)"
+    grep -qiE 'not found|does not exist|has no active members' <<<"$out" && return 0
+    sleep 1
+  done
+  say "WARNING: the group coordinator did not answer within 60 s; the first consumers may restart once"
 }
 
 show_logs() {
@@ -230,7 +271,7 @@ start() {
     # shellcheck disable=SC2086 # HEAP_OPTS is a list of JVM flags
     setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
       java $HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
-      -Dlog4j.configuration="file:$CACHE/log4j.properties" \
+      -Dlog4j2.configurationFile="$CACHE/log4j2.xml" \
       -cp "$LIBS/*" kafka.Kafka "$CACHE/server.properties" \
       >"$OUT_FILE" 2>&1 </dev/null 9>&- &
     sleep 0.5
@@ -243,8 +284,9 @@ start() {
       die "the broker exited during startup (logs above)"
     fi
     if port_open "$PORT" && answers; then
-      say "broker ready (pid $pid) in $((SECONDS - t0)) s"
       ensure_topics
+      warm_group_coordinator
+      say "broker ready (pid $pid) in $((SECONDS - t0)) s"
       return 0
     fi
     sleep 1

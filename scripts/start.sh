@@ -73,9 +73,19 @@ fi
 # The supervisor runs as a child, not via exec, so that this shell survives to
 # run the cleanup trap. Signals that reach only this shell (a SIGTERM to its
 # pid) are forwarded; the supervisor then drains every service.
+# `kill <pid of npm start>` reaches this shell because package.json runs it
+# with `exec` (npm forwards SIGTERM to its one child, and a plain `sh -c` would
+# die without passing it on). The watcher covers a parent that dies without
+# forwarding anything (npm SIGKILLed, a closed terminal): orphaned, we stop.
 node dist/scripts/supervise.js &
 supervisor_pid=$!
 trap 'kill -TERM "$supervisor_pid" 2>/dev/null || true' INT TERM
+parent_pid=$PPID
+(
+  trap - INT TERM EXIT
+  while kill -0 "$parent_pid" 2>/dev/null && kill -0 "$supervisor_pid" 2>/dev/null; do sleep 1; done
+  kill -TERM "$supervisor_pid" 2>/dev/null || true
+) </dev/null &
 set +e
 while :; do
   wait "$supervisor_pid"

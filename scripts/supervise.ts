@@ -12,7 +12,10 @@
  *   up to 20 s, then SIGKILL for stragglers; exit 0.
  *
  * Env: children inherit ours plus PORT. The gateway takes $PORT (default 3000)
- * because its port is the public base URL; the others use fixed ports.
+ * because its port is the public base URL; the others use fixed ports unless
+ * LEDGER_PORT, ORDERS_PORT, CHANNEL_SYNC_PORT or COMPACTION_PORT say otherwise
+ * (a second stack beside a running one, e.g. the npm start SIGTERM test), and
+ * the gateway is pointed at the orders and channel-sync ports chosen here.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,13 +23,20 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 
+const port = (variable: string, fallback: number): number => Number(process.env[variable] ?? fallback);
 const SERVICES: ReadonlyArray<{ name: string; port: number }> = [
-  { name: 'gateway', port: Number(process.env.PORT ?? 3000) },
-  { name: 'ledger', port: 3001 },
-  { name: 'orders', port: 3002 },
-  { name: 'channel-sync', port: 3003 },
-  { name: 'compaction', port: 3004 },
+  { name: 'gateway', port: port('PORT', 3000) },
+  { name: 'ledger', port: port('LEDGER_PORT', 3001) },
+  { name: 'orders', port: port('ORDERS_PORT', 3002) },
+  { name: 'channel-sync', port: port('CHANNEL_SYNC_PORT', 3003) },
+  { name: 'compaction', port: port('COMPACTION_PORT', 3004) },
 ];
+const portOf = (name: string): number => SERVICES.find((s) => s.name === name)!.port;
+/** What every child gets besides its PORT: where the gateway finds its upstreams. */
+const UPSTREAMS = {
+  ORDERS_URL: process.env.ORDERS_URL ?? `http://127.0.0.1:${portOf('orders')}`,
+  CHANNEL_SYNC_URL: process.env.CHANNEL_SYNC_URL ?? `http://127.0.0.1:${portOf('channel-sync')}`,
+};
 
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
@@ -70,7 +80,7 @@ function start(service: Supervised): void {
   service.startedAt = Date.now();
   const child = spawn(process.execPath, [service.main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(service.port) },
+    env: { ...process.env, ...UPSTREAMS, PORT: String(service.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   service.child = child;

@@ -7,7 +7,7 @@ import {
   lagFromStoredOffsets,
   readConsumerLag,
 } from '@stockflow/kafka';
-import { connectDatabase, readOffsets } from '@stockflow/persistence';
+import { connectDatabase, readStoredOffsets } from '@stockflow/persistence';
 import { UsageError, parseArgs } from './cli-args';
 import { printTable } from './table';
 
@@ -99,8 +99,18 @@ async function ledgerLag(
     applicationName: 'stockflow-ops',
   });
   try {
-    return await lagFromStoredOffsets(admin, group, topic, await readOffsets(db, group, topic));
+    return await lagFromStoredOffsets(
+      admin,
+      group,
+      topic,
+      nextOffsets(await readStoredOffsets(db, group, topic)),
+    );
   } finally {
     await db.destroy();
   }
+}
+
+/** partition -> next offset to read, from the rows the ledger stores with each batch. */
+function nextOffsets(stored: Map<number, { nextOffset: bigint }>): Map<number, bigint> {
+  return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
 }

@@ -96,6 +96,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     databaseUrl: config.DATABASE_URL,
     liveSchema: config.DATABASE_SCHEMA,
     key: { groupId: config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID, topic: topics.events },
+    poolsTopic: topics.pools,
     schema,
     fromSnapshot: start,
     keepSchema: args.options.has('keep-schema'),

@@ -97,6 +97,22 @@ describe('checkout through the public API (async mode)', () => {
     expect((await s.counter('HOLD-1'))?.avail).toBe(5);
   });
 
+  it('releases a cart on DELETE with a JSON content type and no body, as many HTTP clients send it', async () => {
+    await s.receive('HOLD-NB', 4);
+    const held = await api(s.gateway.url, 'POST', '/v1/carts/cart-nb/holds', { token: web, body: { sku: 'HOLD-NB', quantity: 3 } });
+    expect(held.status).toBe(201);
+    // Straight to orders: the service must accept it whatever a proxy in front does.
+    const noBody = await fetch(`${s.orders.url}/v1/carts/cart-nb`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${web}`, 'content-type': 'application/json' },
+    });
+    expect(noBody.status).toBe(200);
+    expect(await noBody.json()).toEqual({ cartId: 'cart-nb', released: 1 });
+    const emptyBody = await api(s.orders.url, 'DELETE', '/v1/carts/cart-nb', { token: web, rawBody: '' });
+    expect(emptyBody).toMatchObject({ status: 200, body: { released: 0 } });
+    await waitFor(async () => (await s.counter('HOLD-NB'))?.avail === 4, { what: 'the counter to get the hold back' });
+  });
+
   it('converts a cart hold into the order instead of reserving twice', async () => {
     await s.receive('CONV-1', 3);
     const held = await api(s.gateway.url, 'POST', '/v1/carts/cart-conv/holds', { token: web, body: { sku: 'CONV-1', quantity: 2 } });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
-import { runService, startHttpService } from '@stockflow/service-kit';
+import { acceptEmptyJsonBody, runService, startHttpService } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
 import { ChannelSyncModule } from './channel-sync.module';
 import { loadChannels } from './channels/load-channels';
@@ -11,5 +11,6 @@ runService(async () => {
   await startHttpService(ChannelSyncModule.forRoot(config, channels), {
     name: 'channel-sync',
     config,
+    beforeListen: acceptEmptyJsonBody,
   });
 });

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { LedgerConsumer } from './consumers/ledger.consumer';
 import { ledgerBacklogMetrics } from './jobs/ledger-backlog.metrics';
+import { PoolsConsumer } from './consumers/pools.consumer';
 import { LedgerConfig } from './ledger.config';
 
 @Module({})
@@ -25,7 +26,7 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, ...ledgerBacklogMetrics(config)],
+      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, PoolsConsumer, ...ledgerBacklogMetrics(config)],
     };
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
-import { runService, startHttpService } from '@stockflow/service-kit';
+import { acceptEmptyJsonBody, runService, startHttpService } from '@stockflow/service-kit';
 import { OrdersConfig } from './orders.config';
 import { OrdersModule } from './orders.module';
 
@@ -9,6 +9,7 @@ runService(async () => {
   await startHttpService(OrdersModule.forRoot(config), {
     name: 'orders',
     config,
+    beforeListen: acceptEmptyJsonBody,
     bodyLimit: 256 * 1024,
   });
 });

@@ -67,6 +67,9 @@ export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApp
       this.crashed = payload.error;
       this.logger.error(`consumer crashed (restart: ${payload.restart}): ${payload.error.message}`);
     });
+    // Rejoined after a crash (e.g. "coordinator is loading" on a fresh broker): ready again,
+    // not only once a non-empty batch arrives, which on a quiet topic may take forever.
+    consumer.on(consumer.events.GROUP_JOIN, () => (this.crashed = undefined));
     await this.prepare(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: this.subscription.fromBeginning ?? true });

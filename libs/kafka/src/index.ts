@@ -7,4 +7,5 @@ export * from './batch-consumer';
 export * from './consumer-lag';
 export * from './backlog-metrics';
 export * from './batch-span';
+export * from './log-now';
 export * from './pools/pool-feed';

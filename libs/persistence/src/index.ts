@@ -15,3 +15,4 @@ export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';
 export * from './compaction/snapshots';
 export * from './orders';
+export * from './ledger/pool-definitions';

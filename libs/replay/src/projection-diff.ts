@@ -57,6 +57,13 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
       params: [options.reference.id],
     },
     {
+      // Pool definitions change rarely and carry no offsets: live's table as it is now.
+      table: 'pools',
+      live: `SELECT pool_id AS key, locations, channels, version FROM ${live}.pools WHERE $1::bigint IS NOT NULL`,
+      rebuilt: `SELECT pool_id AS key, locations, channels, version FROM ${rebuilt}.pools`,
+      params: [options.reference.id],
+    },
+    {
       table: 'journal',
       live: `SELECT ${JOURNAL_COLUMNS} FROM ${live}.journal j
              JOIN unnest($1::int[], $2::bigint[]) AS o(partition, next_offset)

@@ -9,8 +9,11 @@ import {
   runMigrations,
   saveOffset,
   sqlPool,
+  foldPoolMessages,
+  writePools,
   writeProjections,
 } from '@stockflow/persistence';
+import { PoolDirectory, emptyDirectory } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
 import { OffsetRange, readLogRanges } from './log-reader';
 import { ReplayedLedger } from './replayed-ledger';
@@ -26,6 +29,8 @@ export interface RebuildOptions {
   databaseUrl: string;
   /** Whose offsets and journal to mirror: the ledger's group on the events topic. */
   key: SnapshotKey;
+  /** inventory.pools (with the environment's prefix): folded whole into the `pools` table. */
+  poolsTopic: string;
   /** Fresh schema to build into; must not exist yet. */
   schema: string;
   /** Where the snapshot to start from lives (the live schema). */
@@ -92,9 +97,11 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
       },
     });
     await journal.drain();
+    const pools = await foldPoolLog(options.kafka, options.poolsTopic);
     await sql.transaction(async (tx) => {
       const folded = ledger.state();
       await writeProjections(tx, folded, [...folded.stock.keys()], [...folded.reservations.keys()]);
+      await writePools(tx, pools);
       for (const [partition, range] of ranges) {
         const key = { ...options.key, partition };
         await lockOffset(tx, key);
@@ -106,6 +113,24 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
   }
   stats.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return stats;
+}
+
+/** Every pool definition in the log, folded (the topic is one small partition). */
+async function foldPoolLog(kafka: Kafka, topic: string): Promise<PoolDirectory> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const [end] = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  let directory = emptyDirectory();
+  await readLogRanges({
+    kafka,
+    topic,
+    ranges: new Map([[0, { from: 0n, to: BigInt(end?.high ?? '0') }]]),
+    concurrency: 1,
+    onBatch: async (_partition, messages) => {
+      directory = foldPoolMessages(directory, messages);
+    },
+  });
+  return directory;
 }
 
 async function assertFreshSchema(url: string, schema: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface ReplayOptions {
   databaseUrl: string;
   liveSchema: string;
   key: SnapshotKey;
+  /** inventory.pools (with the environment's prefix). */
+  poolsTopic: string;
   /** Fresh schema to rebuild into. */
   schema: string;
   /** Start from a snapshot: `true` for the newest one, or a snapshot id. */
@@ -52,6 +54,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
       kafka: options.kafka,
       databaseUrl: options.databaseUrl,
       key: options.key,
+      poolsTopic: options.poolsTopic,
       schema: options.schema,
       liveSchema: options.liveSchema,
       fromSnapshot: start,

@@ -10,5 +10,6 @@ export * from './metrics/default-metrics';
 export * from './http/validation-pipe';
 export * from './http/start-http-service';
 export * from './http/http-tracing';
+export * from './http/empty-json-body';
 export * from './batching/coalescer';
 export * from './jobs/job-loop';

@@ -49,7 +49,7 @@ async function startContainers(): Promise<Connections> {
       .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
       .start(),
     new GenericContainer('redis:7').withExposedPorts(6379).start(),
-    new GenericContainer('apache/kafka:3.9.1')
+    new GenericContainer('apache/kafka:4.1.2')
       .withExposedPorts({ container: 9092, host: 19092 })
       .withEnvironment({
         KAFKA_NODE_ID: '1',

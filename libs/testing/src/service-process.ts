@@ -50,7 +50,8 @@ export function freePort(): Promise<number> {
 export async function startService(
   name: 'gateway' | 'ledger' | 'orders' | 'channel-sync' | 'compaction',
   env: Record<string, string>,
-  options: { port?: number; readyTimeoutMs?: number } = {},
+  /** awaitReady false: return once it listens (a test that expects it to stay unready, e.g. refusing a foreign log). */
+  options: { port?: number; readyTimeoutMs?: number; awaitReady?: boolean } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   const logDir = join(ROOT, '.run', 'test-logs');
@@ -73,7 +74,7 @@ export async function startService(
     async () => {
       if (dead) throw new Error(`${name} exited during startup; see ${logFile}`);
       const res = await fetch(`${url}/health/ready`).catch(() => undefined);
-      return res?.status === 200;
+      return options.awaitReady === false ? res !== undefined : res?.status === 200;
     },
     { timeoutMs: options.readyTimeoutMs ?? 60_000, what: `${name} ready (log: ${logFile})` },
   );

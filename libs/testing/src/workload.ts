@@ -20,6 +20,12 @@ export interface WorkloadOptions {
   skuPrefix?: string;
   /** Share of events that are re-sent copies of an earlier one (same eventId). */
   duplicateRate?: number;
+  /**
+   * Share of events that are quantity-state writes (state moves, incoming and its
+   * cancels, receipts against a document, compare-and-set counts), some refused;
+   * 0 (the default) gives the first wave's mix.
+   */
+  statesRate?: number;
 }
 
 /**
@@ -46,6 +52,10 @@ export function generateWorkload(options: WorkloadOptions): InventoryEvent[] {
     const sku = `${prefix}${pick(options.skus)}`;
     const base = { eventId: randomUUID(), sku, channel: 'pos', occurredAt, schemaVersion: 1 };
     const location = `L${pick(3)}`;
+    if (random() < (options.statesRate ?? 0)) {
+      events.push(stateEvent(base, location, pick));
+      continue;
+    }
     const roll = random();
     const reservations = open.get(sku) ?? [];
     if (roll < 0.3) {
@@ -75,4 +85,25 @@ export function generateWorkload(options: WorkloadOptions): InventoryEvent[] {
     }
   }
   return events;
+}
+
+const STATES = ['available', 'damaged', 'quality_control', 'safety_stock'] as const;
+
+/** One quantity-state write: about one in five is refused (moves or cancels larger than their source, stale sets). */
+function stateEvent(
+  base: { eventId: string; sku: string; channel: string; occurredAt: string; schemaVersion: number },
+  locationId: string,
+  pick: (n: number) => number,
+): InventoryEvent {
+  const referenceDocumentUri = `gid://erp/PurchaseOrder/${pick(20)}`;
+  const roll = pick(5);
+  if (roll === 0) return { ...base, type: 'StockIncoming', locationId, quantity: 1 + pick(40), referenceDocumentUri };
+  if (roll === 1) return { ...base, type: 'IncomingCancelled', locationId, quantity: 1 + pick(10), referenceDocumentUri };
+  if (roll === 2) return { ...base, type: 'StockReceived', locationId, quantity: 1 + pick(30), referenceDocumentUri };
+  if (roll === 3) {
+    const from = STATES[pick(4)];
+    const to = STATES.filter((s) => s !== from)[pick(3)];
+    return { ...base, type: 'StockStateChanged', locationId, quantity: 1 + pick(5), from, to };
+  }
+  return { ...base, type: 'StockCounted', locationId, countedQuantity: pick(100), name: pick(2) ? 'on_hand' : 'available', changeFromQuantity: pick(2) ? null : pick(100) };
 }

@@ -7,6 +7,7 @@ import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
 import { StampTrace, tracedBatch } from './batch-trace';
 import { eventResultMessages } from './event-results';
+import { isMisrouted, rerouted } from './misrouted-records';
 import { stockLevelMessages } from './stock-level-messages';
 
 export interface AppliedBatch {
@@ -14,6 +15,13 @@ export interface AppliedBatch {
   deadLettered: number;
   duplicates: number;
   skipped: number;
+  rerouted: number;
+}
+
+/** Where the batch was read: the cluster (stored with the offset) and the topic's partition count (to check keys). */
+export interface BatchSource {
+  clusterId?: string;
+  partitions?: number;
 }
 
 /**
@@ -35,26 +43,35 @@ export class BatchApplier {
     private readonly groupId: string,
   ) {}
 
-  apply(partition: number, messages: KafkaMessage[]): Promise<AppliedBatch> {
-    return tracedBatch(this.topics.events, partition, messages, (stamp) => this.applyBatch(partition, messages, stamp));
+  apply(partition: number, messages: KafkaMessage[], source: BatchSource = {}): Promise<AppliedBatch> {
+    return tracedBatch(this.topics.events, partition, messages, (stamp) => this.applyBatch(partition, messages, source, stamp));
   }
 
-  private async applyBatch(partition: number, messages: KafkaMessage[], stampTrace: StampTrace): Promise<AppliedBatch> {
+  private async applyBatch(partition: number, messages: KafkaMessage[], source: BatchSource, stampTrace: StampTrace): Promise<AppliedBatch> {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
-      const folded = await foldPartitionBatch(tx, key, messages);
-      const { before, result, events, rejected, skipped } = folded;
+      const folded = await foldPartitionBatch(tx, key, messages, {
+        clusterId: source.clusterId,
+        handOff: (m) => isMisrouted(m, partition, source.partitions),
+      });
+      const { before, result, events, rejected, skipped, handedOff } = folded;
+      for (const m of handedOff) {
+        this.logger.warn(`re-producing ${this.topics.events}[${partition}]@${m.offset}: key ${m.key} belongs to partition ${rerouted(m, partition, source.partitions!).partition} (murmur2)`);
+      }
+      // A handed-off record is answered when its copy is applied on its right partition.
+      const decided = handedOff.length > 0 ? messages.filter((m) => !handedOff.includes(m)) : messages;
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
         if (entry.wentNegative) this.flagNegative(entry.sku, partition);
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
+        this.publisher.publish(this.topics.events, handedOff.map((m) => rerouted(m, partition, source.partitions!))),
         this.publisher.publish(this.topics.stockLevels, stampTrace(stockLevelMessages(before, result, events, new Date()))),
-        this.publisher.publish(this.topics.eventResults, eventResultMessages(messages, folded)),
+        this.publisher.publish(this.topics.eventResults, eventResultMessages(decided, folded)),
       ]);
-      return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped };
+      return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped, rerouted: handedOff.length };
     });
     stop();
     ledgerMetrics.applied.inc(outcome.applied);

@@ -3,26 +3,28 @@ import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, BatchingPublisher, TOPICS } from '@stockflow/kafka';
-import { readOffsets } from '@stockflow/persistence';
 import { Readiness } from '@stockflow/service-kit';
 import { LedgerConfig } from '../ledger.config';
 import { BatchApplier } from './batch-applier';
+import { LogBindingGuard } from './log-binding-guard';
 
 /**
  * Runs the ledger's Kafka consumer: one Postgres transaction per partition batch
  * (BatchApplier). Postgres holds the authoritative offsets, read back on every
- * assignment; Kafka's committed offsets are only a hint that trails them. A
- * failing batch restarts the consumer, which resumes from Postgres.
+ * assignment and checked against the log they came from (LogBindingGuard);
+ * Kafka's committed offsets are only a hint that trails them. A failing batch
+ * restarts the consumer, which resumes from Postgres.
  */
 @Injectable()
 export class LedgerConsumer extends BatchConsumer {
   private readonly applier: BatchApplier;
-  private readonly groupId: string;
+  private readonly guard: LogBindingGuard;
+  private kafkaConsumer?: Consumer;
 
   constructor(
     config: LedgerConfig,
     kafka: Kafka,
-    private readonly db: DataSource,
+    db: DataSource,
     publisher: BatchingPublisher,
     @Inject(TOPICS) private readonly topics: TopicNames,
     readiness: Readiness,
@@ -49,25 +51,19 @@ export class LedgerConsumer extends BatchConsumer {
       'kafka-consumer',
       readiness,
     );
-    this.groupId = groupId;
     this.applier = new BatchApplier(db, publisher, topics, groupId);
+    this.guard = new LogBindingGuard(kafka, db, groupId, topics.events, readiness);
   }
 
   protected override async prepare(consumer: Consumer): Promise<void> {
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.resumeFromStoredOffsets(consumer, payload.memberAssignment));
+    this.kafkaConsumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      this.guard.onAssigned(consumer, payload.memberAssignment?.[this.topics.events] ?? []),
+    );
   }
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
-    await this.applier.apply(partition, messages);
-  }
-
-  private async resumeFromStoredOffsets(consumer: Consumer, assignment: Record<string, number[]>): Promise<void> {
-    const partitions = assignment?.[this.topics.events] ?? [];
-    const stored = await readOffsets(this.db, this.groupId, this.topics.events);
-    for (const partition of partitions) {
-      const offset = stored.get(partition);
-      if (offset !== undefined) consumer.seek({ topic: this.topics.events, partition, offset });
-    }
-    this.logger.log(`assigned partitions [${partitions.join(', ')}], resuming from offsets stored in Postgres`);
+    const admitted = await this.guard.admit(this.kafkaConsumer!, partition, messages);
+    if (admitted.length > 0) await this.applier.apply(partition, admitted, { clusterId: this.guard.clusterId, partitions: this.guard.partitions });
   }
 }

@@ -3,7 +3,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BacklogMetrics, TOPICS, lagFromStoredOffsets } from '@stockflow/kafka';
-import { readOffsets } from '@stockflow/persistence';
+import { readStoredOffsets } from '@stockflow/persistence';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { LedgerConfig } from '../ledger.config';
 
@@ -26,7 +26,7 @@ export function ledgerBacklogMetrics(config: LedgerConfig): Provider[] {
               admin,
               group,
               topics.events,
-              await readOffsets(db, group, topics.events),
+              nextOffsets(await readStoredOffsets(db, group, topics.events)),
             ),
           dlqTopics: [topics.eventsDlq],
         }),
@@ -34,4 +34,9 @@ export function ledgerBacklogMetrics(config: LedgerConfig): Provider[] {
     },
     MetricRefreshLoop,
   ];
+}
+
+/** partition -> next offset to read, from the rows the ledger stores with each batch. */
+function nextOffsets(stored: Map<number, { nextOffset: bigint }>): Map<number, bigint> {
+  return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
 }

@@ -1,4 +1,4 @@
-import { InventoryEvent, LogMessage } from '@stockflow/contracts';
+import { InventoryEvent, LogMessage, recordFingerprint } from '@stockflow/contracts';
 import { BatchResult, LedgerState, emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
 import { Rejected, decodeBatch, foldDecoded } from './batch-fold';
@@ -16,8 +16,17 @@ export interface FoldedPartitionBatch<M extends LogMessage> {
   rejected: Rejected<M>[];
   /** Messages the stored offset already covered (a redelivery after a crash or rebalance): the first `skipped` of the batch. */
   skipped: number;
+  /** Fresh messages options.handOff took (not folded; covered by the new offset): the caller must make them durable elsewhere before COMMIT. */
+  handedOff: M[];
   /** The message behind each journal entry. */
   sources: JournalSources;
+}
+
+export interface PartitionBatchOptions<M> {
+  /** The cluster the messages were read from: binds the stored offset to this log (offset-binding.ts in contracts). */
+  clusterId?: string;
+  /** Messages that belong elsewhere (e.g. on another partition): not folded here, but covered by the offset. */
+  handOff?: (message: M) => boolean;
 }
 
 /**
@@ -31,19 +40,28 @@ export async function foldPartitionBatch<M extends LogMessage>(
   tx: SqlTransaction,
   key: OffsetKey,
   messages: M[],
+  options: PartitionBatchOptions<M> = {},
 ): Promise<FoldedPartitionBatch<M>> {
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
-  if (fresh.length === 0) {
-    return { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped, sources: new Map() };
+  const nothing = { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped, sources: new Map() };
+  if (fresh.length === 0) return { ...nothing, handedOff: [] };
+  const handedOff = options.handOff ? fresh.filter(options.handOff) : [];
+  const handed = new Set(handedOff);
+  const folded = handed.size > 0 ? fresh.filter((m) => !handed.has(m)) : fresh;
+  const last = fresh[fresh.length - 1];
+  const binding = options.clusterId === undefined ? undefined : { clusterId: options.clusterId, anchor: recordFingerprint(last) };
+  if (folded.length === 0) {
+    await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
+    return { ...nothing, handedOff };
   }
 
-  const decoded = decodeBatch(fresh);
+  const decoded = decodeBatch(folded);
   const { skus, reservationIds, eventIds } = decoded.keys;
   const before = await loadLedgerSlice(tx, skus, reservationIds, eventIds);
   const { result, rejected, sources } = foldDecoded(before, decoded, key.partition);
   await writeBatch(tx, result, sources);
-  await saveOffset(tx, key, BigInt(fresh[fresh.length - 1].offset) + 1n);
-  return { before, result, events: decoded.events, rejected, skipped, sources };
+  await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
+  return { before, result, events: decoded.events, rejected, skipped, handedOff, sources };
 }

@@ -5,6 +5,7 @@ import { JournalReservationsIndex1766000000001 } from './1766000000001-journal-r
 import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
 import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-letters';
 import { LocationsAndStates1768000000000 } from './1768000000000-locations-and-states';
+import { OffsetsLogBinding1768000000100 } from './1768000000100-offsets-log-binding';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   JournalReservationsIndex1766000000001,
   ChannelDeadLetters1767000000000,
   LocationsAndStates1768000000000,
+  OffsetsLogBinding1768000000100,
 ];

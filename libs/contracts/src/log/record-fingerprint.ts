@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import { LogMessage } from '../events/decode-log-message';
+
+/**
+ * A short, stable identity of one log record: a hash of its key and value.
+ * Stored beside a consumer's offset as the "anchor" (the last record applied),
+ * so a consumer resuming at that offset can tell whether the log still holds
+ * the same record there, or a different log now answers at the same address.
+ * kafkajs 2.2.4 speaks Metadata v6, which carries no topic ids (they came in
+ * v10): the anchor stands in for the topic id (see docs/ledger.md).
+ */
+export function recordFingerprint(message: Pick<LogMessage, 'key' | 'value'>): string {
+  const hash = createHash('sha256');
+  const key = message.key ?? Buffer.alloc(0);
+  // Length-prefixed so that (key "ab", value "c") and (key "a", value "bc") differ.
+  hash.update(String(key.length)).update(':').update(key);
+  hash.update(message.value ?? Buffer.alloc(0));
+  return hash.digest('base64url').slice(0, 32);
+}

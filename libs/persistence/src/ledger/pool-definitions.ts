@@ -1,0 +1,64 @@
+import { LogMessage, PoolDefinition, decodePoolEvent } from '@stockflow/contracts';
+import { PoolDirectory, foldPoolEvent } from '@stockflow/ledger-core';
+import { Queryable } from '../queryable';
+import { SqlTransaction } from '../sql-pool';
+import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
+
+interface PoolRow {
+  pool_id: string;
+  locations: PoolDefinition['locations'];
+  channels: string[];
+  version: number;
+}
+
+/** The `pools` table as a directory (it holds a handful of rows). */
+export async function loadPools(db: Queryable): Promise<PoolDirectory> {
+  const rows: PoolRow[] = await db.query('SELECT pool_id, locations, channels, version FROM pools');
+  const pools = new Map<string, PoolDefinition>();
+  const channelPools = new Map<string, string>();
+  for (const row of rows) {
+    pools.set(row.pool_id, { poolId: row.pool_id, locations: row.locations, channels: row.channels, version: row.version });
+    for (const channel of row.channels) channelPools.set(channel, row.pool_id);
+  }
+  return { pools, channelPools };
+}
+
+/** Replaces the `pools` table with `directory` (whole: it is tiny and changes rarely). */
+export async function writePools(db: Queryable, directory: PoolDirectory): Promise<void> {
+  const pools = [...directory.pools.values()];
+  await db.query('DELETE FROM pools');
+  if (pools.length === 0) return;
+  await db.query(
+    `INSERT INTO pools (pool_id, locations, channels, version)
+     SELECT * FROM unnest($1::varchar[], $2::jsonb[], $3::jsonb[], $4::int[])`,
+    [pools.map((p) => p.poolId), pools.map((p) => JSON.stringify(p.locations)), pools.map((p) => JSON.stringify(p.channels)), pools.map((p) => p.version)],
+  );
+}
+
+/** Folds pool messages (inventory.pools, in log order) over a directory; foreign writes are skipped. */
+export function foldPoolMessages(directory: PoolDirectory, messages: readonly LogMessage[]): PoolDirectory {
+  let next = directory;
+  for (const message of messages) {
+    const event = decodePoolEvent(message.value);
+    if (!event) continue;
+    const outcome = foldPoolEvent(next, event);
+    if (outcome.applied) next = outcome.directory;
+  }
+  return next;
+}
+
+/**
+ * The ledger's projection of inventory.pools, exactly once like the stock
+ * projections: lock the stored offset, skip what it covers, fold, write, move
+ * the offset, all in the caller's transaction. Returns the directory after.
+ */
+export async function applyPoolBatch(tx: SqlTransaction, key: OffsetKey, messages: readonly LogMessage[]): Promise<PoolDirectory> {
+  const next = await lockOffset(tx, key);
+  const fresh = messages.filter((m) => BigInt(m.offset) >= next);
+  const before = await loadPools(tx);
+  if (fresh.length === 0) return before;
+  const after = foldPoolMessages(before, fresh);
+  await writePools(tx, after);
+  await saveOffset(tx, key, BigInt(fresh[fresh.length - 1].offset) + 1n);
+  return after;
+}
