@@ -47,6 +47,8 @@ Channel tokens (DEVELOPMENT DEFAULTS unless CHANNEL_TOKENS was set; never for pr
 $(tr ',' '\n' <<<"$CHANNEL_TOKENS" | awk -F: '{ printf "  %-8s %s\n", $1, $2 }')
 Operator tokens (DEVELOPMENT DEFAULT unless OPERATOR_TOKENS was set): $OPERATOR_TOKENS
   (read everything, pools and operator endpoints, any channel's dead letters; never writes)
+Operator console: $BASE_URL/console (sign in with the operator token)
+API docs: $BASE_URL/docs  (OpenAPI: /openapi.json, Kafka topics: /asyncapi.json)
 Channels file: $CHANNELS_FILE
 Try it (the second POST with the same eventId changes nothing):
   curl -i -X POST $BASE_URL/v1/events \\

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh
+# test/console drives Debian's chromium; installed here when missing (a no-op once present).
+bash scripts/ensure-chromium.sh || echo "test.sh: chromium is missing; test/console will fail until it is installed" >&2
 npm run build
 bash scripts/stack.sh up
 

@@ -32,6 +32,10 @@ export class ChannelSyncConfig extends WithChannelTokens(WithDatabase(WithKafka(
   @IsInt() @Min(1) @Max(3_600_000)
   CHANNEL_RETRY_MAX_MS = 30_000;
 
+  /** SKUs per second a re-send after a pool change offers to each channel (it also waits for the channel to be idle). */
+  @IsInt() @Min(1) @Max(100_000)
+  CHANNEL_RESEND_PER_SECOND = 500;
+
   /** How often delivered input offsets are committed: the most a restart sends again. */
   @IsInt() @Min(10) @Max(60_000)
   CHANNEL_COMMIT_INTERVAL_MS = 500;

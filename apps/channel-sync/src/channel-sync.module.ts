@@ -1,17 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
-import { ChannelDefinition } from './channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { CHANNEL_SETTINGS, ChannelFleet } from './consumers/channel-fleet';
 import { DeadLetterIndexConsumer } from './consumers/dead-letter-index.consumer';
 import { InputGuardConsumer } from './consumers/input-guard.consumer';
 import { channelSettings } from './delivery/channel-settings';
 import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
+import { DeadLetterSummaryController } from './http/dead-letter-summary.controller';
 import { DlqController } from './http/dlq.controller';
 import { channelSyncBacklogMetrics } from './jobs/channel-sync-backlog.metrics';
+import { PoolResend } from './pool-resend/pool-resend';
+import { ResendProgress } from './pool-resend/resend-progress';
 
 @Module({})
 export class ChannelSyncModule {
@@ -31,7 +34,7 @@ export class ChannelSyncModule {
         }),
         DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 4, applicationName: 'stockflow-channel-sync' }),
       ],
-      controllers: [DlqController],
+      controllers: [DlqController, DeadLetterSummaryController],
       providers: [
         { provide: ChannelSyncConfig, useValue: config },
         { provide: CHANNEL_SETTINGS, useValue: channels.map((c) => channelSettings(c, config)) },
@@ -41,6 +44,9 @@ export class ChannelSyncModule {
         DeadLetterIndexConsumer,
         DeadLetterReplay,
         ...channelSyncBacklogMetrics(config, channels),
+        PoolFeed,
+        ResendProgress,
+        PoolResend,
       ],
     };
   }

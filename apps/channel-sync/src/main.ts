@@ -3,7 +3,7 @@ import { loadConfig } from '@stockflow/config';
 import { acceptEmptyJsonBody, runService, startHttpService } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
 import { ChannelSyncModule } from './channel-sync.module';
-import { loadChannels } from './channels/load-channels';
+import { loadChannels } from '@stockflow/channels';
 
 runService(async () => {
   const config = loadConfig(ChannelSyncConfig);

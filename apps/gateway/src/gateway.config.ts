@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { HttpEnv, WithChannelTokens, WithDatabase, WithKafka } from '@stockflow/config';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -19,4 +19,19 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
 
   @IsUrl(URL_OPTIONS, { message: 'CHANNEL_SYNC_URL must be an http(s) URL' })
   CHANNEL_SYNC_URL = 'http://127.0.0.1:3003';
+
+  /** Probed (GET /health/ready) for the operator console's Services section; nothing is proxied to them. */
+  @IsUrl(URL_OPTIONS, { message: 'LEDGER_URL must be an http(s) URL' })
+  LEDGER_URL = 'http://127.0.0.1:3001';
+
+  @IsUrl(URL_OPTIONS, { message: 'COMPACTION_URL must be an http(s) URL' })
+  COMPACTION_URL = 'http://127.0.0.1:3004';
+
+  /** A proxied request whose upstream has not answered within this gets a 504 (checkout in sync mode waits on Redis only). */
+  @IsInt() @Min(100) @Max(300_000)
+  UPSTREAM_TIMEOUT_MS = 30_000;
+
+  /** The channels file channel-sync uses (docs/channel-sync.md): safety stock of GET /v1/channels/:channel/stock/:sku. */
+  @IsString() @MinLength(1)
+  CHANNELS_FILE = 'config/channels.dev.json';
 }

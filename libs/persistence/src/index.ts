@@ -8,6 +8,7 @@ export * from './ledger/consumer-offsets';
 export * from './ledger/batch-fold';
 export * from './ledger/partition-batch';
 export * from './ledger/stock-queries';
+export * from './ledger/location-levels';
 export * from './database.module';
 export * from './bulk/bulk-jobs';
 export * from './schema-name';

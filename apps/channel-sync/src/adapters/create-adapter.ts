@@ -1,4 +1,4 @@
-import { ChannelDefinition } from '../channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelAdapter } from './channel-adapter';
 import { HttpTransport } from './http-transport';
 import { ShopifyAdapter } from './shopify.adapter';

@@ -1,5 +1,5 @@
 import { ChannelStockUpdate, SHOPIFY_INVENTORY_SET_PATH, SHOPIFY_TOKEN_HEADER, ShopifyInventoryLevelSet } from '@stockflow/contracts';
-import { ChannelDefinition } from '../channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelAdapter, DeliveryOutcome, PreparedRequest } from './channel-adapter';
 import { HttpTransport } from './http-transport';
 

@@ -1,5 +1,5 @@
 import { ChannelStockUpdate, WEBHOOK_SIGNATURE_HEADER, WebhookStockUpdate, signWebhookBody } from '@stockflow/contracts';
-import { ChannelDefinition } from '../channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelAdapter, DeliveryOutcome, PreparedRequest } from './channel-adapter';
 import { HttpTransport } from './http-transport';
 

@@ -77,9 +77,9 @@ export class ChannelFeed {
             this.pipeline.passOver(position);
             continue;
           }
-          const { sku, version, available, updatedAt } = decoded.level;
+          const { sku, version, available, locations, updatedAt } = decoded.level;
           const source = { topic, partition: batch.partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value };
-          this.pipeline.offer({ sku, version, available, changedAt: Date.parse(updatedAt) || undefined, trace: traceHeadersOf(message.headers) }, { position, source });
+          this.pipeline.offer({ sku, version, available, locations, changedAt: Date.parse(updatedAt) || undefined, trace: traceHeadersOf(message.headers) }, { position, source });
         }
         // Only moves the fetch position; what is committed is decided by the pipeline.
         resolveOffset(batch.lastOffset());

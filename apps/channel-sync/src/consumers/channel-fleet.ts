@@ -1,14 +1,20 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
-import { BatchingPublisher, InjectTopics } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { ChannelAvailabilityMessage, ChannelDeadLetter, TopicNames, channelAvailabilityKey } from '@stockflow/contracts';
+import { BatchingPublisher, InjectTopics, PoolFeed } from '@stockflow/kafka';
+import { Readiness, counter } from '@stockflow/service-kit';
 import { createAdapter } from '../adapters/create-adapter';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelPipeline, PipelineHooks } from '../delivery/channel-pipeline';
 import { ChannelSettings } from '../delivery/channel-settings';
 import { DeadLetterStore } from '../dlq/dead-letter-store';
 import { ChannelFeed } from './channel-feed';
+
+const availabilityFailures = counter({
+  name: 'stockflow_channel_availability_publish_failures_total',
+  help: 'Messages to inventory.channel-availability Kafka did not take (the next change of the SKU writes it again)',
+  labelNames: ['channel'],
+});
 
 /** Injection token of the resolved ChannelSettings[] (from CHANNELS_FILE). */
 export const CHANNEL_SETTINGS = Symbol('CHANNEL_SETTINGS');
@@ -27,6 +33,7 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
     private readonly store: DeadLetterStore,
+    private readonly pools: PoolFeed,
     readiness: Readiness,
   ) {
     readiness.register('channel-feeds', () => {
@@ -36,6 +43,8 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // A channel's numbers depend on its pool: deciding them on a half-read directory would send wrong ones.
+    await this.pools.whenCaughtUp();
     for (const settings of this.channels) {
       const { name } = settings.definition;
       const adapter = createAdapter(settings.definition, settings.concurrency, settings.timeoutMs);
@@ -53,6 +62,11 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
     await Promise.all(this.feeds.map((f) => f.stop()));
   }
 
+  /** Every configured channel, in CHANNELS_FILE order. */
+  names(): string[] {
+    return this.channels.map((c) => c.definition.name);
+  }
+
   settings(channel: string): ChannelSettings | undefined {
     return this.channels.find((c) => c.definition.name === channel);
   }
@@ -67,6 +81,14 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
         this.publisher.publish(this.topics.channelSyncDlq, [
           { key: `${record.channel}:${record.sku}`, value: JSON.stringify(record), headers: { 'x-dlq-code': record.code } },
         ]),
+      availability: (message: ChannelAvailabilityMessage) => {
+        const record = { key: channelAvailabilityKey(message.channel, message.sku), value: JSON.stringify(message) };
+        this.publisher.publish(this.topics.channelAvailability, [record]).catch((error: Error) => {
+          availabilityFailures.inc({ channel: message.channel });
+          this.logger.error(`channel-availability of ${message.channel}:${message.sku}@${message.version} not written: ${error.message}`);
+        });
+      },
+      pools: () => ({ directory: this.pools.current(), version: this.pools.version() }),
       replaySettled: (ids, outcome, version) => {
         // Left 'replaying' if this fails: the next replay of the channel takes such rows again.
         this.store.settleReplay(ids, outcome, version).catch((error: Error) => {

@@ -15,6 +15,12 @@ describe('decodeStockLevel', () => {
     expect(decodeStockLevel(message({ ...level, available: -2 })).ok).toBe(true);
   });
 
+  it('refuses locations without a locationId or an integer available (a pool sums them)', () => {
+    const decoded = decodeStockLevel(message({ ...level, locations: [{ locationId: 'wh-1', available: '3' }] }));
+    expect(decoded).toMatchObject({ ok: false, code: 'schema', reason: expect.stringContaining('locations') });
+    expect(decodeStockLevel(message({ ...level, locations: [{ locationId: 'wh-1', available: -3 }] })).ok).toBe(true);
+  });
+
   it('calls bytes that are not JSON invalid_json', () => {
     expect(decodeStockLevel(message('{nope'))).toMatchObject({ ok: false, code: 'invalid_json' });
   });

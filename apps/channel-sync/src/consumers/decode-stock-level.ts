@@ -9,7 +9,7 @@ export type DecodedStockLevel =
 
 /**
  * Reads a message of inventory.stock-levels. Channel sync needs only sku,
- * version and available, so only those are checked; anything else about the
+ * version, available and the locations' available, so only those are checked; anything else about the
  * message is the ledger's business.
  */
 export function decodeStockLevel(message: Pick<KafkaMessage, 'key' | 'value'>): DecodedStockLevel {
@@ -28,6 +28,12 @@ export function decodeStockLevel(message: Pick<KafkaMessage, 'key' | 'value'>): 
   if (typeof level.sku !== 'string' || !SKU_PATTERN.test(level.sku)) problems.push(`sku must match ${SKU_PATTERN.source}`);
   if (!Number.isSafeInteger(level.version) || level.version! < 1) problems.push('version must be a positive integer');
   if (!Number.isSafeInteger(level.available)) problems.push('available must be an integer');
+  // Optional only for messages written before locations existed; a channel's pool sums them.
+  const locationsOk = (l: unknown[]) =>
+    l.every((x) => typeof (x as { locationId?: unknown })?.locationId === 'string' && Number.isSafeInteger((x as { available?: unknown }).available));
+  if (level.locations !== undefined && !(Array.isArray(level.locations) && locationsOk(level.locations))) {
+    problems.push('locations must be an array of {locationId, available (integer)}');
+  }
   const key = message.key?.toString();
   // Keyed by SKU so that all of a SKU's versions share a partition; a stray key could reorder them.
   if (problems.length === 0 && key !== level.sku) problems.push(`message key ${JSON.stringify(key ?? null)} is not the sku`);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { ChannelDeadLetter } from '@stockflow/contracts';
+import { PoolView, channelAvailability } from '@stockflow/channels';
+import { ChannelAvailabilityMessage, ChannelDeadLetter } from '@stockflow/contracts';
 import { ChannelAdapter, DeliveryOutcome } from '../adapters/channel-adapter';
 import { channelMetrics, channelSyncMetrics } from '../channel-sync.metrics';
 import { ChannelSettings } from './channel-settings';
@@ -7,7 +8,6 @@ import { deliveryDeadLetter, DeliveryFailure } from './dead-letter-record';
 import { DeliveryBook, InputPosition, OfferResult, PendingUpdate } from './delivery-book';
 import { QueuedUpdate, StockState, UpdateSource } from './queued-update';
 import { backoffDelay } from './retry-policy';
-import { sellableQuantity } from './sellable-quantity';
 import { TokenBucket } from './token-bucket';
 import { traceDelivery } from './delivery-trace';
 
@@ -16,7 +16,21 @@ export interface PipelineHooks {
   deadLetter(record: ChannelDeadLetter): Promise<void>;
   /** Replayed dead-letter rows whose fate is now known. */
   replaySettled(ids: number[], outcome: 'replayed' | 'replay_failed', version: number): void;
+  /** A newer availability of a SKU on this channel, for inventory.channel-availability. */
+  availability(message: ChannelAvailabilityMessage): void;
+  /** The pool directory now, and its position in inventory.pools. */
+  pools(): PoolView;
 }
+
+/** The newest state offered for a SKU: what the channel shows or will show once sends settle. */
+interface Offered {
+  version: number;
+  ledgerVersion: number;
+  poolVersion: number;
+}
+
+/** What a re-send after a pool change found: offered, or why not. */
+export type ResendResult = OfferResult | 'not_listed' | 'current' | 'deferred';
 
 /**
  * Everything one channel needs to receive stock, and nothing shared with any
@@ -26,6 +40,7 @@ export interface PipelineHooks {
 export class ChannelPipeline {
   private readonly logger: Logger;
   private readonly book = new DeliveryBook<QueuedUpdate>();
+  private readonly offered = new Map<string, Offered>();
   private readonly bucket?: TokenBucket;
   private readonly name: string;
   private readonly metrics: ReturnType<typeof channelMetrics>;
@@ -63,19 +78,38 @@ export class ChannelPipeline {
       this.metrics.updates.not_listed.inc();
       return 'not_listed';
     }
-    const update: QueuedUpdate = {
-      sku: state.sku,
-      version: state.version,
-      available: state.available,
-      quantity: sellableQuantity(state.available, state.sku, this.settings.definition),
-      source,
-      changedAt: state.changedAt,
-      trace: state.trace,
-    };
+    const availability = channelAvailability(this.name, state, this.hooks.pools(), this.settings.definition);
+    const { poolId, available, sellable, version, ledgerVersion, poolVersion } = availability;
+    const update: QueuedUpdate = { sku: state.sku, version, available, quantity: sellable, poolId, ledgerVersion, poolVersion, source, changedAt: state.changedAt, trace: state.trace };
     const result = this.book.offer(update, position, replayIds);
     this.metrics.updates[result].inc();
+    const before = this.offered.get(state.sku);
+    if (!before || version > before.version) {
+      this.offered.set(state.sku, { version, ledgerVersion, poolVersion });
+      this.hooks.availability(availability);
+    }
     if (result === 'queued') this.schedulePump();
     return result;
+  }
+
+  /**
+   * Offers the SKU again after a pool change, from the ledger's table. Skipped
+   * (`current`) when an update computed under this pool directory was already
+   * offered. `deferred` when the feed already offered a newer ledger version
+   * than the table holds (the ledger produces a stock level just before its
+   * transaction commits): offering the older row would be dropped as stale,
+   * leaving the channel on the old pool's numbers, so the caller reads it again.
+   */
+  resend(state: StockState): ResendResult {
+    const before = this.offered.get(state.sku);
+    if (before && before.poolVersion >= this.hooks.pools().version && before.ledgerVersion >= state.version) return 'current';
+    if (before && before.ledgerVersion > state.version) return 'deferred';
+    return this.offer(state);
+  }
+
+  /** SKUs waiting for a send: re-sends after a pool change only fill the channel while this is low. */
+  waitingCount(): number {
+    return this.book.waitingCount();
   }
 
   /** Input offsets that were delivered or dead-lettered, per partition. */

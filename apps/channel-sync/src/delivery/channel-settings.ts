@@ -1,4 +1,4 @@
-import { ChannelDefinition } from '../channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { RetryPolicy } from './retry-policy';
 

@@ -10,8 +10,15 @@ export interface UpdateSource {
   value: Buffer | null;
 }
 
-/** An update as one channel's pipeline carries it. */
+/**
+ * An update as one channel's pipeline carries it. `version` is the channel
+ * availability version (ledgerVersion + poolVersion, see ChannelAvailabilityMessage),
+ * `available` the channel's pool's available, `quantity` its sellable.
+ */
 export interface QueuedUpdate extends ChannelStockUpdate {
+  poolId: string;
+  ledgerVersion: number;
+  poolVersion: number;
   source?: UpdateSource;
   /** When the ledger produced the state (ms), for the change-to-channel latency. */
   changedAt?: number;
@@ -19,11 +26,15 @@ export interface QueuedUpdate extends ChannelStockUpdate {
   trace?: TraceCarrier;
 }
 
-/** A SKU's stock as channel sync needs it: from a stock-level message, the ledger's table or a dead letter. */
+/** A SKU's stock as channel sync needs it: from a stock-level message or the ledger's table. */
 export interface StockState {
   sku: string;
+  /** The ledger's version of the SKU. */
   version: number;
+  /** The SKU's total available: used only when `locations` is unknown. */
   available: number;
+  /** Per-location available (stock-level messages and the ledger's table carry it). */
+  locations?: readonly { locationId: string; available: number }[];
   /** When the ledger produced it (ms), if known. */
   changedAt?: number;
   trace?: TraceCarrier;

@@ -46,10 +46,19 @@ export class DeadLetterReplay {
   }
 }
 
+/**
+ * The ledger's row when there is one: it is at least as new as any dead letter
+ * and carries the per-location numbers the channel's pool needs. A dead
+ * letter's own update (its pool's available) only stands in when the row is gone.
+ */
 function newest(ledger: StockState | undefined, deadLetters: IndexedDeadLetter[]): StockState {
-  let best = ledger;
+  if (ledger) return ledger;
+  let best: StockState | undefined;
   for (const { record } of deadLetters) {
-    if (record.update && (!best || record.update.version > best.version)) best = record.update;
+    const update = record.update as (typeof record.update & { ledgerVersion?: number }) | null;
+    if (!update) continue;
+    const version = update.ledgerVersion ?? update.version;
+    if (!best || version > best.version) best = { sku: update.sku, version, available: update.available };
   }
   return best!;
 }

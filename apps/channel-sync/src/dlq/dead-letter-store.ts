@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelDeadLetter } from '@stockflow/contracts';
+import { locationLevelsOf } from '@stockflow/persistence';
 import { StockState } from '../delivery/queued-update';
 
 export const REPLAY_STATUSES = ['dead', 'replaying', 'replayed', 'replay_failed'] as const;
@@ -81,15 +82,18 @@ export class DeadLetterStore {
     );
   }
 
-  /** The ledger's current state of these SKUs (its projection; newer than any dead letter of them). */
-  async stockStates(skus: string[]): Promise<Map<string, StockState>> {
-    const rows = await this.db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]);
-    return new Map(
-      rows.map((r: { sku: string; on_hand: string; reserved: string; version: string }) => [
-        r.sku,
-        { sku: r.sku, version: Number(r.version), available: Number(r.on_hand) - Number(r.reserved) },
-      ]),
+  /** Dead letters still waiting for a replay (`dead` or `replaying`), per channel; null = poison input. */
+  async depths(): Promise<Map<string | null, number>> {
+    const rows: { channel: string | null; depth: number }[] = await this.db.query(
+      `SELECT channel, count(*)::int AS depth FROM channel_dead_letters
+        WHERE status IN ('dead', 'replaying') GROUP BY channel`,
     );
+    return new Map(rows.map((r) => [r.channel, r.depth]));
+  }
+
+  /** The ledger's current state of these SKUs, per location (its projection; newer than any dead letter of them). */
+  async stockStates(skus: string[]): Promise<Map<string, StockState>> {
+    return new Map((await locationLevelsOf(this.db, skus)).map((level) => [level.sku, level]));
   }
 }
 

@@ -54,7 +54,7 @@ export class DlqController {
   }
 }
 
-function present(row: IndexedDeadLetter) {
+export function present(row: IndexedDeadLetter) {
   const { record } = row;
   return {
     id: row.id,

@@ -4,7 +4,7 @@ import { TopicNames } from '@stockflow/contracts';
 import { BacklogMetrics, Subscription, TOPICS, committedLag } from '@stockflow/kafka';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from '../channel-sync.config';
-import { ChannelDefinition } from '../channels/channel-definition';
+import { ChannelDefinition } from '@stockflow/channels';
 
 /**
  * One group per channel on inventory.stock-levels (a slow channel lags alone),

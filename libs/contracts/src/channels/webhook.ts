@@ -8,7 +8,11 @@ export interface WebhookStockUpdate {
   channel: string;
   sku: string;
   quantity: number;
-  /** The ledger's version of the SKU: a receiver drops anything not newer than what it has. */
+  /**
+   * The channel availability version (ledger version + pool version, see
+   * ChannelAvailabilityMessage): a receiver drops anything not newer than what it has.
+   * With no pool ever defined it equals the ledger's version of the SKU.
+   */
   version: number;
 }
 

@@ -29,6 +29,10 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
   private readonly listeners: PoolChangeListener[] = [];
   private caughtUp = false;
   private target?: bigint;
+  /** inventory.pools offset after the last applied event: grows with every pool change, the same in every reader. */
+  private appliedUpTo = 0;
+  private markCaughtUp!: () => void;
+  private readonly caughtUpOnce = new Promise<void>((resolve) => (this.markCaughtUp = resolve));
 
   constructor(
     private readonly kafkaClient: Kafka,
@@ -44,6 +48,21 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
 
   current(): PoolDirectory {
     return this.directory;
+  }
+
+  /** Position of the directory in the log (0 before any pool change): channel availability's poolVersion. */
+  version(): number {
+    return this.appliedUpTo;
+  }
+
+  /** False while folding the history that was in the topic at startup; changes seen then are not news. */
+  isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  /** Resolves once the feed has read the topic to where it ended at startup (see readiness). */
+  whenCaughtUp(): Promise<void> {
+    return this.caughtUpOnce;
   }
 
   pool(poolId: string): PoolDefinition | undefined {
@@ -71,7 +90,7 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
 
   override async onApplicationBootstrap(): Promise<void> {
     this.target = await this.endOffset();
-    if (this.target === 0n) this.caughtUp = true;
+    if (this.target === 0n) this.setCaughtUp();
     await super.onApplicationBootstrap();
   }
 
@@ -80,18 +99,26 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
       const event = decodePoolEvent(message.value);
       if (!event) {
         skipped.inc();
+        // A foreign write at the end of the topic must not keep the feed "not caught up" for ever.
+        if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.setCaughtUp();
         continue;
       }
       const before = this.directory;
       const outcome = foldPoolEvent(before, event);
       if (outcome.applied) {
         this.directory = outcome.directory;
+        this.appliedUpTo = Number(message.offset) + 1;
         for (const listener of this.listeners) listener(before, outcome.directory, event);
       }
       this.outcomes.get(event.eventId)?.(outcome);
       this.outcomes.delete(event.eventId);
-      if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.caughtUp = true;
+      if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.setCaughtUp();
     }
+  }
+
+  private setCaughtUp(): void {
+    this.caughtUp = true;
+    this.markCaughtUp();
   }
 
   private async endOffset(): Promise<bigint> {

@@ -6,6 +6,8 @@ import { BulkJobs1764000000001 } from './1764000000001-bulk-jobs';
 import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-letters';
 import { LocationsAndStates1768000000000 } from './1768000000000-locations-and-states';
 import { OffsetsLogBinding1768000000100 } from './1768000000100-offsets-log-binding';
+import { OrdersCreatedAtIndex1768000000200 } from './1768000000200-orders-created-at-index';
+import { ChannelPoolResends1769000000000 } from './1769000000000-channel-pool-resends';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   ChannelDeadLetters1767000000000,
   LocationsAndStates1768000000000,
   OffsetsLogBinding1768000000100,
+  OrdersCreatedAtIndex1768000000200,
+  ChannelPoolResends1769000000000,
 ];

@@ -1,2 +1,3 @@
 export * from './order.entity';
 export * from './order-status-change.entity';
+export * from './order-status-counts';

@@ -16,8 +16,8 @@ export interface HttpServiceOptions {
   bodyLimit?: number;
   /** Per-route overrides, e.g. a bulk endpoint that takes far larger bodies. */
   routeBodyLimits?: Record<string, number>;
-  /** Raw Fastify routes to add next to Nest's (e.g. the gateway's proxy). */
-  beforeListen?: (fastify: FastifyInstance) => unknown;
+  /** Raw Fastify routes to add next to Nest's (e.g. the gateway's proxy), and anything that needs the app (API docs). */
+  beforeListen?: (fastify: FastifyInstance, app: NestFastifyApplication) => unknown;
 }
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -52,7 +52,7 @@ export async function startHttpService(
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(app, options, signal, tracing));
   }
-  options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance);
+  await options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance, app);
   await app.listen(options.config.PORT, '0.0.0.0');
   new Logger(options.name).log(`listening on :${options.config.PORT}`);
   return app;

@@ -6,7 +6,7 @@ export interface SafetyStock {
 }
 
 /**
- * What a channel may sell: the ledger's available quantity minus the channel's
+ * What a channel may sell: its pool's available minus the channel's
  * safety stock, never negative (available itself can be, after POS oversells).
  */
 export function sellableQuantity(available: number, sku: string, channel: SafetyStock): number {

@@ -1,0 +1,176 @@
+"use strict";
+var __assign = (this && this.__assign) || function () {
+    __assign = Object.assign || function(t) {
+        for (var s, i = 1, n = arguments.length; i < n; i++) {
+            s = arguments[i];
+            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p))
+                t[p] = s[p];
+        }
+        return t;
+    };
+    return __assign.apply(this, arguments);
+};
+var __esDecorate = (this && this.__esDecorate) || function (ctor, descriptorIn, decorators, contextIn, initializers, extraInitializers) {
+    function accept(f) { if (f !== void 0 && typeof f !== "function") throw new TypeError("Function expected"); return f; }
+    var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
+    var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
+    var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
+    var _, done = false;
+    for (var i = decorators.length - 1; i >= 0; i--) {
+        var context = {};
+        for (var p in contextIn) context[p] = p === "access" ? {} : contextIn[p];
+        for (var p in contextIn.access) context.access[p] = contextIn.access[p];
+        context.addInitializer = function (f) { if (done) throw new TypeError("Cannot add initializers after decoration has completed"); extraInitializers.push(accept(f || null)); };
+        var result = (0, decorators[i])(kind === "accessor" ? { get: descriptor.get, set: descriptor.set } : descriptor[key], context);
+        if (kind === "accessor") {
+            if (result === void 0) continue;
+            if (result === null || typeof result !== "object") throw new TypeError("Object expected");
+            if (_ = accept(result.get)) descriptor.get = _;
+            if (_ = accept(result.set)) descriptor.set = _;
+            if (_ = accept(result.init)) initializers.unshift(_);
+        }
+        else if (_ = accept(result)) {
+            if (kind === "field") initializers.unshift(_);
+            else descriptor[key] = _;
+        }
+    }
+    if (target) Object.defineProperty(target, contextIn.name, descriptor);
+    done = true;
+};
+var __runInitializers = (this && this.__runInitializers) || function (thisArg, initializers, value) {
+    var useValue = arguments.length > 2;
+    for (var i = 0; i < initializers.length; i++) {
+        value = useValue ? initializers[i].call(thisArg, value) : initializers[i].call(thisArg);
+    }
+    return useValue ? value : void 0;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
+    return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
+    function verb(n) { return function (v) { return step([n, v]); }; }
+    function step(op) {
+        if (f) throw new TypeError("Generator is already executing.");
+        while (g && (g = 0, op[0] && (_ = 0)), _) try {
+            if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
+            if (y = 0, t) op = [op[0] & 2, t.value];
+            switch (op[0]) {
+                case 0: case 1: t = op; break;
+                case 4: _.label++; return { value: op[1], done: false };
+                case 5: _.label++; y = op[1]; op = [0]; continue;
+                case 7: op = _.ops.pop(); _.trys.pop(); continue;
+                default:
+                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
+                    if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
+                    if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
+                    if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
+                    if (t[2]) _.ops.pop();
+                    _.trys.pop(); continue;
+            }
+            op = body.call(thisArg, _);
+        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+        if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
+    }
+};
+var __setFunctionName = (this && this.__setFunctionName) || function (f, name, prefix) {
+    if (typeof name === "symbol") name = name.description ? "[".concat(name.description, "]") : "";
+    return Object.defineProperty(f, "name", { configurable: true, value: prefix ? "".concat(prefix, " ", name) : name });
+};
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EventIngest = exports.MAX_EVENTS_PER_REQUEST = void 0;
+exports.assertOwnChannel = assertOwnChannel;
+var common_1 = require("@nestjs/common");
+var contracts_1 = require("@stockflow/contracts");
+var service_kit_1 = require("@stockflow/service-kit");
+exports.MAX_EVENTS_PER_REQUEST = 1000;
+/** Validates events from one channel and appends them to the log (key = sku). */
+var EventIngest = function () {
+    var _classDecorators = [(0, common_1.Injectable)()];
+    var _classDescriptor;
+    var _classExtraInitializers = [];
+    var _classThis;
+    var EventIngest = _classThis = /** @class */ (function () {
+        function EventIngest_1(publisher, topics) {
+            this.publisher = publisher;
+            this.topics = topics;
+        }
+        /**
+         * All-or-nothing: every event is validated and channel-checked before any is
+         * produced, so a 400/403 changes nothing. Resolves once Kafka acknowledged
+         * every message (idempotent producer, acks=all).
+         */
+        EventIngest_1.prototype.ingest = function (body, channel, replyTo) {
+            return __awaiter(this, void 0, void 0, function () {
+                var items, parsed;
+                return __generator(this, function (_a) {
+                    switch (_a.label) {
+                        case 0:
+                            items = Array.isArray(body) ? body : [body];
+                            if (items.length > exports.MAX_EVENTS_PER_REQUEST) {
+                                throw new common_1.PayloadTooLargeException("at most ".concat(exports.MAX_EVENTS_PER_REQUEST, " events per request (got ").concat(items.length, "); use POST /v1/events/bulk"));
+                            }
+                            if (items.length === 0)
+                                throw (0, service_kit_1.validationFailed)([{ field: '(body)', messages: ['no events given'] }]);
+                            parsed = (0, contracts_1.parseEvents)(items);
+                            if (!parsed.ok) {
+                                throw (0, service_kit_1.validationFailed)(Array.isArray(body) ? parsed.errors : parsed.errors.map(function (e) { return (__assign(__assign({}, e), { field: e.field.replace(/^\[0\]\.?/, '') || '(body)' })); }));
+                            }
+                            assertOwnChannel(parsed.events, channel);
+                            return [4 /*yield*/, this.publish(parsed.events, replyTo)];
+                        case 1:
+                            _a.sent();
+                            return [2 /*return*/, parsed.events];
+                    }
+                });
+            });
+        };
+        /**
+         * The eventIds a waiting request will be answered for, as the ledger will
+         * spell them (lowercase); the body is validated again by ingest().
+         */
+        EventIngest_1.prototype.eventIdsOf = function (body) {
+            var items = Array.isArray(body) ? body : [body];
+            return items.map(function (item) { var _a; return String((_a = item === null || item === void 0 ? void 0 : item.eventId) !== null && _a !== void 0 ? _a : '').toLowerCase(); });
+        };
+        /** `replyTo` (a waiting gateway instance) asks the ledger for each event's outcome (REPLY_TO_HEADER). */
+        EventIngest_1.prototype.publish = function (events, replyTo) {
+            var _a;
+            var headers = replyTo === undefined ? undefined : (_a = {}, _a[contracts_1.REPLY_TO_HEADER] = replyTo, _a);
+            return this.publisher.publish(this.topics.events, events.map(function (e) { return ({ key: e.sku, value: JSON.stringify(e), headers: headers }); }));
+        };
+        return EventIngest_1;
+    }());
+    __setFunctionName(_classThis, "EventIngest");
+    (function () {
+        var _metadata = typeof Symbol === "function" && Symbol.metadata ? Object.create(null) : void 0;
+        __esDecorate(null, _classDescriptor = { value: _classThis }, _classDecorators, { kind: "class", name: _classThis.name, metadata: _metadata }, null, _classExtraInitializers);
+        EventIngest = _classThis = _classDescriptor.value;
+        if (_metadata) Object.defineProperty(_classThis, Symbol.metadata, { enumerable: true, configurable: true, writable: true, value: _metadata });
+        __runInitializers(_classThis, _classExtraInitializers);
+    })();
+    return EventIngest = _classThis;
+}();
+exports.EventIngest = EventIngest;
+function assertOwnChannel(events, channel) {
+    var foreign = events.filter(function (e) { return e.channel !== channel; });
+    if (foreign.length > 0) {
+        throw new common_1.ForbiddenException("token of channel '".concat(channel, "' may not write events of channel(s) ").concat(__spreadArray([], new Set(foreign.map(function (e) { return "'".concat(e.channel, "'"); })), true).join(', ')));
+    }
+}

@@ -1,0 +1,23 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ledgerMetrics = void 0;
+var service_kit_1 = require("@stockflow/service-kit");
+exports.ledgerMetrics = {
+    applied: (0, service_kit_1.counter)({ name: 'stockflow_ledger_events_applied_total', help: 'Events folded into projections' }),
+    duplicates: (0, service_kit_1.counter)({ name: 'stockflow_ledger_events_duplicate_total', help: 'Events skipped: eventId already applied' }),
+    deadLettered: (0, service_kit_1.counter)({
+        name: 'stockflow_ledger_events_dead_lettered_total',
+        help: 'Events sent to inventory.events.dlq',
+        labelNames: ['code'],
+    }),
+    negativeStock: (0, service_kit_1.counter)({
+        name: 'stockflow_ledger_negative_stock_total',
+        // A total: the SKU to review is in the ledger's warning log (and its journal), never a label.
+        help: 'Events that took a location below zero (the SKU is logged for review)',
+    }),
+    batchSeconds: (0, service_kit_1.histogram)({
+        name: 'stockflow_ledger_batch_seconds',
+        help: 'Time to fold and commit one partition batch',
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    }),
+};

@@ -1,0 +1,88 @@
+"use strict";
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
+    return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
+    function verb(n) { return function (v) { return step([n, v]); }; }
+    function step(op) {
+        if (f) throw new TypeError("Generator is already executing.");
+        while (g && (g = 0, op[0] && (_ = 0)), _) try {
+            if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
+            if (y = 0, t) op = [op[0] & 2, t.value];
+            switch (op[0]) {
+                case 0: case 1: t = op; break;
+                case 4: _.label++; return { value: op[1], done: false };
+                case 5: _.label++; y = op[1]; op = [0]; continue;
+                case 7: op = _.ops.pop(); _.trys.pop(); continue;
+                default:
+                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
+                    if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
+                    if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
+                    if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
+                    if (t[2]) _.ops.pop();
+                    _.trys.pop(); continue;
+            }
+            op = body.call(thisArg, _);
+        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+        if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
+    }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RequeueJob = void 0;
+var orders_metrics_1 = require("../orders.metrics");
+/**
+ * Queues again orders still `received` long after acceptance: a crash between
+ * the INSERT and the produce would otherwise leave one waiting for ever. The
+ * consumer skips decided orders, so a message sent twice decides nothing twice.
+ */
+var RequeueJob = /** @class */ (function () {
+    function RequeueJob(store, publisher, topics, afterSeconds) {
+        this.store = store;
+        this.publisher = publisher;
+        this.topics = topics;
+        this.afterSeconds = afterSeconds;
+        this.name = 'requeue-received';
+        this.idleDelayMs = 5000;
+        this.lastSent = new Map();
+    }
+    RequeueJob.prototype.runOnce = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            var now, waitMs, _i, _a, _b, id, at, stale, _c, stale_1, o;
+            var _this = this;
+            return __generator(this, function (_d) {
+                switch (_d.label) {
+                    case 0:
+                        now = Date.now();
+                        waitMs = this.afterSeconds * 1000;
+                        for (_i = 0, _a = this.lastSent; _i < _a.length; _i++) {
+                            _b = _a[_i], id = _b[0], at = _b[1];
+                            if (now - at > waitMs)
+                                this.lastSent.delete(id);
+                        }
+                        return [4 /*yield*/, this.store.receivedBefore(new Date(now - waitMs), 500)];
+                    case 1:
+                        stale = (_d.sent()).filter(function (o) { return !_this.lastSent.has(o.orderId); });
+                        return [4 /*yield*/, this.publisher.publish(this.topics.received, stale.map(function (o) { return ({ key: o.orderId, value: JSON.stringify(o) }); }))];
+                    case 2:
+                        _d.sent();
+                        for (_c = 0, stale_1 = stale; _c < stale_1.length; _c++) {
+                            o = stale_1[_c];
+                            this.lastSent.set(o.orderId, now);
+                        }
+                        orders_metrics_1.ordersMetrics.requeued.inc(stale.length);
+                        return [2 /*return*/, 0];
+                }
+            });
+        });
+    };
+    return RequeueJob;
+}());
+exports.RequeueJob = RequeueJob;

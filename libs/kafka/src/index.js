@@ -1,0 +1,27 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+__exportStar(require("./kafka-client"), exports);
+__exportStar(require("./topic-admin"), exports);
+__exportStar(require("./batching-publisher"), exports);
+__exportStar(require("./dead-letters"), exports);
+__exportStar(require("./kafka.module"), exports);
+__exportStar(require("./batch-consumer"), exports);
+__exportStar(require("./consumer-lag"), exports);
+__exportStar(require("./backlog-metrics"), exports);
+__exportStar(require("./batch-span"), exports);
+__exportStar(require("./log-now"), exports);
+__exportStar(require("./pools/pool-feed"), exports);

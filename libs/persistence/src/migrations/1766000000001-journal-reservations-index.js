@@ -1,0 +1,85 @@
+"use strict";
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
+    return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
+    function verb(n) { return function (v) { return step([n, v]); }; }
+    function step(op) {
+        if (f) throw new TypeError("Generator is already executing.");
+        while (g && (g = 0, op[0] && (_ = 0)), _) try {
+            if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
+            if (y = 0, t) op = [op[0] & 2, t.value];
+            switch (op[0]) {
+                case 0: case 1: t = op; break;
+                case 4: _.label++; return { value: op[1], done: false };
+                case 5: _.label++; y = op[1]; op = [0]; continue;
+                case 7: op = _.ops.pop(); _.trys.pop(); continue;
+                default:
+                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
+                    if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
+                    if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
+                    if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
+                    if (t[2]) _.ops.pop();
+                    _.trys.pop(); continue;
+            }
+            op = body.call(thisArg, _);
+        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+        if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
+    }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.JournalReservationsIndex1766000000001 = void 0;
+/**
+ * Lets the ledger recognise a reservation that compaction already deleted: its
+ * StockReserved entry stays in the journal. Without this, a second StockReserved
+ * reusing a compacted reservationId would be applied live but refused by replay
+ * (duplicate_reservation), and live would no longer equal the fold of the log.
+ * Built CONCURRENTLY (outside a transaction) so a large live journal keeps
+ * taking writes while the index builds.
+ */
+var JournalReservationsIndex1766000000001 = /** @class */ (function () {
+    function JournalReservationsIndex1766000000001() {
+        this.name = 'JournalReservationsIndex1766000000001';
+        this.transaction = false;
+    }
+    JournalReservationsIndex1766000000001.prototype.up = function (q) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: 
+                    // A build interrupted half-way leaves an INVALID index behind: start clean.
+                    return [4 /*yield*/, q.query('DROP INDEX CONCURRENTLY IF EXISTS journal_reserved_idx')];
+                    case 1:
+                        // A build interrupted half-way leaves an INVALID index behind: start clean.
+                        _a.sent();
+                        return [4 /*yield*/, q.query("CREATE INDEX CONCURRENTLY journal_reserved_idx ON journal (reservation_id) WHERE type = 'StockReserved'")];
+                    case 2:
+                        _a.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    JournalReservationsIndex1766000000001.prototype.down = function (q) {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: return [4 /*yield*/, q.query('DROP INDEX CONCURRENTLY IF EXISTS journal_reserved_idx')];
+                    case 1:
+                        _a.sent();
+                        return [2 /*return*/];
+                }
+            });
+        });
+    };
+    return JournalReservationsIndex1766000000001;
+}());
+exports.JournalReservationsIndex1766000000001 = JournalReservationsIndex1766000000001;
