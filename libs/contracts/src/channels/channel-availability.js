@@ -1,6 +1,0 @@
-"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.channelAvailabilityKey = channelAvailabilityKey;
-function channelAvailabilityKey(channel, sku) {
-    return "".concat(channel, ":").concat(sku);
-}
