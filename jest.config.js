@@ -1,4 +1,5 @@
-// Two projects: `unit` (pure logic beside the code, runs in parallel) and
+// Two projects: `unit` (pure logic beside the code, runs in parallel; also
+// test/k8s, which renders the Kubernetes overlays and needs no services) and
 // `e2e` (test/, real Kafka, Postgres and Redis, run in band by scripts/test.sh).
 const swc = [
   '@swc/jest',
@@ -18,7 +19,7 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',
