@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     await pool[0].query('INSERT INTO source_item SELECT unnest($1::varchar[]), 1000000000', [SKUS]);
     for (const sku of SKUS)
       await stock.seed(sku, {
-        counter: { avail: 1_000_000_000, ver: 1 },
+        counter: { avail: 1_000_000_000, ver: 1, locations: { main: 1_000_000_000 } },
         registry: [],
         precounted: [],
         republish: [],
@@ -254,7 +254,7 @@ async function grow(
     const pipeline = stock.redis.pipeline();
     for (let i = start; i < Math.min(size, start + 10_000); i++) {
       pipeline.hset(
-        stock.keys.reservation(`ord:fill-${i}:1`),
+        stock.keys.reservation(SKUS[i % 10], `ord:fill-${i}:1`),
         'sku',
         SKUS[i % 10],
         'qty',

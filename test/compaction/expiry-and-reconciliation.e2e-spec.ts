@@ -91,7 +91,7 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
     expect(await sumOver(drift)).toBe(0);
 
     // A counter that claims more than the ledger has: left alone, checkout would oversell.
-    await s.redis.hset(`${s.stack.redisKeyPrefix}stock:DRIFT-1`, 'avail', 25);
+    await s.redis.hset(`${s.stack.redisKeyPrefix}stock:{DRIFT-1}`, 'l:wh-1', 25);
     await waitFor(async () => (await s.counter('DRIFT-1'))?.avail === 10, { timeoutMs: 20_000, what: 'the counter repaired' });
 
     expect(await sumOver(drift)).toBe(1); // one replica holds the reconciliation lock: reported once

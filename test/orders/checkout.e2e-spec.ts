@@ -22,8 +22,8 @@ describe('checkout through the public API (async mode)', () => {
       orderId: 'ck-order-1',
       status: 'pending',
       lines: [
-        { sku: 'CK-1', quantity: 3, reservationId: 'ord:ck-order-1:1' },
-        { sku: 'CK-2', quantity: 2, reservationId: 'ord:ck-order-1:2' },
+        { sku: 'CK-1', quantity: 3, reservationId: 'ord:ck-order-1:1', allocations: [{ locationId: 'wh-1', quantity: 3 }] },
+        { sku: 'CK-2', quantity: 2, reservationId: 'ord:ck-order-1:2', allocations: [{ locationId: 'wh-1', quantity: 2 }] },
       ],
     });
     const history = await s.db.query('SELECT status FROM order_status_history WHERE order_id = $1 ORDER BY id', ['ck-order-1']);

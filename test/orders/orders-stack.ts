@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import {
   ServiceProcess,
+  TEST_OPERATOR_TOKEN,
   TEST_TOKENS,
   TestStack,
   api,
@@ -36,8 +37,12 @@ export interface OrdersStack {
   receive(sku: string, quantity: number): Promise<void>;
   /** The ledger's view of a sku (GET /v1/stock/:sku). */
   ledgerStock(sku: string): Promise<{ onHand: number; reserved: number; available: number; version: number }>;
-  /** The Redis counter of a sku ({avail, ver}). */
-  counter(sku: string): Promise<{ avail: number; ver: number } | undefined>;
+  /** The Redis counters of a sku: per location, their sum (avail) and the ledger version folded in. */
+  counter(sku: string): Promise<{ avail: number; ver: number; locations: Record<string, number> } | undefined>;
+  /** Receives `quantity` units of a sku at a location and waits until checkout can see them there. */
+  receiveAt(sku: string, locationId: string, quantity: number): Promise<void>;
+  /** Defines a pool through the operator API and waits until the orders service can have read it. */
+  putPool(poolId: string, locations: string[], channels: string[]): Promise<void>;
   placeOrder(token: string, body: unknown): Promise<{ status: number; body: any }>;
   order(token: string, orderId: string): Promise<{ status: number; body: any }>;
   /** Waits until every given order is decided (pending or rejected). */
@@ -63,7 +68,7 @@ export async function startOrdersStack(
   let orders = await startService('orders', env);
   const gateway = await startService('gateway', { ...stack.env, ORDERS_URL: orders.url });
   const compaction = await startService('compaction', { ...stack.env, COMPACTION_IDLE_DELAY_MS: '100', ...compactionEnv });
-  const counterKey = (sku: string) => `${stack.redisKeyPrefix}stock:${sku}`;
+  const counterKey = (sku: string) => `${stack.redisKeyPrefix}stock:{${sku}}`;
 
   const self: OrdersStack = {
     stack,
@@ -74,14 +79,16 @@ export async function startOrdersStack(
     redis,
     db,
     ordersEnv: env,
-    receive: async (sku, quantity) => {
-      const before = (await self.counter(sku))?.avail ?? 0;
+    receive: (sku, quantity) => self.receiveAt(sku, 'wh-1', quantity),
+    receiveAt: async (sku, locationId, quantity) => {
+      const at = async () => (await self.counter(sku))?.locations[locationId] ?? 0;
+      const before = await at();
       const res = await api(gateway.url, 'POST', '/v1/events', {
         token: TEST_TOKENS['3pl'],
-        body: makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity }),
+        body: makeEvent('StockReceived', { sku, channel: '3pl', locationId, quantity }),
       });
       if (res.status !== 202) throw new Error(`receipt refused: ${res.status} ${JSON.stringify(res.body)}`);
-      await waitFor(async () => ((await self.counter(sku))?.avail ?? 0) >= before + quantity, {
+      await waitFor(async () => (await at()) >= before + quantity, {
         what: `counter of ${sku} to show the receipt`,
         timeoutMs: PROPAGATION_MS,
       }).catch(async (error) => {
@@ -91,8 +98,19 @@ export async function startOrdersStack(
     },
     ledgerStock: async (sku) => (await api(gateway.url, 'GET', `/v1/stock/${sku}`, { token: TEST_TOKENS.web })).body,
     counter: async (sku) => {
-      const [avail, ver] = await redis.hmget(counterKey(sku), 'avail', 'ver');
-      return avail === null ? undefined : { avail: Number(avail), ver: Number(ver) };
+      const flat = await redis.hgetall(counterKey(sku));
+      if (flat.ver === undefined) return undefined;
+      const locations: Record<string, number> = {};
+      for (const [field, value] of Object.entries(flat)) if (field.startsWith('l:')) locations[field.slice(2)] = Number(value);
+      return { avail: Object.values(locations).reduce((t, v) => t + v, 0), ver: Number(flat.ver), locations };
+    },
+    putPool: async (poolId, locations, channels) => {
+      const body = { locations: locations.map((locationId, i) => ({ locationId, priority: i + 1 })), channels };
+      const res = await api(gateway.url, 'PUT', `/v1/pools/${poolId}`, { token: TEST_OPERATOR_TOKEN, body });
+      if (res.status !== 200) throw new Error(`pool refused: ${res.status} ${JSON.stringify(res.body)}`);
+      // The gateway answers once its own PoolFeed folded the definition; the orders
+      // process folds the same topic with the same lag (100 ms fetch wait).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
     },
     placeOrder: (token, body) => api(gateway.url, 'POST', '/v1/orders', { token, body }),
     order: (token, orderId) => api(gateway.url, 'GET', `/v1/orders/${orderId}`, { token }),
@@ -121,7 +139,8 @@ export async function startOrdersStack(
       );
     },
     restartOrders: async (extra = {}) => {
-      orders = await startService('orders', { ...env, ...extra }, { port: self.orders.port });
+      // Generous: a restart on this shared machine reconnects to a loaded broker and re-reads pools and counters.
+      orders = await startService('orders', { ...env, ...extra }, { port: self.orders.port, readyTimeoutMs: 180_000 });
       self.orders = orders;
     },
     wipeRedis: async () => {

@@ -12,7 +12,8 @@ import { TestStack, createTestStack } from '@stockflow/testing';
 export interface ReservationHarness extends ReservationContext {
   stack: TestStack;
   redis: Redis;
-  setLedger(sku: string, available: number, version: number): Promise<void>;
+  /** The ledger's projection of a sku: `available` at location `main`, or per location. */
+  setLedger(sku: string, available: number | Record<string, number>, version: number): Promise<void>;
   /** Records eventIds in the journal, as if the ledger had folded those events. */
   fold(sku: string, eventIds: string[]): Promise<void>;
   outbox(): Promise<Record<string, any>[]>;
@@ -37,10 +38,17 @@ export async function reservationHarness(label: string): Promise<ReservationHarn
     stock,
     db,
     setLedger: async (sku, available, version) => {
+      const locations = typeof available === 'number' ? { main: available } : available;
+      const total = Object.values(locations).reduce((t, q) => t + q, 0);
       await db.query(
         `INSERT INTO stock_levels (sku, on_hand, reserved, version) VALUES ($1, $2, 0, $3)
          ON CONFLICT (sku) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = 0, version = EXCLUDED.version`,
-        [sku, available, version],
+        [sku, total, version],
+      );
+      await db.query('DELETE FROM stock_locations WHERE sku = $1', [sku]);
+      await db.query(
+        'INSERT INTO stock_locations (sku, location_id, on_hand) SELECT $1, unnest($2::varchar[]), unnest($3::bigint[])',
+        [sku, Object.keys(locations), Object.values(locations)],
       );
     },
     fold: async (sku, eventIds) => {

@@ -169,21 +169,21 @@ describe('reservations library on real Redis and Postgres', () => {
     const s = sku('LVL');
     await h.setLedger(s, 10, 1);
     await hydrate(h, [s]);
-    const receipt = { sku: s, previousVersion: 1, version: 2, externalAvailableDelta: 5 };
+    const receipt = { sku: s, previousVersion: 1, version: 2, externalLocationDeltas: { main: 5 } };
     expect(await applyStockLevels(h, [receipt])).toBe(1);
     expect(await applyStockLevels(h, [receipt])).toBe(0);
     expect(await avail(s)).toBe(15);
 
     await h.setLedger(s, 20, 6);
-    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 5, version: 6, externalAvailableDelta: 3 }])).toBe(0);
-    expect(await h.stock.counter(s)).toEqual({ avail: 20, ver: 6 });
+    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 5, version: 6, externalLocationDeltas: { main: 3 } }])).toBe(0);
+    expect(await h.stock.counter(s)).toEqual({ avail: 20, ver: 6, locations: { main: 20 } });
   });
 
   it('applies a message that arrives before the ledger committed its batch to the counter it hydrated', async () => {
     const s = sku('EARLY');
     // The ledger publishes stock levels before COMMIT: the message is here, its projection not yet.
-    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 0, version: 1, externalAvailableDelta: 5 }])).toBe(1);
-    expect(await h.stock.counter(s)).toEqual({ avail: 5, ver: 1 });
+    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 0, version: 1, externalLocationDeltas: { main: 5 } }])).toBe(1);
+    expect(await h.stock.counter(s)).toEqual({ avail: 5, ver: 1, locations: { main: 5 } });
     await h.setLedger(s, 5, 1);
     expect(await reconcileSku(h, s)).toBe('in_sync');
   });
@@ -192,11 +192,11 @@ describe('reservations library on real Redis and Postgres', () => {
     const s = sku('BEHIND');
     await h.setLedger(s, 10, 1);
     await hydrate(h, [s]);
-    const ahead = { sku: s, previousVersion: 3, version: 4, externalAvailableDelta: 2 };
+    const ahead = { sku: s, previousVersion: 3, version: 4, externalLocationDeltas: { main: 2 } };
     await expect(applyStockLevels(h, [ahead])).rejects.toThrow(/not committed/);
     await h.setLedger(s, 12, 4);
     expect(await applyStockLevels(h, [ahead])).toBe(0);
-    expect(await h.stock.counter(s)).toEqual({ avail: 12, ver: 4 });
+    expect(await h.stock.counter(s)).toEqual({ avail: 12, ver: 4, locations: { main: 12 } });
   });
 
   it('converts a cart hold of the same quantity into the order without a second reservation', async () => {
@@ -261,7 +261,7 @@ describe('reservations library on real Redis and Postgres', () => {
     const s = sku('DRIFT');
     await h.setLedger(s, 10, 1);
     await hydrate(h, [s]);
-    await h.redis.hincrby(h.stock.keys.stock(s), 'avail', 3);
+    await h.redis.hincrby(h.stock.keys.stock(s), 'l:main', 3);
     expect(await reconcileSku(h, s)).toBe('repaired');
     expect(await avail(s)).toBe(10);
     expect(await reconcileSku(h, s)).toBe('in_sync');
@@ -275,10 +275,10 @@ describe('reservations library on real Redis and Postgres', () => {
     // The ledger folds the hold: available 7 at version 2, the counter follows.
     await h.fold(s, [reservationEventId('reserved', rid)]);
     await h.setLedger(s, 7, 2);
-    await applyStockLevels(h, [{ sku: s, previousVersion: 1, version: 2, externalAvailableDelta: 0 }]);
+    await applyStockLevels(h, [{ sku: s, previousVersion: 1, version: 2, externalLocationDeltas: {} }]);
     expect(await reconcileSku(h, s)).toBe('in_sync');
     // Expiry releases it in Redis; its Postgres update has not committed yet.
-    expect((await h.stock.expireHolds([rid], new Date(Date.now() + 3_600_000))).released).toEqual([rid]);
+    expect((await h.stock.expireHolds([{ rid, sku: s, cartId: `exp-${run}` }], new Date(Date.now() + 3_600_000))).released).toEqual([rid]);
     expect(await avail(s)).toBe(10);
     expect(await reconcileSku(h, s)).toBe('inconclusive');
     expect(await avail(s)).toBe(10);
@@ -292,8 +292,9 @@ describe('reservations library on real Redis and Postgres', () => {
     await hydrate(h, [s]);
     // A receipt folded a minute ago whose stock-level message the counter never applied.
     await h.db.query(`UPDATE stock_levels SET on_hand = 15, version = 2, updated_at = now() - interval '1 minute' WHERE sku = $1`, [s]);
+    await h.db.query(`UPDATE stock_locations SET on_hand = 15 WHERE sku = $1`, [s]);
     expect(await reconcileSku(h, s)).toBe('repaired');
-    expect(await h.stock.counter(s)).toEqual({ avail: 15, ver: 2 });
+    expect(await h.stock.counter(s)).toEqual({ avail: 15, ver: 2, locations: { main: 15 } });
   });
 
   it('relays the outbox to inventory.events with deterministic event ids, then empties it', async () => {

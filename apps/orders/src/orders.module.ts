@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TopicNames } from '@stockflow/contracts';
-import { BatchingPublisher, KafkaModule, TOPICS } from '@stockflow/kafka';
+import { BatchingPublisher, KafkaModule, PoolFeed, TOPICS } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
 import { BackgroundJob, ServiceKitModule } from '@stockflow/service-kit';
@@ -40,7 +40,13 @@ export class OrdersModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'stockflow-orders',
         }),
-        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, hydrateOnStart: true }),
+        // Orders and holds take units at the locations of their channel's pool (docs/pools.md).
+        ReservationsModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          hydrateOnStart: true,
+          pools: PoolFeed,
+        }),
       ],
       controllers: [OrdersController, CartsController],
       providers: [

@@ -1,5 +1,7 @@
+import { Allocation } from '@stockflow/contracts';
 import { Queryable, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
+import { poolLocations } from './pool-locations';
 import { OrderReservationRequest, OrderReservation } from './redis-stock';
 import { dropIntents, markConverted, markOpen, markReleased, recordIntents } from './reservation-records';
 import { orderLineReservationId } from './reservation-ids';
@@ -12,7 +14,11 @@ export interface OrderToReserve {
 }
 
 export type ReservationDecision =
-  | { orderId: string; status: 'pending'; lines: { sku: string; quantity: number; reservationId: string }[] }
+  | {
+      orderId: string;
+      status: 'pending';
+      lines: { sku: string; quantity: number; reservationId: string; allocations: Allocation[] }[];
+    }
   | { orderId: string; status: 'rejected'; reason: 'out_of_stock' };
 
 /** A counter vanishing again and again means Redis is being wiped: give up and let the caller retry. */
@@ -20,7 +26,7 @@ const MAX_HYDRATION_ROUNDS = 5;
 
 /**
  * Decides orders against the Redis counters, in the given order (FIFO), each
- * all-or-nothing, and records the outcome durably:
+ * all-or-nothing at the locations of its channel's pool, and records the outcome durably:
  *   1. the counters of their skus present (hydrated if missing),
  *   2. intents in Postgres (what hydration counts as reserved from now on),
  *   3. one Lua script per order, pipelined (events go to the outbox atomically),
@@ -38,6 +44,7 @@ export async function reserveOrders(
     orderId: o.orderId,
     channel: o.channel,
     cartId: o.cartId ?? undefined,
+    pool: poolLocations(ctx, o.channel),
     lines: o.lines.map((l, i) => ({ ...l, reservationId: orderLineReservationId(o.orderId, i) })),
   }));
   await hydrate(ctx, requests.flatMap((r) => r.lines.map((l) => l.sku)));
@@ -59,14 +66,17 @@ export async function reserveOrders(
   const outcomes = await runScripts(ctx, requests, now);
   const decisions = requests.map((r, i) => decide(r, outcomes[i]));
   await sql.transaction(async (tx) => {
-    const fresh: string[] = [];
+    const fresh: { rid: string; allocations: Allocation[] }[] = [];
     const unused: string[] = [];
     const converted: { rid: string; orderId: string }[] = [];
     const released: { rid: string; reason: string }[] = [];
     requests.forEach((r, i) => {
       const outcome = outcomes[i];
       if (outcome.status !== 'reserved') return unused.push(...r.lines.map((l) => l.reservationId));
-      r.lines.forEach((l, j) => (outcome.rids[j] === l.reservationId ? fresh : unused).push(l.reservationId));
+      r.lines.forEach((l, j) => {
+        if (outcome.rids[j] === l.reservationId) fresh.push({ rid: l.reservationId, allocations: outcome.allocations[j] });
+        else unused.push(l.reservationId);
+      });
       converted.push(...outcome.converted.map((rid) => ({ rid, orderId: r.orderId })));
       released.push(...outcome.released);
     });
@@ -99,6 +109,11 @@ function decide(request: OrderReservationRequest, outcome: OrderReservation): Re
   return {
     orderId: request.orderId,
     status: 'pending',
-    lines: request.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, reservationId: outcome.rids[i] })),
+    lines: request.lines.map((l, i) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      reservationId: outcome.rids[i],
+      allocations: outcome.allocations[i],
+    })),
   };
 }

@@ -13,13 +13,13 @@ export async function expireDueHolds(ctx: ReservationContext, now: Date, limit =
   const due = await dueHolds(sqlPool(ctx.db), now, limit);
   if (due.length === 0) return 0;
   await hydrate(ctx, due.map((h) => h.sku));
-  let result = await ctx.stock.expireHolds(due.map((h) => h.rid), now);
+  let result = await ctx.stock.expireHolds(due, now);
   if (result.unknown.length > 0) {
     // Counter present but registry entry gone (a partial loss): rebuild those skus from Postgres.
     const skus = due.filter((h) => result.unknown.includes(h.rid)).map((h) => h.sku);
     for (const sku of new Set(skus)) await ctx.stock.drop(sku);
     await hydrate(ctx, skus);
-    const retried = await ctx.stock.expireHolds(result.unknown, now);
+    const retried = await ctx.stock.expireHolds(due.filter((h) => result.unknown.includes(h.rid)), now);
     result = { ...retried, released: [...result.released, ...retried.released], gone: [...result.gone, ...retried.gone] };
   }
   // `gone`: released in Redis by an earlier run whose Postgres update did not happen.

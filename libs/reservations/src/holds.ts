@@ -3,6 +3,8 @@ import { ReservationContext, hydrate } from './hydration';
 import { HoldOutcome } from './redis-stock';
 import { dropIntents, markOpen, markReleased, openHoldsOfCart, recordIntents } from './reservation-records';
 import { holdReservationId } from './reservation-ids';
+import { poolLocations } from './pool-locations';
+import { Allocation } from '@stockflow/contracts';
 
 export interface HoldRequest {
   cartId: string;
@@ -12,7 +14,7 @@ export interface HoldRequest {
 }
 
 export type HoldDecision =
-  | { status: 'held'; reservationId: string; expiresAt: Date }
+  | { status: 'held'; reservationId: string; expiresAt: Date; allocations: Allocation[] }
   | { status: 'insufficient'; available: number };
 
 const MAX_HYDRATION_ROUNDS = 5;
@@ -32,22 +34,23 @@ export async function placeHold(
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await hydrate(ctx, [request.sku]);
   await recordIntents(sqlPool(ctx.db), [{ rid, ...request, kind: 'hold', expiresAt }]);
-  let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
+  const pool = poolLocations(ctx, request.channel);
+  let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt, pool }, now);
   for (let round = 1; outcome.status === 'missing'; round++) {
     if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
     await hydrate(ctx, [request.sku]);
-    outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt }, now);
+    outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt, pool }, now);
   }
   if (outcome.status === 'insufficient') {
     await dropIntents(sqlPool(ctx.db), [rid]);
     return outcome;
   }
-  const replaced = outcome.replaced;
+  const { replaced, allocations } = outcome;
   await sqlPool(ctx.db).transaction(async (tx) => {
-    await markOpen(tx, [rid]);
+    await markOpen(tx, [{ rid, allocations }]);
     await markReleased(tx, replaced ? [{ rid: replaced, reason: 'cart_cancel' }] : []);
   });
-  return { status: 'held', reservationId: rid, expiresAt };
+  return { status: 'held', reservationId: rid, expiresAt, allocations };
 }
 
 /** Cart cancel: releases every open hold of the cart; returns their reservation ids. */

@@ -1,6 +1,6 @@
-import { ReservationReleased, SCHEMA_VERSION, StockReserved } from '@stockflow/contracts';
+import { Allocation, ReservationReleased, SCHEMA_VERSION, StockReserved } from '@stockflow/contracts';
 import { reservationEventId } from './reservation-ids';
-import { Counter, RegistryEntry } from './redis-stock';
+import { Counter, RegistryEntry } from './stock-outcomes';
 
 /** An unsettled order_reservations row, with what the ledger's journal already holds of it. */
 export interface InFlightReservation {
@@ -18,6 +18,14 @@ export interface InFlightReservation {
   updatedAt: Date;
   reserveFolded: boolean;
   releaseFolded: boolean;
+  /** Where the script took the units (empty while `reserving`: the script has not decided yet). */
+  allocations: Allocation[];
+}
+
+/** The ledger's side of a SKU: available per location at `version` (stock_locations). */
+export interface LedgerLevel {
+  locations: Record<string, number>;
+  version: number;
 }
 
 export interface HydrationPlan {
@@ -25,33 +33,40 @@ export interface HydrationPlan {
   registry: RegistryEntry[];
   /**
    * Intents counted as reserved although their scripts may not have run: the
-   * counter remembers them, so a script that runs afterwards takes nothing twice
-   * and a refused one gives its units back.
+   * counter remembers what it took out for each, so a script that runs
+   * afterwards takes nothing twice and a refused one gives its units back.
    */
-  precounted: { rid: string; quantity: number }[];
+  precounted: { rid: string; allocations: Allocation[] }[];
   /** Events the ledger has not folded, re-published (same eventIds) in case the outbox lost them. */
   republish: string[];
 }
 
 /**
- * What a sku's Redis counter must be, from one consistent Postgres snapshot of
- * the ledger's projection (available at `version`) and the reservations the
- * orders service issued that the ledger has not folded. Pure.
+ * What a sku's Redis counters must be, per location, from one consistent
+ * Postgres snapshot of the ledger's projection (available per location at
+ * `version`) and the reservations the orders service issued that the ledger has
+ * not folded. Pure.
  *
- * Never oversell: an intent (`reserving`) counts as reserved, whether its script
- * ran on the lost counter or will run on this one (`precounted` settles which);
- * an unfolded reservation is subtracted; an unfolded release is given back only
- * when the ledger already folded its reservation.
+ * Never oversell a location: an unfolded reservation is subtracted where it was
+ * allocated; an unfolded release is given back only when the ledger already
+ * folded its reservation. An intent (`reserving`) has no allocation yet: its
+ * script may have run on the lost counter at locations nobody knows any more,
+ * so it is taken out at EVERY location of the SKU (worst case) until its script
+ * settles it (`precounted`, read_counter in Lua). Undersell for that moment only.
  */
-export function planHydration(ledger: { available: number; version: number }, rows: InFlightReservation[]): HydrationPlan {
-  let avail = ledger.available;
+export function planHydration(ledger: LedgerLevel, rows: InFlightReservation[]): HydrationPlan {
+  const locations = { ...ledger.locations };
+  const move = (allocations: readonly Allocation[], sign: 1 | -1) => {
+    for (const a of allocations) locations[a.locationId] = (locations[a.locationId] ?? 0) + sign * a.quantity;
+  };
   const registry: RegistryEntry[] = [];
-  const precounted: { rid: string; quantity: number }[] = [];
+  const precounted: { rid: string; allocations: Allocation[] }[] = [];
   const republish: string[] = [];
   for (const row of rows) {
     if (row.state === 'reserving') {
-      avail -= row.quantity;
-      precounted.push({ rid: row.rid, quantity: row.quantity });
+      const everywhere = Object.keys(ledger.locations).sort().map((locationId) => ({ locationId, quantity: row.quantity }));
+      move(everywhere, -1);
+      precounted.push({ rid: row.rid, allocations: everywhere });
       continue;
     }
     if (row.state === 'open') {
@@ -63,19 +78,21 @@ export function planHydration(ledger: { available: number; version: number }, ro
         orderId: row.orderId,
         expiresAtMs: row.expiresAt?.getTime() ?? 0,
         channel: row.channel,
+        allocations: row.allocations,
       });
       if (!row.reserveFolded) {
-        avail -= row.quantity;
+        move(row.allocations, -1);
         republish.push(reservedEvent(row));
       }
       continue;
     }
     if (row.releaseFolded) continue;
-    if (row.reserveFolded) avail += row.quantity;
+    if (row.reserveFolded) move(row.allocations, 1);
     else republish.push(reservedEvent(row));
     republish.push(releasedEvent(row));
   }
-  return { counter: { avail, ver: ledger.version }, registry, precounted, republish };
+  const avail = Object.values(locations).reduce((t, v) => t + v, 0);
+  return { counter: { avail, ver: ledger.version, locations }, registry, precounted, republish };
 }
 
 function reservedEvent(row: InFlightReservation): string {
@@ -88,6 +105,7 @@ function reservedEvent(row: InFlightReservation): string {
     schemaVersion: SCHEMA_VERSION,
     reservationId: row.rid,
     quantity: row.quantity,
+    ...(row.allocations.length > 0 ? { allocations: row.allocations } : {}),
     ...(row.kind === 'order' && row.orderId ? { orderId: row.orderId } : {}),
   };
   return JSON.stringify(event);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { PoolDirectorySource } from '@stockflow/ledger-core';
 import { Queryable, sqlPool } from '@stockflow/persistence';
 import { InFlightReservation, planHydration } from './hydration-plan';
 import { RedisStock } from './redis-stock';
@@ -7,11 +8,13 @@ import { reservationMetrics } from './reservation-metrics';
 export interface ReservationContext {
   stock: RedisStock;
   db: DataSource;
+  /** Which pool each channel sells from (PoolFeed in the orders service); absent = every channel sells from default. */
+  pools?: PoolDirectorySource;
 }
 
 export interface SkuSnapshot {
   /** updatedAt: when the ledger last changed the sku (null when it does not know it). */
-  ledger: { available: number; version: number; updatedAt: Date | null };
+  ledger: { available: number; version: number; updatedAt: Date | null; locations: Record<string, number> };
   rows: InFlightReservation[];
 }
 
@@ -23,20 +26,26 @@ export interface SkuSnapshot {
  */
 export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map<string, SkuSnapshot>> {
   return sqlPool(db).transaction(async (tx) => {
-    const [levels, rows] = await Promise.all([
+    const [levels, locations, rows] = await Promise.all([
       tx.query('SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)', [skus]),
+      // available per location, as ledger-core's locationAvailable computes it
+      tx.query(
+        `SELECT sku, location_id, on_hand - committed - reserved - damaged - quality_control - safety_stock AS available
+         FROM stock_locations WHERE sku = ANY($1)`,
+        [skus],
+      ),
       inFlight(tx, skus),
     ]);
     const snapshots = new Map<string, SkuSnapshot>(
-      skus.map((sku) => [sku, { ledger: { available: 0, version: 0, updatedAt: null }, rows: [] }]),
+      skus.map((sku) => [sku, { ledger: { available: 0, version: 0, updatedAt: null, locations: {} }, rows: [] }]),
     );
     for (const l of levels) {
-      snapshots.get(l.sku)!.ledger = {
-        available: Number(l.on_hand) - Number(l.reserved),
-        version: Number(l.version),
-        updatedAt: l.updated_at,
-      };
+      const ledger = snapshots.get(l.sku)!.ledger;
+      ledger.available = Number(l.on_hand) - Number(l.reserved);
+      ledger.version = Number(l.version);
+      ledger.updatedAt = l.updated_at;
     }
+    for (const l of locations) snapshots.get(l.sku)!.ledger.locations[l.location_id] = Number(l.available);
     for (const row of rows) snapshots.get(row.sku)!.rows.push(row);
     return snapshots;
   }, 'REPEATABLE READ');
@@ -66,6 +75,7 @@ async function inFlight(db: Queryable, skus: string[]): Promise<InFlightReservat
     updatedAt: r.updated_at,
     reserveFolded: r.reserve_folded,
     releaseFolded: r.release_folded,
+    allocations: r.allocations ?? [],
   }));
 }
 

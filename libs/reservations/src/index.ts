@@ -2,6 +2,8 @@ export * from './redis-keys';
 export * from './redis-client';
 export * from './reservation-ids';
 export * from './redis-stock';
+export * from './pool-locations';
+export * from './keyslot';
 export * from './reservation-records';
 export * from './hydration-plan';
 export * from './hydration';

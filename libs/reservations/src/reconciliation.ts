@@ -12,8 +12,9 @@ const logger = new Logger('Reconciliation');
 const DEFAULT_REPUBLISH_AFTER_MS = 30_000;
 
 /**
- * Compares a sku's Redis counter with what it must be: the ledger's available
- * minus reservations issued but not folded yet (planHydration). Only a quiet
+ * Compares a sku's Redis counters, per location, with what they must be: the
+ * ledger's available at each location minus reservations issued but not folded
+ * yet (planHydration). Only a quiet
  * comparison counts: the counter unchanged around the Postgres snapshot, at the
  * ledger's version, with no intent and no release in flight. Drift is logged
  * with both values, counted, and repaired by dropping the counter and hydrating
@@ -47,16 +48,26 @@ export async function reconcileSku(
     !snapshot.rows.some((r) => r.state === 'reserving') &&
     !(await releaseInFlight(ctx, snapshot));
   if (!quiet) return 'inconclusive';
-  const expected = planHydration(snapshot.ledger, snapshot.rows).counter.avail;
-  if (expected === before.avail) return 'in_sync';
+  const expected = planHydration(snapshot.ledger, snapshot.rows).counter;
+  const drifted = driftedLocations(before.locations, expected.locations);
+  if (drifted.length === 0) return 'in_sync';
   reservationMetrics.drift.inc();
   logger.warn(
-    `counter drift sku=${sku} redis=${before.avail} expected=${expected} ` +
-      `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}); rebuilding`,
+    `counter drift sku=${sku} redis=${before.avail} expected=${expected.avail} ` +
+      `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}) at ` +
+      `${drifted.map((d) => `location=${d.locationId} redis=${d.redis} expected=${d.expected}`).join(', ')}; rebuilding`,
   );
   await ctx.stock.drop(sku);
   await hydrate(ctx, [sku]);
   return 'repaired';
+}
+
+/** Locations whose counter differs from what it must be (a location absent on one side counts 0). */
+function driftedLocations(redis: Record<string, number>, expected: Record<string, number>) {
+  return [...new Set([...Object.keys(redis), ...Object.keys(expected)])]
+    .sort()
+    .map((locationId) => ({ locationId, redis: redis[locationId] ?? 0, expected: expected[locationId] ?? 0 }))
+    .filter((d) => d.redis !== d.expected);
 }
 
 /**
@@ -65,7 +76,7 @@ export async function reconcileSku(
  * not know it yet. Comparing now would report a drift that is not one.
  */
 function releaseInFlight(ctx: ReservationContext, snapshot: SkuSnapshot): Promise<boolean> {
-  return ctx.stock.anyReleased(snapshot.rows.filter((r) => r.state === 'open').map((r) => r.rid));
+  return ctx.stock.anyReleased(snapshot.rows.filter((r) => r.state === 'open'));
 }
 
 /** Far longer than the ledger -> stock-levels -> counter path takes when it works. */

@@ -7,85 +7,46 @@ import { LEASE_LUA, TRIM_IF_LEASED_LUA } from './lua/outbox-lease.lua';
 import { RESERVE_ORDER_LUA } from './lua/reserve-order.lua';
 import type { HydrationPlan } from './hydration-plan';
 import { RedisKeys } from './redis-keys';
+import { ScriptArgs } from './script-args';
+import { Counter, HoldOutcome, HoldRef, HoldReleases, LevelOutcome, OrderReservation, OrderReservationRequest } from './stock-outcomes';
 
-export interface OrderLineRequest {
-  sku: string;
-  quantity: number;
-  /** Reservation id the line gets when it is reserved afresh (see orderLineReservationId). */
-  reservationId: string;
-}
-
-export interface OrderReservationRequest {
-  orderId: string;
-  channel: string;
-  cartId?: string;
-  lines: OrderLineRequest[];
-}
-
-export type OrderReservation =
-  | { status: 'reserved'; rids: string[]; released: Release[]; converted: string[] }
-  | { status: 'insufficient'; skus: string[] }
-  | { status: 'missing'; sku: string };
-
-export interface Release {
-  rid: string;
-  reason: 'cart_cancel' | 'expired';
-}
-
-/** Holds released now; without a registry entry (hydrate first); released earlier. */
-export interface HoldReleases {
-  released: string[];
-  unknown: string[];
-  gone: string[];
-}
-
-export type HoldOutcome =
-  | { status: 'held'; replaced: string }
-  | { status: 'insufficient'; available: number }
-  | { status: 'missing' };
-
-export type LevelOutcome = 'applied' | 'stale' | 'gap' | 'missing';
-
-/** One open reservation as hydration writes it back into the registry. */
-export interface RegistryEntry {
-  rid: string;
-  quantity: number;
-  kind: 'order' | 'hold';
-  cartId: string | null;
-  orderId: string | null;
-  expiresAtMs: number;
-  channel: string;
-}
-
-export interface Counter {
-  avail: number;
-  ver: number;
-}
+export * from './stock-outcomes';
 
 /** How long the outcome of an order and a finished reservation stay in Redis (Postgres keeps them for good). */
 export const REGISTRY_RETENTION_SECONDS = 7 * 24 * 3600;
 
+/**
+ * A script that learns a cart's holds only inside (they are keys) is given the
+ * holds the caller read just before; it answers 'retry' if the cart changed in
+ * between. A cart changing this often means a client hammering one cart.
+ */
+const MAX_CART_RETRIES = 5;
+
 type Commands = Record<string, (...args: (string | number)[]) => Promise<string | number>>;
+type Pipeline = Commands & { exec(): Promise<[Error | null, unknown][]> };
 
 /**
- * The Redis side of reservations: atomic Lua scripts over per-sku counters, the
- * reservation registry and the outbox. Every method is one round trip (or one
- * pipeline); none touches Postgres or Kafka.
+ * The Redis side of reservations: atomic Lua scripts over per-(sku, location)
+ * counters, the reservation registry and the outbox. Every method is one round
+ * trip or one pipeline (plus a read of the cart first where a cart is involved);
+ * none touches Postgres or Kafka.
  */
 export class RedisStock {
   readonly keys: RedisKeys;
+  private readonly args: ScriptArgs;
 
   constructor(
     readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = new RedisKeys(prefix);
+    this.args = new ScriptArgs(this.keys, REGISTRY_RETENTION_SECONDS);
     const scripts = {
-      sfReserveOrder: RESERVE_ORDER_LUA,
-      sfHold: HOLD_LUA,
-      sfReleaseHolds: RELEASE_HOLDS_LUA,
-      sfApplyLevel: APPLY_LEVEL_LUA,
-      sfHydrate: HYDRATE_LUA,
+      sfReserveAt: RESERVE_ORDER_LUA,
+      sfHoldAt: HOLD_LUA,
+      sfReleaseHoldsAt: RELEASE_HOLDS_LUA,
+      sfApplyLevelAt: APPLY_LEVEL_LUA,
+      sfHydrateAt: HYDRATE_LUA,
       sfLease: LEASE_LUA,
       sfTrimIfLeased: TRIM_IF_LEASED_LUA,
     };
@@ -101,43 +62,61 @@ export class RedisStock {
   /** Reserves the orders in the given sequence, one script each, in one pipeline (FIFO is kept). */
   async reserveOrders(orders: OrderReservationRequest[], now: Date): Promise<OrderReservation[]> {
     if (orders.length === 0) return [];
-    const pipeline = this.redis.pipeline() as unknown as Commands & { exec(): Promise<[Error | null, unknown][]> };
-    for (const order of orders) pipeline.sfReserveOrder(...this.reserveArgs(order, now));
-    const results = (await pipeline.exec())!;
-    return results.map(([error, value]) => {
-      if (error) throw error;
-      return normalize(JSON.parse(value as string));
-    });
+    const outcomes: (OrderReservation | 'retry')[] = new Array(orders.length).fill('retry');
+    for (let round = 0; ; round++) {
+      const pending = outcomes.flatMap((o, i) => (o === 'retry' ? [i] : []));
+      if (pending.length === 0) return outcomes as OrderReservation[];
+      if (round === MAX_CART_RETRIES) throw new Error(`the carts of ${pending.length} orders kept changing under their scripts`);
+      const carts = await this.readCarts(pending.map((i) => orders[i].cartId));
+      const pipeline = this.redis.pipeline() as unknown as Pipeline;
+      pending.forEach((i, k) => pipeline.sfReserveAt(...this.args.reserve(orders[i], carts[k], now)));
+      const results = (await pipeline.exec())!;
+      pending.forEach((i, k) => {
+        const [error, value] = results[k];
+        if (error) throw error;
+        outcomes[i] = normalize(JSON.parse(value as string));
+      });
+    }
   }
 
   async hold(
-    hold: { cartId: string; sku: string; quantity: number; rid: string; channel: string; deadline: Date },
+    hold: { cartId: string; sku: string; quantity: number; rid: string; channel: string; deadline: Date; pool?: readonly string[] },
     now: Date,
   ): Promise<HoldOutcome> {
-    const keys = [this.keys.stock(hold.sku), this.keys.cart(hold.cartId), this.keys.reservation(hold.rid), this.keys.outbox];
-    const args = [this.keys.prefix, hold.cartId, hold.sku, hold.quantity, hold.rid, hold.channel, now.toISOString()];
-    const raw = await this.commands.sfHold(4, ...keys, ...args, hold.deadline.getTime(), REGISTRY_RETENTION_SECONDS);
-    return JSON.parse(raw as string);
+    for (let round = 0; round < MAX_CART_RETRIES; round++) {
+      const old = (await this.redis.hget(this.keys.cart(hold.cartId), hold.sku)) ?? '';
+      const parsed = JSON.parse((await this.commands.sfHoldAt(...this.args.hold(hold, old, now))) as string);
+      if (parsed.status === 'retry') continue;
+      return parsed.status === 'held' ? { ...parsed, allocations: asArray(parsed.allocations) } : parsed;
+    }
+    throw new Error(`the cart ${hold.cartId} kept changing under its hold script`);
   }
 
   /** Cart cancel: releases every open hold of the cart. */
-  releaseCart(cartId: string, now: Date): Promise<HoldReleases> {
-    return this.releaseHolds([this.keys.outbox, this.keys.cart(cartId)], 'cart', [], now);
+  async releaseCart(cartId: string, now: Date): Promise<HoldReleases> {
+    for (let round = 0; round < MAX_CART_RETRIES; round++) {
+      const [holds] = await this.readCarts([cartId]);
+      const parsed = JSON.parse((await this.commands.sfReleaseHoldsAt(...this.args.releaseCart(cartId, holds, now))) as string);
+      if (parsed.status !== 'retry') return releases(parsed);
+    }
+    throw new Error(`the cart ${cartId} kept changing under its release script`);
   }
 
   /** Releases those of the given holds that are open and due at `now`. */
-  expireHolds(rids: string[], now: Date): Promise<HoldReleases> {
-    return this.releaseHolds([this.keys.outbox], 'expire', rids, now);
+  async expireHolds(holds: HoldRef[], now: Date): Promise<HoldReleases> {
+    if (holds.length === 0) return { released: [], unknown: [], gone: [] };
+    return releases(JSON.parse((await this.commands.sfReleaseHoldsAt(...this.args.expire(holds, now))) as string));
   }
 
   /** Applies inventory.stock-levels updates in order, one script each, in one pipeline. */
   async applyLevels(
-    levels: { sku: string; previousVersion: number; version: number; externalAvailableDelta: number }[],
+    levels: { sku: string; previousVersion: number; version: number; externalLocationDeltas: Record<string, number> }[],
   ): Promise<LevelOutcome[]> {
     if (levels.length === 0) return [];
-    const pipeline = this.redis.pipeline() as unknown as Commands & { exec(): Promise<[Error | null, unknown][]> };
+    const pipeline = this.redis.pipeline() as unknown as Pipeline;
     for (const l of levels) {
-      pipeline.sfApplyLevel(1, this.keys.stock(l.sku), l.previousVersion, l.version, l.externalAvailableDelta);
+      const deltas = Object.entries(l.externalLocationDeltas ?? {}).flatMap(([location, delta]) => [location, delta]);
+      pipeline.sfApplyLevelAt(1, this.keys.stock(l.sku), l.previousVersion, l.version, ...deltas);
     }
     return (await pipeline.exec())!.map(([error, value]) => {
       if (error) throw error;
@@ -147,26 +126,23 @@ export class RedisStock {
 
   /** Writes a hydrated counter (only if missing); returns whether this call wrote it. */
   async seed(sku: string, plan: HydrationPlan): Promise<boolean> {
-    const { counter, registry, precounted, republish } = plan;
-    const args: (string | number)[] = [this.keys.prefix, counter.avail, counter.ver, REGISTRY_RETENTION_SECONDS, registry.length, precounted.length];
-    for (const r of registry) {
-      args.push(r.rid, r.quantity, r.kind, r.cartId ?? '', r.orderId ?? '', r.expiresAtMs, r.channel);
-    }
-    for (const p of precounted) args.push(p.rid, p.quantity);
-    const wrote = await this.commands.sfHydrate(2, this.keys.stock(sku), this.keys.outbox, ...args, ...republish);
-    return wrote === 1;
+    return (await this.commands.sfHydrateAt(...this.args.hydrate(sku, plan))) === 1;
   }
 
   async counter(sku: string): Promise<Counter | undefined> {
-    const [avail, ver] = await this.redis.hmget(this.keys.stock(sku), 'avail', 'ver');
-    return avail === null || ver === null ? undefined : { avail: Number(avail), ver: Number(ver) };
+    const flat = await this.redis.hgetall(this.keys.stock(sku));
+    if (flat.ver === undefined) return undefined;
+    const locations: Record<string, number> = {};
+    for (const [field, value] of Object.entries(flat)) if (field.startsWith('l:')) locations[field.slice(2)] = Number(value);
+    const avail = Object.values(locations).reduce((t, v) => t + v, 0);
+    return { avail, ver: Number(flat.ver), locations };
   }
 
   /** Whether any of these reservations is already released in the registry. */
-  async anyReleased(rids: string[]): Promise<boolean> {
-    if (rids.length === 0) return false;
+  async anyReleased(reservations: { rid: string; sku: string }[]): Promise<boolean> {
+    if (reservations.length === 0) return false;
     const pipeline = this.redis.pipeline();
-    for (const rid of rids) pipeline.hget(this.keys.reservation(rid), 'state');
+    for (const r of reservations) pipeline.hget(this.keys.reservation(r.sku, r.rid), 'state');
     return (await pipeline.exec())!.some(([, state]) => state === 'released');
   }
 
@@ -209,32 +185,20 @@ export class RedisStock {
     return (await this.commands.sfTrimIfLeased(2, this.keys.outboxLease, this.keys.outbox, holder, count)) === 1;
   }
 
-  private reserveArgs(order: OrderReservationRequest, now: Date): (string | number)[] {
-    const keys = [this.keys.order(order.orderId), this.keys.outbox, ...order.lines.map((l) => this.keys.stock(l.sku))];
-    if (order.cartId) keys.push(this.keys.cart(order.cartId));
-    const args: (string | number)[] = [
-      this.keys.prefix,
-      order.orderId,
-      order.channel,
-      now.toISOString(),
-      now.getTime(),
-      order.cartId ?? '',
-      order.lines.length,
-      REGISTRY_RETENTION_SECONDS,
-    ];
-    for (const l of order.lines) args.push(l.sku, l.quantity, l.reservationId);
-    return [keys.length, ...keys, ...args];
-  }
-
-  private async releaseHolds(keys: string[], mode: 'cart' | 'expire', rids: string[], now: Date): Promise<HoldReleases> {
-    const args = [this.keys.prefix, mode, now.toISOString(), now.getTime(), REGISTRY_RETENTION_SECONDS, ...rids];
-    const raw = await this.commands.sfReleaseHolds(keys.length, ...keys, ...args);
-    const parsed = JSON.parse(raw as string);
-    return {
-      released: asArray<string>(parsed.released),
-      unknown: asArray<string>(parsed.unknown),
-      gone: asArray<string>(parsed.gone),
-    };
+  /** The holds (sku -> rid) of each cart; an empty list for no cart. */
+  private async readCarts(cartIds: (string | undefined)[]): Promise<{ sku: string; rid: string }[][]> {
+    const wanted = cartIds.flatMap((c, i) => (c ? [i] : []));
+    const holds: { sku: string; rid: string }[][] = cartIds.map(() => []);
+    if (wanted.length === 0) return holds;
+    const pipeline = this.redis.pipeline();
+    for (const i of wanted) pipeline.hgetall(this.keys.cart(cartIds[i]!));
+    const results = (await pipeline.exec())!;
+    wanted.forEach((i, k) => {
+      const [error, flat] = results[k];
+      if (error) throw error;
+      holds[i] = Object.entries(flat as Record<string, string>).map(([sku, rid]) => ({ sku, rid }));
+    });
+    return holds;
   }
 }
 
@@ -243,7 +207,18 @@ function asArray<T>(value: unknown): T[] {
   return Array.isArray(value) ? value : [];
 }
 
-function normalize(raw: any): OrderReservation {
+function releases(parsed: any): HoldReleases {
+  return { released: asArray<string>(parsed.released), unknown: asArray<string>(parsed.unknown), gone: asArray<string>(parsed.gone) };
+}
+
+function normalize(raw: any): OrderReservation | 'retry' {
+  if (raw.status === 'retry') return 'retry';
   if (raw.status !== 'reserved') return raw.status === 'insufficient' ? { status: raw.status, skus: asArray(raw.skus) } : raw;
-  return { status: 'reserved', rids: asArray(raw.rids), released: asArray(raw.released), converted: asArray(raw.converted) };
+  return {
+    status: 'reserved',
+    rids: asArray(raw.rids),
+    allocations: asArray<unknown>(raw.allocations).map((a) => asArray(a)),
+    released: asArray(raw.released),
+    converted: asArray(raw.converted),
+  };
 }

@@ -1,3 +1,4 @@
+import { Allocation } from '@stockflow/contracts';
 import { Queryable } from '@stockflow/persistence';
 import { reservationEventId } from './reservation-ids';
 
@@ -42,12 +43,14 @@ export async function recordIntents(db: Queryable, rows: ReservationRecord[]): P
   );
 }
 
-/** The script reserved them: they now count as open reservations. */
-export async function markOpen(db: Queryable, rids: string[]): Promise<void> {
-  if (rids.length === 0) return;
+/** The script reserved them at these locations: they now count as open reservations. */
+export async function markOpen(db: Queryable, reserved: { rid: string; allocations: Allocation[] }[]): Promise<void> {
+  if (reserved.length === 0) return;
   await db.query(
-    `UPDATE order_reservations SET state = 'open', updated_at = now() WHERE reservation_id = ANY($1) AND state = 'reserving'`,
-    [rids],
+    `UPDATE order_reservations r SET state = 'open', allocations = t.a, updated_at = now()
+     FROM unnest($1::varchar[], $2::jsonb[]) AS t(rid, a)
+     WHERE r.reservation_id = t.rid AND r.state = 'reserving'`,
+    [reserved.map((r) => r.rid), reserved.map((r) => JSON.stringify(r.allocations))],
   );
 }
 
@@ -82,13 +85,13 @@ export async function touch(db: Queryable, rids: string[]): Promise<void> {
   await db.query('UPDATE order_reservations SET updated_at = now() WHERE reservation_id = ANY($1)', [rids]);
 }
 
-export async function dueHolds(db: Queryable, now: Date, limit: number): Promise<{ rid: string; sku: string }[]> {
+export async function dueHolds(db: Queryable, now: Date, limit: number): Promise<{ rid: string; sku: string; cartId: string }[]> {
   const rows = await db.query(
-    `SELECT reservation_id, sku FROM order_reservations
+    `SELECT reservation_id, sku, cart_id FROM order_reservations
      WHERE kind = 'hold' AND state = 'open' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
     [now.toISOString(), limit],
   );
-  return rows.map((r: { reservation_id: string; sku: string }) => ({ rid: r.reservation_id, sku: r.sku }));
+  return rows.map((r: { reservation_id: string; sku: string; cart_id: string }) => ({ rid: r.reservation_id, sku: r.sku, cartId: r.cart_id }));
 }
 
 export async function openHoldsOfCart(db: Queryable, cartId: string): Promise<{ rid: string; sku: string }[]> {

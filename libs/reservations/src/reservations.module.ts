@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
+import { PoolDirectorySource } from '@stockflow/ledger-core';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Readiness } from '@stockflow/service-kit';
@@ -14,7 +15,16 @@ export interface ReservationsModuleOptions {
   keyPrefix: string;
   /** Warm every counter from the ledger before serving (checkout); others hydrate on first use. */
   hydrateOnStart?: boolean;
+  /**
+   * Where channels' pools come from (PoolFeed of @stockflow/kafka in the orders
+   * service, which registers its own readiness): reservations take units at the
+   * pool's locations. Without it every channel sells from the default pool.
+   */
+  pools?: Type<PoolDirectorySource>;
 }
+
+/** Stands in for the pool directory when the app has none (its jobs only release). */
+const NO_POOLS = Symbol('NO_POOLS');
 
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
@@ -31,6 +41,7 @@ class RedisLifecycle implements OnApplicationShutdown {
 @Module({})
 export class ReservationsModule {
   static forRoot(options: ReservationsModuleOptions): DynamicModule {
+    const pools: Provider = options.pools ?? { provide: NO_POOLS, useValue: undefined };
     return {
       module: ReservationsModule,
       providers: [
@@ -46,14 +57,15 @@ export class ReservationsModule {
         },
         {
           provide: RESERVATIONS,
-          inject: [Redis, DataSource],
-          useFactory: async (redis: Redis, db: DataSource): Promise<ReservationContext> => {
-            const ctx = { stock: new RedisStock(redis, options.keyPrefix), db };
+          inject: [Redis, DataSource, options.pools ?? NO_POOLS],
+          useFactory: async (redis: Redis, db: DataSource, directory?: PoolDirectorySource): Promise<ReservationContext> => {
+            const ctx = { stock: new RedisStock(redis, options.keyPrefix), db, pools: directory };
             if (options.hydrateOnStart) await warm(ctx);
             return ctx;
           },
         },
         RedisLifecycle,
+        pools,
       ],
       exports: [Redis, RESERVATIONS],
     };

@@ -2,11 +2,12 @@ import { StockLevelMessage } from '@stockflow/contracts';
 import { ReservationContext, hydrate } from './hydration';
 import { reservationMetrics } from './reservation-metrics';
 
-type LevelUpdate = Pick<StockLevelMessage, 'sku' | 'previousVersion' | 'version' | 'externalAvailableDelta'>;
+type LevelUpdate = Pick<StockLevelMessage, 'sku' | 'previousVersion' | 'version' | 'externalLocationDeltas'>;
 
 /**
- * Moves the counters by what the ledger applied besides checkout's reservations
- * (receipts, POS sales, adjustments, counts), exactly once per version range;
+ * Moves the location counters by what the ledger applied besides checkout's
+ * reservations (receipts, POS sales, adjustments, counts), per location
+ * (externalLocationDeltas), exactly once per version range;
  * messages in log order. A missing counter is hydrated, a gap rebuilds it; then
  * the same messages are applied again, because the ledger publishes a batch's
  * messages before it commits the batch: a hydration triggered by a message may

@@ -36,7 +36,8 @@ export class CartsController {
     if (decision.status === 'insufficient') {
       throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'not enough stock', sku, available: decision.available });
     }
-    return { cartId, sku, quantity, reservationId: decision.reservationId, expiresAt: decision.expiresAt.toISOString() };
+    const { reservationId, expiresAt, allocations } = decision;
+    return { cartId, sku, quantity, reservationId, expiresAt: expiresAt.toISOString(), allocations };
   }
 
   /** Cart cancel: releases every hold of the cart. */

@@ -7,6 +7,7 @@ import { ChannelDeadLetters1767000000000 } from './1767000000000-channel-dead-le
 import { LocationsAndStates1768000000000 } from './1768000000000-locations-and-states';
 import { OffsetsLogBinding1768000000100 } from './1768000000100-offsets-log-binding';
 import { OrdersCreatedAtIndex1768000000200 } from './1768000000200-orders-created-at-index';
+import { ReservationAllocations1768100000000 } from './1768100000000-reservation-allocations';
 import { ChannelPoolResends1769000000000 } from './1769000000000-channel-pool-resends';
 
 /** Every migration, oldest first. A new migration is a new file added at the end of this list. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   LocationsAndStates1768000000000,
   OffsetsLogBinding1768000000100,
   OrdersCreatedAtIndex1768000000200,
+  ReservationAllocations1768100000000,
   ChannelPoolResends1769000000000,
 ];

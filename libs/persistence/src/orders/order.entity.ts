@@ -7,6 +7,8 @@ export interface OrderLine {
   quantity: number;
   /** Set once the order is pending. */
   reservationId?: string;
+  /** Where the line's units were reserved (set once pending; docs/pools.md). */
+  allocations?: { locationId: string; quantity: number }[];
 }
 
 /** An order as the orders service keeps it (table `orders`, migration OrdersSchema). */

@@ -1,14 +1,17 @@
 /**
- * Lua shared by the scripts (prepended to each). Registry and stock keys of
- * holds found inside a script are built from the prefix (ARGV), so the scripts
- * assume one Redis node (or one hash slot), as the key prefix already does.
+ * Lua shared by the scripts (prepended to each). No key is built here: every key
+ * a script touches arrives in KEYS (Redis Cluster routes by KEYS, see docs/pools.md).
  *
- *   event_id(action, rid)  same name-based UUID as reservationEventId() in TypeScript
- *   push_event(...)        appends an event to the outbox in the same atomic step
- *                          as the counter move, so the two can never disagree
- *   release(...)           gives an open reservation's units back exactly once
- *   read_counter(...)      reads a stock counter for a reservation, settling what a
- *                          rebuilt counter precounted for it
+ * A counter is the hash stock:{<sku>}: `ver` (ledger version folded in), one
+ * field `l:<locationId>` per location with its available units, and `pre:<rid>`
+ * for each intent a rebuild precounted (JSON allocations it took out).
+ *
+ *   event_id(action, rid)   same name-based UUID as reservationEventId() in TypeScript
+ *   read_counter(key, rid)  the counter's locations, settling what a rebuild precounted for rid
+ *   candidates(...)         a pool's locations in priority order (default: every location, lowest id first)
+ *   allocate(...)           allocateInOrder of ledger-core: take in order, never below 0
+ *   push_event(...)         appends an event to the outbox in the same atomic step as the counter move
+ *   release(...)            gives an open reservation's units back to where they came from, once
  */
 export const COMMON_LUA = `
 local function event_id(action, rid)
@@ -18,17 +21,59 @@ local function event_id(action, rid)
     variant .. string.sub(h, 18, 20) .. '-' .. string.sub(h, 21, 32)
 end
 
--- The counter's avail as the script of reservation rid may use it, or nil when the
--- counter is missing. A rebuilt counter records, as field pre:<rid> = qty, each
--- intent it already excluded although the intent's script may not have run
--- (hydrate.lua): those units go back first and the field goes, so the script
--- decides and takes exactly as if the counter had never been rebuilt.
+-- The counter as { avail = {loc -> units}, ids = sorted location ids }, or nil when
+-- it is missing. A rebuilt counter records, as field pre:<rid>, the units it already
+-- took out for an intent whose script may not have run (hydrate.lua): those go back
+-- first and the field goes, so the script decides as if there had been no rebuild.
 local function read_counter(stock_key, rid)
-  local counter = redis.call('HMGET', stock_key, 'avail', 'pre:' .. rid)
-  if not counter[1] then return nil end
-  if not counter[2] then return tonumber(counter[1]) end
-  redis.call('HDEL', stock_key, 'pre:' .. rid)
-  return redis.call('HINCRBY', stock_key, 'avail', tonumber(counter[2]))
+  local flat = redis.call('HGETALL', stock_key)
+  if #flat == 0 then return nil end
+  local avail, ids, pre = {}, {}, nil
+  for j = 1, #flat, 2 do
+    local f = flat[j]
+    if string.sub(f, 1, 2) == 'l:' then
+      local loc = string.sub(f, 3)
+      avail[loc] = tonumber(flat[j + 1])
+      ids[#ids + 1] = loc
+    elseif f == 'pre:' .. rid then
+      pre = flat[j + 1]
+    end
+  end
+  if pre then
+    for _, a in ipairs(cjson.decode(pre)) do
+      avail[a.locationId] = redis.call('HINCRBY', stock_key, 'l:' .. a.locationId, a.quantity)
+      if not avail[a.locationId] then ids[#ids + 1] = a.locationId end
+    end
+    redis.call('HDEL', stock_key, 'pre:' .. rid)
+  end
+  table.sort(ids)
+  return { avail = avail, ids = ids }
+end
+
+-- pool: location ids in priority order, or nil for the default pool (every location of the sku).
+local function candidates(counter, pool)
+  return pool or counter.ids
+end
+
+-- allocateInOrder: each location gives up to its available (nothing at or below 0).
+-- Takes from left (loc -> units) as it goes; returns allocations and what stays short.
+local function allocate(left, order, qty)
+  local allocations, need = {}, qty
+  for _, loc in ipairs(order) do
+    if need == 0 then break end
+    local have = left[loc] or 0
+    local take = math.min(need, math.max(0, have))
+    if take > 0 then
+      allocations[#allocations + 1] = { locationId = loc, quantity = take }
+      left[loc] = have - take
+      need = need - take
+    end
+  end
+  return allocations, need
+end
+
+local function take(stock_key, allocations)
+  for _, a in ipairs(allocations) do redis.call('HINCRBY', stock_key, 'l:' .. a.locationId, -a.quantity) end
 end
 
 local function push_event(outbox, ev)
@@ -36,24 +81,24 @@ local function push_event(outbox, ev)
   redis.call('RPUSH', outbox, cjson.encode(ev))
 end
 
-local function reserved_event(rid, sku, qty, channel, order_id, now_iso)
+local function reserved_event(rid, sku, qty, channel, order_id, now_iso, allocations)
   local ev = { eventId = event_id('reserved', rid), type = 'StockReserved', sku = sku, channel = channel,
-    occurredAt = now_iso, reservationId = rid, quantity = qty }
+    occurredAt = now_iso, reservationId = rid, quantity = qty, allocations = allocations }
   if order_id and order_id ~= '' then ev.orderId = order_id end
   return ev
 end
 
 -- Returns the released quantity, or 0 when the reservation is not open (already
 -- released, or unknown): a second release never gives units back twice.
-local function release(prefix, outbox, rid, reason, now_iso, retention)
-  local rkey = prefix .. 'res:' .. rid
-  local r = redis.call('HMGET', rkey, 'sku', 'qty', 'state', 'ch')
+local function release(outbox, rid, rkey, skey, reason, now_iso, retention)
+  local r = redis.call('HMGET', rkey, 'sku', 'qty', 'state', 'ch', 'alloc')
   if r[3] ~= 'open' then return 0 end
   local qty = tonumber(r[2])
-  local skey = prefix .. 'stock:' .. r[1]
   -- A missing counter is rebuilt by hydration from Postgres and the ledger; creating
   -- it here would make a counter that knows nothing but this release.
-  if redis.call('EXISTS', skey) == 1 then redis.call('HINCRBY', skey, 'avail', qty) end
+  if redis.call('EXISTS', skey) == 1 and r[5] then
+    for _, a in ipairs(cjson.decode(r[5])) do redis.call('HINCRBY', skey, 'l:' .. a.locationId, a.quantity) end
+  end
   redis.call('HSET', rkey, 'state', 'released')
   redis.call('EXPIRE', rkey, retention)
   push_event(outbox, { eventId = event_id('released', rid), type = 'ReservationReleased', sku = r[1],
