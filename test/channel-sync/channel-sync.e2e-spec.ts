@@ -261,7 +261,7 @@ describe('channel sync', () => {
 
     // The rest through the CLI, against the same public API.
     const cli = (args: string[]) =>
-      run(process.execPath, [join(repoRoot(), 'dist/scripts/dlq.js'), ...args], {
+      run(process.execPath, [join(repoRoot(), 'dist/scripts/ops.js'), 'dlq', ...args], {
         env: { ...process.env, STOCKFLOW_URL: gateway.url, CHANNEL_TOKENS: stack.env.CHANNEL_TOKENS, STOCKFLOW_TOKEN: TEST_TOKENS.web },
       });
     const listing = await cli(['list', 'rejecting']);

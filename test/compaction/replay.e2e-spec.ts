@@ -24,7 +24,7 @@ function runReplay(env: Record<string, string>, args: string[]): Promise<{ code:
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(repoRoot(), 'dist/scripts/replay.js'), ...args],
+      [join(repoRoot(), 'dist/scripts/ops.js'), 'replay', ...args],
       { env: { ...process.env, ...env, KAFKAJS_NO_PARTITIONER_WARNING: '1' } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
     );

@@ -12,6 +12,7 @@ import { DeadLetterReplay } from './dlq/dead-letter-replay';
 import { DeadLetterStore } from './dlq/dead-letter-store';
 import { DeadLetterSummaryController } from './http/dead-letter-summary.controller';
 import { DlqController } from './http/dlq.controller';
+import { channelSyncBacklogMetrics } from './jobs/channel-sync-backlog.metrics';
 import { PoolResend } from './pool-resend/pool-resend';
 import { ResendProgress } from './pool-resend/resend-progress';
 
@@ -21,7 +22,11 @@ export class ChannelSyncModule {
     return {
       module: ChannelSyncModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
+        ServiceKitModule.forRoot({
+          channelTokens: config.CHANNEL_TOKENS,
+          operatorTokens: config.OPERATOR_TOKENS,
+          metricsRefreshMs: config.METRICS_REFRESH_MS,
+        }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,
@@ -38,6 +43,7 @@ export class ChannelSyncModule {
         InputGuardConsumer,
         DeadLetterIndexConsumer,
         DeadLetterReplay,
+        ...channelSyncBacklogMetrics(config, channels),
         PoolFeed,
         ResendProgress,
         PoolResend,

@@ -10,8 +10,8 @@ export const ledgerMetrics = {
   }),
   negativeStock: counter({
     name: 'stockflow_ledger_negative_stock_total',
-    help: 'Events that took a location below zero (flag the SKU for review)',
-    labelNames: ['sku'],
+    // A total: the SKU to review is in the ledger's warning log (and its journal), never a label.
+    help: 'Events that took a location below zero (the SKU is logged for review)',
   }),
   batchSeconds: histogram({
     name: 'stockflow_ledger_batch_seconds',

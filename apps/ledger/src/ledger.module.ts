@@ -3,6 +3,7 @@ import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ServiceKitModule } from '@stockflow/service-kit';
 import { LedgerConsumer } from './consumers/ledger.consumer';
+import { ledgerBacklogMetrics } from './jobs/ledger-backlog.metrics';
 import { PoolsConsumer } from './consumers/pools.consumer';
 import { LedgerConfig } from './ledger.config';
 
@@ -12,7 +13,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       imports: [
-        ServiceKitModule.forRoot(),
+        ServiceKitModule.forRoot({ metricsRefreshMs: config.METRICS_REFRESH_MS }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-ledger`,
@@ -25,7 +26,7 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, PoolsConsumer],
+      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, PoolsConsumer, ...ledgerBacklogMetrics(config)],
     };
   }
 }

@@ -11,6 +11,7 @@ import { Checkout } from './http/checkout';
 import { OrdersController } from './http/orders.controller';
 import { JOBS } from './jobs/job';
 import { JobRunner } from './jobs/job-runner';
+import { ordersBacklogMetrics } from './jobs/orders-backlog.metrics';
 import { OutboxRelayJob } from './jobs/outbox-relay.job';
 import { RequeueJob } from './jobs/requeue.job';
 import { OrdersConfig } from './orders.config';
@@ -24,7 +25,11 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
+        ServiceKitModule.forRoot({
+          channelTokens: config.CHANNEL_TOKENS,
+          operatorTokens: config.OPERATOR_TOKENS,
+          metricsRefreshMs: config.METRICS_REFRESH_MS,
+        }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-orders`,
@@ -61,6 +66,7 @@ export class OrdersModule {
           ],
         },
         JobRunner,
+        ...ordersBacklogMetrics(config),
       ],
     };
   }

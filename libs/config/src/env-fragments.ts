@@ -17,6 +17,10 @@ export class BaseEnv {
 export class HttpEnv extends BaseEnv {
   @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
+
+  /** Pause between refreshes of the gauges read from elsewhere (consumer lag, DLQ and outbox depth). */
+  @IsInt() @Min(100) @Max(300_000)
+  METRICS_REFRESH_MS = 5000;
 }
 
 export function WithKafka<T extends Ctor>(Base: T) {

@@ -1,5 +1,6 @@
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { Coalescer } from '@stockflow/service-kit';
+import { currentTraceHeaders } from '@stockflow/tracing';
 
 interface Publication {
   topic: string;
@@ -55,9 +56,16 @@ export class BatchingPublisher {
     await this.producer.disconnect();
   }
 
+  /**
+   * Messages published inside a span carry its `traceparent` (unless they set
+   * their own), so the consumer continues the producer's trace. Read here, at
+   * submit time: by the time the coalesced send runs, the caller's context is gone.
+   */
   publish(topic: string, messages: Message[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
-    return this.sends.submit({ topic, messages });
+    const trace = currentTraceHeaders();
+    const traced = trace ? messages.map((m) => (m.headers?.traceparent ? m : { ...m, headers: { ...m.headers, ...trace } })) : messages;
+    return this.sends.submit({ topic, messages: traced });
   }
 }
 

@@ -84,3 +84,44 @@ export async function readConsumerLag(
       a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic) || a.partition - b.partition,
   );
 }
+
+/**
+ * Lag of a group whose offsets are kept outside Kafka (the ledger stores them
+ * in Postgres, in the transaction of each batch): `stored` maps partition to the
+ * next offset to read. Every partition of the topic gets a row; one with no
+ * stored offset counts its whole retained log.
+ */
+export async function lagFromStoredOffsets(
+  admin: Admin,
+  group: string,
+  topic: string,
+  stored: Map<number, string | number | bigint>,
+): Promise<ConsumerLagRow[]> {
+  const watermarks = await topicBounds(admin, topic);
+  return [...watermarks.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([partition, partitionBounds]) => {
+      const offset = stored.get(partition);
+      const committedOffset = offset === undefined ? -1 : Number(offset);
+      return {
+        group,
+        topic,
+        partition,
+        committedOffset,
+        logEndOffset: partitionBounds.high,
+        lag: partitionLag(committedOffset, partitionBounds),
+      };
+    });
+}
+
+async function topicBounds(admin: Admin, topic: string): Promise<Map<number, PartitionBounds>> {
+  const partitions = await admin.fetchTopicOffsets(topic);
+  return new Map(partitions.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]));
+}
+
+/** Messages retained in a topic (log end minus earliest, summed over partitions): a dead-letter topic's depth. */
+export async function retainedMessages(admin: Admin, topic: string): Promise<number> {
+  let total = 0;
+  for (const { low, high } of (await topicBounds(admin, topic)).values()) total += high - low;
+  return total;
+}

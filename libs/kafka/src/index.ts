@@ -5,5 +5,7 @@ export * from './dead-letters';
 export * from './kafka.module';
 export * from './batch-consumer';
 export * from './consumer-lag';
+export * from './backlog-metrics';
+export * from './batch-span';
 export * from './log-now';
 export * from './pools/pool-feed';

@@ -12,6 +12,7 @@ export * from './holds';
 export * from './hold-expiry';
 export * from './reconciliation';
 export * from './outbox-relay';
+export * from './outbox-depth';
 export * from './stock-level-updates';
 export * from './reservation-metrics';
 export * from './reservations.module';

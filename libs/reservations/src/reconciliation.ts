@@ -35,7 +35,7 @@ export async function reconcileSku(
     // The ledger moved long ago and the counter never followed: its stock-level
     // message was consumed before a rebuild read the ledger, or lost. Rebuild.
     logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
-    reservationMetrics.drift.inc({ sku });
+    reservationMetrics.drift.inc();
     await ctx.stock.drop(sku);
     await hydrate(ctx, [sku]);
     return 'repaired';
@@ -51,7 +51,7 @@ export async function reconcileSku(
   const expected = planHydration(snapshot.ledger, snapshot.rows).counter;
   const drifted = driftedLocations(before.locations, expected.locations);
   if (drifted.length === 0) return 'in_sync';
-  reservationMetrics.drift.inc({ sku });
+  reservationMetrics.drift.inc();
   logger.warn(
     `counter drift sku=${sku} redis=${before.avail} expected=${expected.avail} ` +
       `(ledger available=${snapshot.ledger.available} version=${snapshot.ledger.version}) at ` +

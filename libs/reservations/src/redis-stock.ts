@@ -165,6 +165,11 @@ export class RedisStock {
     if (events.length > 0) await this.redis.rpush(this.keys.outbox, ...events);
   }
 
+  /** Events waiting in the outbox (LLEN: O(1)). */
+  outboxLength(): Promise<number> {
+    return this.redis.llen(this.keys.outbox);
+  }
+
   /** The oldest `max` outbox entries, without removing them. */
   peekOutbox(max: number): Promise<string[]> {
     return this.redis.lrange(this.keys.outbox, 0, max - 1);

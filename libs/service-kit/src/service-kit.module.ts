@@ -3,6 +3,8 @@ import { CHANNEL_TOKENS, ChannelAuthGuard, OPERATOR_TOKENS } from './auth/channe
 import { parseChannelTokens, parseOperatorTokens } from './auth/channel-tokens';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { registerDefaultMetrics } from './metrics/default-metrics';
+import { DEFAULT_METRIC_REFRESH_MS, METRIC_REFRESH_INTERVAL_MS } from './metrics/metric-refresh';
 import { MetricsController } from './metrics/metrics.controller';
 
 export interface ServiceKitOptions {
@@ -10,6 +12,8 @@ export interface ServiceKitOptions {
   channelTokens?: string;
   /** `OPERATOR_TOKENS`; omit for services without operator routes. */
   operatorTokens?: string;
+  /** `METRICS_REFRESH_MS`: pause between refreshes of the service's MetricRefreshers. */
+  metricsRefreshMs?: number;
 }
 
 /** Health, readiness, metrics and channel auth: what every Stockflow service exposes. */
@@ -17,6 +21,7 @@ export interface ServiceKitOptions {
 @Module({})
 export class ServiceKitModule {
   static forRoot(options: ServiceKitOptions = {}): DynamicModule {
+    registerDefaultMetrics();
     return {
       module: ServiceKitModule,
       controllers: [HealthController, MetricsController],
@@ -25,8 +30,9 @@ export class ServiceKitModule {
         ChannelAuthGuard,
         { provide: CHANNEL_TOKENS, useValue: parseChannelTokens(options.channelTokens ?? '') },
         { provide: OPERATOR_TOKENS, useValue: parseOperatorTokens(options.operatorTokens ?? '') },
+        { provide: METRIC_REFRESH_INTERVAL_MS, useValue: options.metricsRefreshMs ?? DEFAULT_METRIC_REFRESH_MS },
       ],
-      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, OPERATOR_TOKENS],
+      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, OPERATOR_TOKENS, METRIC_REFRESH_INTERVAL_MS],
     };
   }
 }

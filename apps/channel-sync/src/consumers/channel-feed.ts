@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
+import { traceHeadersOf } from '@stockflow/tracing';
 import { ChannelPipeline } from '../delivery/channel-pipeline';
 import { decodeStockLevel } from './decode-stock-level';
 
@@ -78,7 +79,7 @@ export class ChannelFeed {
           }
           const { sku, version, available, locations, updatedAt } = decoded.level;
           const source = { topic, partition: batch.partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value };
-          this.pipeline.offer({ sku, version, available, locations, changedAt: Date.parse(updatedAt) || undefined }, { position, source });
+          this.pipeline.offer({ sku, version, available, locations, changedAt: Date.parse(updatedAt) || undefined, trace: traceHeadersOf(message.headers) }, { position, source });
         }
         // Only moves the fetch position; what is committed is decided by the pipeline.
         resolveOffset(batch.lastOffset());

@@ -9,6 +9,7 @@ import { DeliveryBook, InputPosition, OfferResult, PendingUpdate } from './deliv
 import { QueuedUpdate, StockState, UpdateSource } from './queued-update';
 import { backoffDelay } from './retry-policy';
 import { TokenBucket } from './token-bucket';
+import { traceDelivery } from './delivery-trace';
 
 export interface PipelineHooks {
   /** Writes a dead letter; resolves once it is durable (Kafka acknowledged it). */
@@ -79,7 +80,7 @@ export class ChannelPipeline {
     }
     const availability = channelAvailability(this.name, state, this.hooks.pools(), this.settings.definition);
     const { poolId, available, sellable, version, ledgerVersion, poolVersion } = availability;
-    const update: QueuedUpdate = { sku: state.sku, version, available, quantity: sellable, poolId, ledgerVersion, poolVersion, source, changedAt: state.changedAt };
+    const update: QueuedUpdate = { sku: state.sku, version, available, quantity: sellable, poolId, ledgerVersion, poolVersion, source, changedAt: state.changedAt, trace: state.trace };
     const result = this.book.offer(update, position, replayIds);
     this.metrics.updates[result].inc();
     const before = this.offered.get(state.sku);
@@ -177,7 +178,7 @@ export class ChannelPipeline {
   private async deliver(pending: PendingUpdate<QueuedUpdate>): Promise<void> {
     const request = this.adapter.prepare(pending.update);
     const stopTimer = this.metrics.callSeconds.startTimer();
-    const outcome = await this.adapter.send(request);
+    const outcome = await traceDelivery(this.name, pending.update, () => this.adapter.send(request));
     stopTimer();
     if (outcome.ok) {
       this.metrics.delivered.inc();

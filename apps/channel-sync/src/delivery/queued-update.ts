@@ -1,4 +1,5 @@
 import { ChannelStockUpdate } from '@stockflow/contracts';
+import { TraceCarrier } from '@stockflow/tracing';
 
 /** Where an update came from, as a dead letter records it. */
 export interface UpdateSource {
@@ -21,6 +22,8 @@ export interface QueuedUpdate extends ChannelStockUpdate {
   source?: UpdateSource;
   /** When the ledger produced the state (ms), for the change-to-channel latency. */
   changedAt?: number;
+  /** The trace of the ledger fold that produced the state (from the stock-level message's headers). */
+  trace?: TraceCarrier;
 }
 
 /** A SKU's stock as channel sync needs it: from a stock-level message or the ledger's table. */
@@ -34,4 +37,5 @@ export interface StockState {
   locations?: readonly { locationId: string; available: number }[];
   /** When the ledger produced it (ms), if known. */
   changedAt?: number;
+  trace?: TraceCarrier;
 }

@@ -1,6 +1,8 @@
 import replyFrom from '@fastify/reply-from';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IncomingHttpHeaders } from 'http';
+import { requestTraceContext } from '@stockflow/service-kit';
+import { traceHeadersFor } from '@stockflow/tracing';
 
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
@@ -45,7 +47,8 @@ export function registerUpstreams(
       });
       const handler = (request: FastifyRequest, reply: FastifyReply) =>
         reply.from(request.url, {
-          rewriteRequestHeaders: (_request, headers) => withoutEmptyBodyType(headers),
+          // The upstream's server span becomes a child of the gateway's.
+          rewriteRequestHeaders: (_request, headers) => withTraceHeaders(request, withoutEmptyBodyType(headers)),
           // A retried POST could place an order twice; a 503 is the upstream's answer to pass on.
           retryDelay: () => null,
           onError: (failed, { error }) => sendUpstreamError(failed, upstream.name, error),
@@ -94,4 +97,11 @@ function sendUpstreamError(
       .status(502)
       .send({ statusCode: 502, error: 'Bad Gateway', message: `${name} is unavailable: ${cause}` });
   }
+}
+
+/** The gateway's server span as the upstream's parent (a client's own traceparent is replaced by it). */
+function withTraceHeaders(request: FastifyRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const ctx = requestTraceContext(request);
+  const trace = ctx && traceHeadersFor(ctx);
+  return trace ? { ...headers, ...trace } : headers;
 }

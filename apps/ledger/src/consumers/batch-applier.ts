@@ -5,6 +5,7 @@ import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
+import { StampTrace, tracedBatch } from './batch-trace';
 import { eventResultMessages } from './event-results';
 import { isMisrouted, rerouted } from './misrouted-records';
 import { stockLevelMessages } from './stock-level-messages';
@@ -42,7 +43,11 @@ export class BatchApplier {
     private readonly groupId: string,
   ) {}
 
-  async apply(partition: number, messages: KafkaMessage[], source: BatchSource = {}): Promise<AppliedBatch> {
+  apply(partition: number, messages: KafkaMessage[], source: BatchSource = {}): Promise<AppliedBatch> {
+    return tracedBatch(this.topics.events, partition, messages, (stamp) => this.applyBatch(partition, messages, source, stamp));
+  }
+
+  private async applyBatch(partition: number, messages: KafkaMessage[], source: BatchSource, stampTrace: StampTrace): Promise<AppliedBatch> {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
@@ -58,12 +63,12 @@ export class BatchApplier {
       const decided = handedOff.length > 0 ? messages.filter((m) => !handedOff.includes(m)) : messages;
       const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
       for (const entry of result.entries) {
-        if (entry.wentNegative) ledgerMetrics.negativeStock.inc({ sku: entry.sku });
+        if (entry.wentNegative) this.flagNegative(entry.sku, partition);
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
         this.publisher.publish(this.topics.events, handedOff.map((m) => rerouted(m, partition, source.partitions!))),
-        this.publisher.publish(this.topics.stockLevels, stockLevelMessages(before, result, events, new Date())),
+        this.publisher.publish(this.topics.stockLevels, stampTrace(stockLevelMessages(before, result, events, new Date()))),
         this.publisher.publish(this.topics.eventResults, eventResultMessages(decided, folded)),
       ]);
       return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped, rerouted: handedOff.length };
@@ -72,6 +77,11 @@ export class BatchApplier {
     ledgerMetrics.applied.inc(outcome.applied);
     ledgerMetrics.duplicates.inc(outcome.duplicates);
     return outcome;
+  }
+
+  private flagNegative(sku: string, partition: number): void {
+    ledgerMetrics.negativeStock.inc();
+    this.logger.warn(`negative stock: sku=${sku} went below zero at a location (${this.topics.events}[${partition}]); review it`);
   }
 
   private deadLetter(partition: number, message: KafkaMessage, code: string, reason: string, details?: unknown) {

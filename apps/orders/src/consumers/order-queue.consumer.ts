@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
-import { BatchConsumer, BatchingPublisher, deadLetter, ensureTopics } from '@stockflow/kafka';
+import { BatchConsumer, BatchingPublisher, deadLetter, ensureTopics, inBatchSpan } from '@stockflow/kafka';
 import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
@@ -56,7 +56,11 @@ export class OrderQueueConsumer extends BatchConsumer {
     await ensureTopics(this.kafkaClient, orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS));
   }
 
-  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+  protected handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+    return inBatchSpan('orders decide batch', this.topics.received, partition, messages, () => this.decide(partition, messages));
+  }
+
+  private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
     const queued = new Map<string, QueuedOrder>();
     for (const message of messages) {

@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
 import { ConfigError, HttpEnv } from '@stockflow/config';
+import { Tracing, startTracing } from '@stockflow/tracing';
 import { Readiness } from '../health/readiness';
+import { TraceInterceptor, traceHttpRequests } from './http-tracing';
 import { strictValidationPipe } from './validation-pipe';
 
 export interface HttpServiceOptions {
@@ -34,7 +36,10 @@ export async function startHttpService(
   module: DynamicModule,
   options: HttpServiceOptions,
 ): Promise<NestFastifyApplication> {
+  // Before anything else: spans of the first requests and messages need the provider.
+  const tracing = startTracing({ serviceName: `stockflow-${options.name}` });
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  traceHttpRequests(adapter.getInstance() as unknown as FastifyInstance);
   const limits = options.routeBodyLimits ?? {};
   adapter.getInstance().addHook('onRoute', (route) => {
     if (limits[route.url] !== undefined) route.bodyLimit = limits[route.url];
@@ -43,8 +48,9 @@ export async function startHttpService(
     logger: LEVELS[options.config.LOG_LEVEL] ?? LEVELS.info,
   });
   app.useGlobalPipes(strictValidationPipe());
+  if (tracing.enabled) app.useGlobalInterceptors(new TraceInterceptor());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void shutDown(app, options, signal));
+    process.once(signal, () => void shutDown(app, options, signal, tracing));
   }
   await options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance, app);
   await app.listen(options.config.PORT, '0.0.0.0');
@@ -57,7 +63,7 @@ export async function startHttpService(
  * batch in beforeApplicationShutdown, then producers and pools close); exit 0
  * means a clean stop. A hook that hangs past the deadline ends the process.
  */
-async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions, signal: string): Promise<void> {
+async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions, signal: string, tracing: Tracing): Promise<void> {
   const logger = new Logger(options.name);
   logger.log(`${signal}: shutting down`);
   app.get(Readiness, { strict: false }).markDraining(); // /health/ready answers 503 from now on
@@ -68,6 +74,7 @@ async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions
   }, deadline * 1000).unref();
   try {
     await app.close();
+    await tracing.shutdown(); // flush the last spans: they describe what the shutdown finished
     process.exit(0);
   } catch (error) {
     logger.error(`shutdown failed: ${(error as Error).message}`);

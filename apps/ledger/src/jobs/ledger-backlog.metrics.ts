@@ -1,0 +1,42 @@
+import { Provider } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { TopicNames } from '@stockflow/contracts';
+import { BacklogMetrics, TOPICS, lagFromStoredOffsets } from '@stockflow/kafka';
+import { readStoredOffsets } from '@stockflow/persistence';
+import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
+import { LedgerConfig } from '../ledger.config';
+
+/**
+ * The ledger's lag is measured against the offsets it stores in Postgres with
+ * each batch: those are the ones it resumes from. Kafka's committed offsets for
+ * its group only trail them as a hint (and an instance that crashed before its
+ * next auto-commit would show a lag it does not have).
+ */
+export function ledgerBacklogMetrics(config: LedgerConfig): Provider[] {
+  const group = config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID;
+  return [
+    {
+      provide: METRIC_REFRESHERS,
+      inject: [Kafka, DataSource, TOPICS],
+      useFactory: (kafka: Kafka, db: DataSource, topics: TopicNames) => [
+        new BacklogMetrics(kafka, {
+          lag: async (admin) =>
+            lagFromStoredOffsets(
+              admin,
+              group,
+              topics.events,
+              nextOffsets(await readStoredOffsets(db, group, topics.events)),
+            ),
+          dlqTopics: [topics.eventsDlq],
+        }),
+      ],
+    },
+    MetricRefreshLoop,
+  ];
+}
+
+/** partition -> next offset to read, from the rows the ledger stores with each batch. */
+function nextOffsets(stored: Map<number, { nextOffset: bigint }>): Map<number, bigint> {
+  return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
+}

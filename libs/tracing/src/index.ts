@@ -1,0 +1,3 @@
+export * from './tracing-setup';
+export * from './trace-carrier';
+export * from './spans';

@@ -1,0 +1,112 @@
+import { writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import {
+  ChannelReceiver,
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  makeEvent,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
+import { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+import { startAll } from './start-all';
+
+/** Readiness waits on Kafka consumer groups; on a loaded shared broker that can take over a minute. */
+const SLOW_START = { readyTimeoutMs: 150_000 };
+
+describe('one trace from ingest to channel delivery (OTLP export of real service processes)', () => {
+  let stack: TestStack;
+  let otlp: OtlpReceiver;
+  let channel: ChannelReceiver;
+  let services: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+
+  beforeAll(async () => {
+    stack = await createTestStack('tracing');
+    otlp = await OtlpReceiver.start();
+    channel = await ChannelReceiver.start({ secret: 'trace-secret' });
+    const channelsFile = join(tmpdir(), `tracing-channels-${process.pid}.json`);
+    const web = {
+      name: 'web',
+      adapter: 'webhook',
+      endpoint: `${channel.url}/hooks`,
+      secret: 'trace-secret',
+      safetyStock: 0,
+    };
+    writeFileSync(channelsFile, JSON.stringify([web]));
+    // Export every 200 ms instead of 5 s, so the test does not wait for the batch processor.
+    const env = {
+      ...stack.env,
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    };
+    services = await startAll([
+      startService('gateway', env, SLOW_START),
+      startService('ledger', env, SLOW_START),
+      startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }, SLOW_START),
+    ]);
+    gateway = services[0];
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await otlp?.close();
+    await channel?.close();
+    await stack?.teardown();
+  });
+
+  it('joins the gateway request, the ledger fold and the channel call in one trace', async () => {
+    const event = makeEvent('StockReceived', {
+      sku: 'TRACE-1',
+      channel: 'web',
+      locationId: 'WH-1',
+      quantity: 7,
+    });
+    const posted = await api(gateway.url, 'POST', '/v1/events', {
+      token: TEST_TOKENS.web,
+      body: event,
+    });
+    expect(posted.status).toBe(202);
+    await waitFor(() => channel.calls.some((c) => c.body?.sku === 'TRACE-1'), {
+      timeoutMs: 90_000,
+      what: 'channel call',
+    });
+
+    let trace: ReceivedSpan[] = [];
+    await waitFor(
+      () => {
+        const ingest = otlp.spans.find(
+          (s) => s.service === 'stockflow-gateway' && s.name === 'POST /v1/events',
+        );
+        trace = ingest ? otlp.spans.filter((s) => s.traceId === ingest.traceId) : [];
+        return trace.some((s) => s.name === 'channel-sync deliver');
+      },
+      { timeoutMs: 60_000, what: 'the spans of the trace exported' },
+    );
+    const named = (name: string) => trace.find((s) => s.name === name)!;
+    const ingest = named('POST /v1/events');
+    const fold = named('ledger fold');
+    const deliver = named('channel-sync deliver');
+    expect([ingest.service, fold.service, deliver.service]).toEqual([
+      'stockflow-gateway',
+      'stockflow-ledger',
+      'stockflow-channel-sync',
+    ]);
+    // A chain of parents, not just a shared id: each hop continues the one before it.
+    expect(fold.parentSpanId).toBe(ingest.spanId);
+    expect(deliver.parentSpanId).toBe(fold.spanId);
+    // The batch span serves many requests: it is linked to this trace, not part of it.
+    const batch = otlp.spans.find(
+      (s) => s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === ingest.spanId),
+    );
+    expect(batch).toBeDefined();
+  });
+
+  it('exports no spans for health and metrics probes', () => {
+    expect(otlp.spans.filter((s) => /health|metrics/.test(s.name))).toEqual([]);
+  });
+});
