@@ -1,10 +1,17 @@
-import { counter } from '@stockflow/service-kit';
+import { counter, histogram } from '@stockflow/service-kit';
 
 export const ordersMetrics = {
   decided: counter({
     name: 'stockflow_orders_decided_total',
     help: 'Orders decided against the stock counters',
     labelNames: ['status', 'mode'],
+  }),
+  /** POST /v1/orders from intake to answer (async: accepted; sync: decided); failures included. */
+  checkoutSeconds: histogram({
+    name: 'stockflow_orders_checkout_seconds',
+    help: 'Time POST /v1/orders took inside the orders service, by mode (async accept or sync decide)',
+    labelNames: ['mode'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   }),
   requeued: counter({ name: 'stockflow_orders_requeued_total', help: 'Orders still received after the requeue delay, queued again' }),
 };

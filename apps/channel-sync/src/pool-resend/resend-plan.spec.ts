@@ -2,7 +2,9 @@ import { PoolEvent } from '@stockflow/contracts';
 import { PoolDirectory, emptyDirectory, foldPoolEvent } from '@stockflow/ledger-core';
 import { affectedChannels, movedAvailability } from './resend-plan';
 
-function apply(directory: PoolDirectory, event: Omit<PoolEvent, 'eventId' | 'occurredAt' | 'schemaVersion'>): PoolDirectory {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function apply(directory: PoolDirectory, event: DistributiveOmit<PoolEvent, 'eventId' | 'occurredAt' | 'schemaVersion'>): PoolDirectory {
   const outcome = foldPoolEvent(directory, { eventId: 'e', occurredAt: '2026-12-01T00:00:00.000Z', schemaVersion: 1, ...event } as PoolEvent);
   if (!outcome.applied) throw new Error(outcome.reason);
   return outcome.directory;

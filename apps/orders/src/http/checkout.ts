@@ -8,6 +8,7 @@ import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
 import { NewOrder, OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
+import { ordersMetrics } from '../orders.metrics';
 import { QueuedOrder } from '../orders/queued-order';
 import { PlaceOrderDto } from './order.dto';
 
@@ -49,6 +50,16 @@ export class Checkout {
   }
 
   async place(dto: PlaceOrderDto, channel: string): Promise<{ code: number; view: OrderView }> {
+    const sync = !this.config.CHECKOUT_ASYNC || this.syncMethods.has(dto.payment.method);
+    const stop = ordersMetrics.checkoutSeconds.startTimer({ mode: sync ? 'sync' : 'async' });
+    try {
+      return await this.placeTimed(dto, channel, sync);
+    } finally {
+      stop();
+    }
+  }
+
+  private async placeTimed(dto: PlaceOrderDto, channel: string, sync: boolean): Promise<{ code: number; view: OrderView }> {
     const order: NewOrder = {
       orderId: dto.orderId ?? randomUUID(),
       channel,
@@ -66,7 +77,6 @@ export class Checkout {
       }
       if (existing.status !== 'received') return answer(existing);
     }
-    const sync = !this.config.CHECKOUT_ASYNC || this.syncMethods.has(order.paymentMethod);
     try {
       return sync ? await this.decide(order) : await this.enqueue(order);
     } catch (error) {
