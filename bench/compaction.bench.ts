@@ -40,7 +40,7 @@ import {
 } from '@stockflow/testing';
 import { CheckoutLoad, Latencies, Measured, merge } from './compaction-load';
 import { CpuMeter, infrastructureGroups, workSeconds } from './support/cpu-meter';
-import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
+import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 
 /** What the bench-result line reports, filled in as the phases run. */
 const result: Record<string, unknown> = {};
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   }
   await benchReplay(stack);
   await cleanup(stack);
-  printBenchResult('compaction', result);
+  console.log(`bench-result: ${benchResultJson('compaction', result)}`);
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);

@@ -42,7 +42,7 @@ import {
   infrastructureGroups,
   workSeconds,
 } from './support/cpu-meter';
-import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
+import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SKUS = Number(process.env.BENCH_SKUS ?? 1000);
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
     console.log(
       `CPU: ${perUnit(workSeconds(cpu), changes.length, 'µs').toFixed(0)} µs per change all processes; gateway + ledger ${ingestUs.toFixed(0)} µs per ingested event (target <= 100); channel-sync ${deliveryUs.toFixed(0)} µs per channel delivery (${delivered} calls)`,
     );
-    printBenchResult('fanout', {
+    console.log(`bench-result: ${benchResultJson('fanout', {
       p99Ms,
       ledgerP99Ms,
       p99Ratio: p99Ms / ledgerP99Ms,
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
       delivered,
       changes: changes.length,
       changesPerSecond: changes.length / loadSeconds,
-    });
+    })}`);
   } finally {
     await consumer.disconnect();
     await Promise.all(services.map((s) => s.stop()));

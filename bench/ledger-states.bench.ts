@@ -34,7 +34,7 @@ import {
   infrastructureGroups,
   workSeconds,
 } from './support/cpu-meter';
-import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
+import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 import { PacedRun, describeAnswers, openLoop } from './open-loop';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     `wait=applied p99 / plain p99: ${(latency.wait.p99 / latency.plain.p99).toFixed(2)}x`,
   );
 
-  printBenchResult('ledger-states', {
+  console.log(`bench-result: ${benchResultJson('ledger-states', {
     mixOldPerSecond: old.rate,
     mixStatesPerSecond: states.rate,
     mixRatio,
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     waitP99Ms: latency.wait.p99,
     plainP50Ms: latency.plain.p50,
     plainP99Ms: latency.plain.p99,
-  });
+  })}`);
 }
 
 /** The ledger's own throughput over a pre-produced log, as bench/ledger.bench.ts measures it. */

@@ -37,7 +37,7 @@ import {
   infrastructureGroups,
   workSeconds,
 } from './support/cpu-meter';
-import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
+import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const SKUS = Number(process.env.BENCH_SKUS ?? 10_000);
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   console.log(
     `CPU per event: ${cpuUsPerEvent.toFixed(1)} µs batched vs ${baselineCpuUsPerEvent.toFixed(1)} µs one transaction per event (bench process counted as the ledger there)`,
   );
-  printBenchResult('ledger', {
+  console.log(`bench-result: ${benchResultJson('ledger', {
     eventsPerSecond: batched.rate,
     baselinePerSecond: baseline.rate,
     speedUp: batched.rate / baseline.rate,
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       batched.cpu.groups.map((g) => [g.name, perUnit(g.seconds, batched.events, 'µs')]),
     ),
     baselineCpuUsPerEvent,
-  });
+  })}`);
 }
 
 async function measureLedgerService(events: InventoryEvent[]) {

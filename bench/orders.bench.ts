@@ -38,7 +38,7 @@ import {
   infrastructureGroups,
   workSeconds,
 } from './support/cpu-meter';
-import { cpuTable, perUnit, printBenchResult } from './support/cpu-report';
+import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     console.log(
       `accept p99 at half that rate: ${half.p99} ms (target < 50 ms); CPU per order end to end: ${perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms').toFixed(2)} ms (target <= 1.0 ms)`,
     );
-    printBenchResult('orders', {
+    console.log(`bench-result: ${benchResultJson('orders', {
       ordersPerSecond: viaGateway.decidedPerSecond,
       acceptedPerSecond: viaGateway.perSecond,
       floorPerSecond: floor.perSecond,
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       directPerSecond: direct.decidedPerSecond,
       syncPerSecond: sync.decidedPerSecond,
       lost: runs.reduce((sum, r) => sum + r.lost, 0),
-    });
+    })}`);
   } finally {
     await Promise.all([gateway.stop(), orders.stop(), ledger.stop()]);
     await admin.disconnect();

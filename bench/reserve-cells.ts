@@ -11,7 +11,7 @@ import {
   groupSeconds,
   infrastructureGroups,
 } from './support/cpu-meter';
-import { perUnit, printBenchResult } from './support/cpu-report';
+import { benchResultJson, perUnit } from './support/cpu-report';
 
 export interface Cell {
   store: 'postgres' | 'redis' | 'mariadb';
@@ -90,7 +90,8 @@ function cpuLine(cpu: CpuUsage, units: number): string {
 }
 
 /** The comparison that matters, then the one machine-readable line. */
-export function summary(SIZES: number[], CONCURRENCY: number): void {
+/** Prints the comparison table and returns the JSON of the bench's last line. */
+export function summary(SIZES: number[], CONCURRENCY: number): string {
   const find = (store: Cell['store'], rows: number, shape: string) =>
     cells.find((c) => c.store === store && c.rows === rows && c.shape.startsWith(shape));
   console.log('');
@@ -113,7 +114,7 @@ export function summary(SIZES: number[], CONCURRENCY: number): void {
     );
   }
   const redisP99 = SIZES.map((rows) => find('redis', rows, 'latency')?.p99Ms ?? NaN);
-  printBenchResult('reserve', {
+  return benchResultJson('reserve', {
     redisP99Ms: redisP99,
     redisPerSecond: SIZES.map((rows) => find('redis', rows, 'throughput')?.perSecond ?? NaN),
     mariadbBesideCleanup: SIZES.map((rows) => {

@@ -22,6 +22,8 @@ import { randomBytes } from 'crypto';
 import { cpus, loadavg } from 'os';
 import { RedisStock } from '@stockflow/reservations';
 import { CellResult, formatCell, measure, percentile } from './bench-stats';
+import { benchResultJson } from './support/cpu-report';
+import { deleteKeys, loadAverage } from './support/bench-env';
 
 const SKUS = Array.from({ length: 10 }, (_, i) => `BENCHLOC-${i}`);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -260,9 +262,7 @@ async function main(): Promise<void> {
       `3 locations vs single counter: p99 ${p99Ratio.toFixed(2)}x (target <= 1.5x), throughput ${(throughputRatio * 100).toFixed(0)} % (target >= 60 %)`,
     );
     console.log(
-      'bench-result: ' +
-        JSON.stringify({
-          bench: 'reserve-locations',
+      `bench-result: ${benchResultJson('reserve-locations', {
           seconds: SECONDS,
           concurrency: CONCURRENCY,
           load: loadavg(),
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
             throughputRatio: round(throughputRatio),
             met: p99Ratio <= 1.5 && throughputRatio >= 0.6,
           },
-        }),
+        })}`,
     );
   } finally {
     await deleteKeys(redis, prefix);
@@ -338,21 +338,6 @@ function rate(cell: CellResult): number {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-function loadAverage(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 }
 
 main().catch((error) => {

@@ -23,10 +23,11 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
-import { cpus, loadavg } from 'os';
+import { cpus } from 'os';
 import { RedisStock } from '@stockflow/reservations';
 import { CellResult, measure } from './bench-stats';
 import { Cell, cell, cells, summary } from './reserve-cells';
+import { deleteKeys, loadAverage } from './support/bench-env';
 import { MsiMariaDb, mariadbAnswers } from './reserve-mariadb';
 
 // BENCH_SIZES=0,1000 for a quick check of the script itself.
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
       await pool[0].query('VACUUM ANALYZE reservation');
       await maria.removeOwnRows();
     }
-    summary(SIZES, CONCURRENCY);
+    console.log(`bench-result: ${summary(SIZES, CONCURRENCY)}`);
   } finally {
     await maria.dropTable();
     await maria.close();
@@ -289,21 +290,6 @@ async function connect(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
   await client.connect();
   return client;
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-function loadAverage(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 }
 
 main().catch((error) => {

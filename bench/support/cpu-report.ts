@@ -44,11 +44,12 @@ export function cpuTable(
   return lines.join('\n');
 }
 
-/** The last line of every benchmark: `bench-result: {json}`, numbers rounded for reading. */
-export function printBenchResult(bench: string, fields: Record<string, unknown>): void {
-  console.log(
-    `bench-result: ${JSON.stringify({ bench, ...fields }, (_, v) => (typeof v === 'number' ? round(v) : v))}`,
-  );
+/**
+ * The JSON of every benchmark's last line, `bench-result: {json}` (each bench
+ * prints that line itself), numbers rounded for reading.
+ */
+export function benchResultJson(bench: string, fields: Record<string, unknown>): string {
+  return JSON.stringify({ bench, ...fields }, (_, v) => (typeof v === 'number' ? round(v) : v));
 }
 
 function round(v: number): number {
