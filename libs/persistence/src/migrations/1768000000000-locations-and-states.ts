@@ -7,35 +7,25 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Projections of an existing deployment should be rebuilt with `npm run replay`
  * after this migration: reservations made before it carry no allocations.
  */
+const LOCATION_STATES = `
+  ADD COLUMN committed       bigint NOT NULL DEFAULT 0,
+  ADD COLUMN reserved        bigint NOT NULL DEFAULT 0,
+  ADD COLUMN damaged         bigint NOT NULL DEFAULT 0,
+  ADD COLUMN quality_control bigint NOT NULL DEFAULT 0,
+  ADD COLUMN safety_stock    bigint NOT NULL DEFAULT 0,
+  ADD COLUMN incoming        jsonb  NOT NULL DEFAULT '{}'`;
+const ALLOCATIONS = `
+  ADD COLUMN kind        varchar(8) NOT NULL DEFAULT 'order',
+  ADD COLUMN allocations jsonb      NOT NULL DEFAULT '[]'`;
+
 export class LocationsAndStates1768000000000 implements MigrationInterface {
   name = 'LocationsAndStates1768000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      ALTER TABLE stock_locations
-        ADD COLUMN committed       bigint NOT NULL DEFAULT 0,
-        ADD COLUMN reserved        bigint NOT NULL DEFAULT 0,
-        ADD COLUMN damaged         bigint NOT NULL DEFAULT 0,
-        ADD COLUMN quality_control bigint NOT NULL DEFAULT 0,
-        ADD COLUMN safety_stock    bigint NOT NULL DEFAULT 0,
-        ADD COLUMN incoming        jsonb  NOT NULL DEFAULT '{}'`);
-    await q.query(`
-      ALTER TABLE reservations
-        ADD COLUMN kind        varchar(8) NOT NULL DEFAULT 'order',
-        ADD COLUMN allocations jsonb      NOT NULL DEFAULT '[]'`);
+    // Live tables and their snapshot copies gain the same columns.
+    for (const table of ['stock_locations', 'snapshot_stock_locations']) await q.query(`ALTER TABLE ${table} ${LOCATION_STATES}`);
+    for (const table of ['reservations', 'snapshot_reservations']) await q.query(`ALTER TABLE ${table} ${ALLOCATIONS}`);
     await q.query(`UPDATE reservations SET kind = 'hold' WHERE reservation_id LIKE 'hold:%'`);
-    await q.query(`
-      ALTER TABLE snapshot_stock_locations
-        ADD COLUMN committed       bigint NOT NULL DEFAULT 0,
-        ADD COLUMN reserved        bigint NOT NULL DEFAULT 0,
-        ADD COLUMN damaged         bigint NOT NULL DEFAULT 0,
-        ADD COLUMN quality_control bigint NOT NULL DEFAULT 0,
-        ADD COLUMN safety_stock    bigint NOT NULL DEFAULT 0,
-        ADD COLUMN incoming        jsonb  NOT NULL DEFAULT '{}'`);
-    await q.query(`
-      ALTER TABLE snapshot_reservations
-        ADD COLUMN kind        varchar(8) NOT NULL DEFAULT 'order',
-        ADD COLUMN allocations jsonb      NOT NULL DEFAULT '[]'`);
     await q.query(`
       ALTER TABLE journal
         ADD COLUMN available_delta        bigint,
@@ -61,13 +51,13 @@ export class LocationsAndStates1768000000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS pools`);
     await q.query(`DROP INDEX IF EXISTS journal_reference_idx`);
     await q.query(`ALTER TABLE journal DROP COLUMN available_delta, DROP COLUMN state_deltas, DROP COLUMN allocations, DROP COLUMN reference_document_uri`);
-    await q.query(`ALTER TABLE reservations DROP COLUMN kind, DROP COLUMN allocations`);
-    await q.query(`ALTER TABLE snapshot_reservations DROP COLUMN kind, DROP COLUMN allocations`);
-    await q.query(`
-      ALTER TABLE snapshot_stock_locations DROP COLUMN committed, DROP COLUMN reserved, DROP COLUMN damaged,
-        DROP COLUMN quality_control, DROP COLUMN safety_stock, DROP COLUMN incoming`);
-    await q.query(`
-      ALTER TABLE stock_locations DROP COLUMN committed, DROP COLUMN reserved, DROP COLUMN damaged,
-        DROP COLUMN quality_control, DROP COLUMN safety_stock, DROP COLUMN incoming`);
+    for (const table of ['reservations', 'snapshot_reservations']) {
+      await q.query(`ALTER TABLE ${table} DROP COLUMN kind, DROP COLUMN allocations`);
+    }
+    for (const table of ['stock_locations', 'snapshot_stock_locations']) {
+      await q.query(`
+        ALTER TABLE ${table} DROP COLUMN committed, DROP COLUMN reserved, DROP COLUMN damaged,
+          DROP COLUMN quality_control, DROP COLUMN safety_stock, DROP COLUMN incoming`);
+    }
   }
 }
