@@ -43,8 +43,13 @@ export function merge(runs: Measured[]): Measured {
 export class CheckoutLoad {
   private order = 0;
   private offsets = new Map<number, number>();
-  private fulfil: { sku: string; reservationId: string }[][] = Array.from({ length: PARTITIONS }, () => []);
-  private partitions: Promise<unknown>[] = Array.from({ length: PARTITIONS }, () => Promise.resolve());
+  private fulfil: { sku: string; reservationId: string }[][] = Array.from(
+    { length: PARTITIONS },
+    () => [],
+  );
+  private partitions: Promise<unknown>[] = Array.from({ length: PARTITIONS }, () =>
+    Promise.resolve(),
+  );
   private ledgerTurn = 0;
 
   constructor(
@@ -68,7 +73,11 @@ export class CheckoutLoad {
 
   private reserve() {
     const n = this.order++;
-    const order = { orderId: `bench-${n}`, channel: 'web', lines: [{ sku: `SKU-${n % this.shape.skus}`, quantity: 1 }] };
+    const order = {
+      orderId: `bench-${n}`,
+      channel: 'web',
+      lines: [{ sku: `SKU-${n % this.shape.skus}`, quantity: 1 }],
+    };
     return reserveOrders(this.ctx, [order], new Date(), async () => undefined);
   }
 
@@ -76,11 +85,14 @@ export class CheckoutLoad {
   private async ledgerBatch(partition: number) {
     const previous = this.fulfil[partition];
     // Each partition owns its own SKUs, as in the ledger (per-SKU ordering).
-    const sku = () => `SKU-${partition + PARTITIONS * Math.floor((Math.random() * this.shape.skus) / PARTITIONS)}`;
+    const sku = () =>
+      `SKU-${partition + PARTITIONS * Math.floor((Math.random() * this.shape.skus) / PARTITIONS)}`;
     const fresh = Array.from({ length: 50 }, () => ({ sku: sku(), reservationId: randomUUID() }));
     const events: InventoryEvent[] = [
       ...fresh.map((r) => event({ type: 'StockReserved', ...r, quantity: 1 })),
-      ...previous.map((r) => event({ type: 'ReservationFulfilled', ...r, locationId: 'WH', quantity: 1 })),
+      ...previous.map((r) =>
+        event({ type: 'ReservationFulfilled', ...r, locationId: 'WH', quantity: 1 }),
+      ),
     ];
     this.fulfil[partition] = fresh;
     const offset = this.offsets.get(partition) ?? 0;
@@ -90,11 +102,17 @@ export class CheckoutLoad {
       value: Buffer.from(JSON.stringify(e)),
       offset: String(offset + i),
     }));
-    await sqlPool(this.db).transaction((tx) => foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition }, messages));
+    await sqlPool(this.db).transaction((tx) =>
+      foldPartitionBatch(tx, { groupId: 'bench', topic: 'bench', partition }, messages),
+    );
   }
 }
 
-async function openLoop(rate: number, windowMs: number, op: () => Promise<unknown>): Promise<number[]> {
+async function openLoop(
+  rate: number,
+  windowMs: number,
+  op: () => Promise<unknown>,
+): Promise<number[]> {
   const samples: number[] = [];
   const inFlight: Promise<unknown>[] = [];
   const start = performance.now();
@@ -109,11 +127,21 @@ async function openLoop(rate: number, windowMs: number, op: () => Promise<unknow
 }
 
 function event(fields: Record<string, unknown>): InventoryEvent {
-  return { eventId: randomUUID(), channel: 'web', occurredAt: new Date().toISOString(), schemaVersion: 1, ...fields } as InventoryEvent;
+  return {
+    eventId: randomUUID(),
+    channel: 'web',
+    occurredAt: new Date().toISOString(),
+    schemaVersion: 1,
+    ...fields,
+  } as InventoryEvent;
 }
 
 export function summarise(samples: number[]): Latencies {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samples, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    samples,
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
-

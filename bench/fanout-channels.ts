@@ -18,7 +18,11 @@ async function main(): Promise<void> {
         onCall: (call) => {
           const b = call.body;
           // Webhook: sku and version; Shopify-style: item id and available.
-          pending.push(b.sku ? [index, b.sku, b.version, call.at] : [index, String(b.inventory_item_id), b.available, call.at]);
+          pending.push(
+            b.sku
+              ? [index, b.sku, b.version, call.at]
+              : [index, String(b.inventory_item_id), b.available, call.at],
+          );
         },
       }),
     ),

@@ -253,20 +253,22 @@ async function main(): Promise<void> {
     console.log(
       `CPU: ${perUnit(workSeconds(cpu), changes.length, 'µs').toFixed(0)} µs per change all processes; gateway + ledger ${ingestUs.toFixed(0)} µs per ingested event (target <= 100); channel-sync ${deliveryUs.toFixed(0)} µs per channel delivery (${delivered} calls)`,
     );
-    console.log(`bench-result: ${benchResultJson('fanout', {
-      p99Ms,
-      ledgerP99Ms,
-      p99Ratio: p99Ms / ledgerP99Ms,
-      cpuUsPerChange: perUnit(workSeconds(cpu), changes.length, 'µs'),
-      cpuUsPerIngestedEvent: ingestUs,
-      cpuUsPerDelivery: deliveryUs,
-      cpuUsPerChangeByProcess: Object.fromEntries(
-        cpu.groups.map((g) => [g.name, perUnit(g.seconds, changes.length, 'µs')]),
-      ),
-      delivered,
-      changes: changes.length,
-      changesPerSecond: changes.length / loadSeconds,
-    })}`);
+    console.log(
+      `bench-result: ${benchResultJson('fanout', {
+        p99Ms,
+        ledgerP99Ms,
+        p99Ratio: p99Ms / ledgerP99Ms,
+        cpuUsPerChange: perUnit(workSeconds(cpu), changes.length, 'µs'),
+        cpuUsPerIngestedEvent: ingestUs,
+        cpuUsPerDelivery: deliveryUs,
+        cpuUsPerChangeByProcess: Object.fromEntries(
+          cpu.groups.map((g) => [g.name, perUnit(g.seconds, changes.length, 'µs')]),
+        ),
+        delivered,
+        changes: changes.length,
+        changesPerSecond: changes.length / loadSeconds,
+      })}`,
+    );
   } finally {
     await consumer.disconnect();
     await Promise.all(services.map((s) => s.stop()));

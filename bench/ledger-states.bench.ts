@@ -105,17 +105,19 @@ async function main(): Promise<void> {
     `wait=applied p99 / plain p99: ${(latency.wait.p99 / latency.plain.p99).toFixed(2)}x`,
   );
 
-  console.log(`bench-result: ${benchResultJson('ledger-states', {
-    mixOldPerSecond: old.rate,
-    mixStatesPerSecond: states.rate,
-    mixRatio,
-    cpuUsPerEventOld: cpuOld,
-    cpuUsPerEventStates: cpuStates,
-    waitP50Ms: latency.wait.p50,
-    waitP99Ms: latency.wait.p99,
-    plainP50Ms: latency.plain.p50,
-    plainP99Ms: latency.plain.p99,
-  })}`);
+  console.log(
+    `bench-result: ${benchResultJson('ledger-states', {
+      mixOldPerSecond: old.rate,
+      mixStatesPerSecond: states.rate,
+      mixRatio,
+      cpuUsPerEventOld: cpuOld,
+      cpuUsPerEventStates: cpuStates,
+      waitP50Ms: latency.wait.p50,
+      waitP99Ms: latency.wait.p99,
+      plainP50Ms: latency.plain.p50,
+      plainP99Ms: latency.plain.p99,
+    })}`,
+  );
 }
 
 /** The ledger's own throughput over a pre-produced log, as bench/ledger.bench.ts measures it. */

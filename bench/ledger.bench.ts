@@ -80,21 +80,23 @@ async function main(): Promise<void> {
   console.log(
     `CPU per event: ${cpuUsPerEvent.toFixed(1)} µs batched vs ${baselineCpuUsPerEvent.toFixed(1)} µs one transaction per event (bench process counted as the ledger there)`,
   );
-  console.log(`bench-result: ${benchResultJson('ledger', {
-    eventsPerSecond: batched.rate,
-    baselinePerSecond: baseline.rate,
-    speedUp: batched.rate / baseline.rate,
-    cpuUsPerEvent,
-    cpuUsPerEventLedger: perUnit(
-      batched.cpu.groups.find((g) => g.name === 'ledger')!.seconds,
-      batched.events,
-      'µs',
-    ),
-    cpuUsPerEventByProcess: Object.fromEntries(
-      batched.cpu.groups.map((g) => [g.name, perUnit(g.seconds, batched.events, 'µs')]),
-    ),
-    baselineCpuUsPerEvent,
-  })}`);
+  console.log(
+    `bench-result: ${benchResultJson('ledger', {
+      eventsPerSecond: batched.rate,
+      baselinePerSecond: baseline.rate,
+      speedUp: batched.rate / baseline.rate,
+      cpuUsPerEvent,
+      cpuUsPerEventLedger: perUnit(
+        batched.cpu.groups.find((g) => g.name === 'ledger')!.seconds,
+        batched.events,
+        'µs',
+      ),
+      cpuUsPerEventByProcess: Object.fromEntries(
+        batched.cpu.groups.map((g) => [g.name, perUnit(g.seconds, batched.events, 'µs')]),
+      ),
+      baselineCpuUsPerEvent,
+    })}`,
+  );
 }
 
 async function measureLedgerService(events: InventoryEvent[]) {

@@ -158,27 +158,29 @@ async function main(): Promise<void> {
     console.log(
       `accept p99 at half that rate: ${half.p99} ms (target < 50 ms); CPU per order end to end: ${perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms').toFixed(2)} ms (target <= 1.0 ms)`,
     );
-    console.log(`bench-result: ${benchResultJson('orders', {
-      ordersPerSecond: viaGateway.decidedPerSecond,
-      acceptedPerSecond: viaGateway.perSecond,
-      floorPerSecond: floor.perSecond,
-      floorRatio: ratio,
-      p99Ms: viaGateway.p99,
-      p99AtHalfRateMs: half.p99,
-      halfRate,
-      cpuMsPerOrder: perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms'),
-      cpuMsPerOrderAboveIdle: marginalMs(viaGateway),
-      idleCores,
-      cpuMsPerOrderDirect: perUnit(workSeconds(direct.cpu), direct.decided, 'ms'),
-      cpuMsPerOrderSync: perUnit(workSeconds(sync.cpu), sync.decided, 'ms'),
-      cpuMsPerFloorRequest: perUnit(workSeconds(floor.cpu), floor.requests, 'ms'),
-      cpuMsPerOrderByProcess: Object.fromEntries(
-        viaGateway.cpu.groups.map((g) => [g.name, perUnit(g.seconds, viaGateway.decided, 'ms')]),
-      ),
-      directPerSecond: direct.decidedPerSecond,
-      syncPerSecond: sync.decidedPerSecond,
-      lost: runs.reduce((sum, r) => sum + r.lost, 0),
-    })}`);
+    console.log(
+      `bench-result: ${benchResultJson('orders', {
+        ordersPerSecond: viaGateway.decidedPerSecond,
+        acceptedPerSecond: viaGateway.perSecond,
+        floorPerSecond: floor.perSecond,
+        floorRatio: ratio,
+        p99Ms: viaGateway.p99,
+        p99AtHalfRateMs: half.p99,
+        halfRate,
+        cpuMsPerOrder: perUnit(workSeconds(viaGateway.cpu), viaGateway.decided, 'ms'),
+        cpuMsPerOrderAboveIdle: marginalMs(viaGateway),
+        idleCores,
+        cpuMsPerOrderDirect: perUnit(workSeconds(direct.cpu), direct.decided, 'ms'),
+        cpuMsPerOrderSync: perUnit(workSeconds(sync.cpu), sync.decided, 'ms'),
+        cpuMsPerFloorRequest: perUnit(workSeconds(floor.cpu), floor.requests, 'ms'),
+        cpuMsPerOrderByProcess: Object.fromEntries(
+          viaGateway.cpu.groups.map((g) => [g.name, perUnit(g.seconds, viaGateway.decided, 'ms')]),
+        ),
+        directPerSecond: direct.decidedPerSecond,
+        syncPerSecond: sync.decidedPerSecond,
+        lost: runs.reduce((sum, r) => sum + r.lost, 0),
+      })}`,
+    );
   } finally {
     await Promise.all([gateway.stop(), orders.stop(), ledger.stop()]);
     await admin.disconnect();

@@ -263,16 +263,16 @@ async function main(): Promise<void> {
     );
     console.log(
       `bench-result: ${benchResultJson('reserve-locations', {
-          seconds: SECONDS,
-          concurrency: CONCURRENCY,
-          load: loadavg(),
-          cells: summary,
-          threeLocations: {
-            p99Ratio: round(p99Ratio),
-            throughputRatio: round(throughputRatio),
-            met: p99Ratio <= 1.5 && throughputRatio >= 0.6,
-          },
-        })}`,
+        seconds: SECONDS,
+        concurrency: CONCURRENCY,
+        load: loadavg(),
+        cells: summary,
+        threeLocations: {
+          p99Ratio: round(p99Ratio),
+          throughputRatio: round(throughputRatio),
+          met: p99Ratio <= 1.5 && throughputRatio >= 0.6,
+        },
+      })}`,
     );
   } finally {
     await deleteKeys(redis, prefix);

@@ -30,12 +30,22 @@ async function main(): Promise<void> {
       port,
       record: false,
       onCall: (call) => {
-        const channel = served.find((c) => call.path.startsWith(new URL(c.endpoint).pathname.replace(/\/$/, ''))) ?? served[0];
-        const signed = channel.adapter === 'webhook' ? ` signature=${verified(call.rawBody, channel.secret, call.headers)}` : '';
-        console.log(`${new Date(call.at).toISOString()} ${channel.name} POST ${call.path} ${call.rawBody}${signed}`);
+        const channel =
+          served.find((c) =>
+            call.path.startsWith(new URL(c.endpoint).pathname.replace(/\/$/, '')),
+          ) ?? served[0];
+        const signed =
+          channel.adapter === 'webhook'
+            ? ` signature=${verified(call.rawBody, channel.secret, call.headers)}`
+            : '';
+        console.log(
+          `${new Date(call.at).toISOString()} ${channel.name} POST ${call.path} ${call.rawBody}${signed}`,
+        );
       },
     });
-    console.log(`demo receiver for ${served.map((c) => c.name).join(', ')} on http://127.0.0.1:${port}`);
+    console.log(
+      `demo receiver for ${served.map((c) => c.name).join(', ')} on http://127.0.0.1:${port}`,
+    );
   }
 }
 

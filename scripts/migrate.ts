@@ -9,7 +9,9 @@ import { BaseEnv, WithDatabase, loadConfig } from '@stockflow/config';
 import { runMigrations } from '@stockflow/persistence';
 
 class MigrateConfig extends WithDatabase(BaseEnv) {
-  @Matches(/^([a-z_][a-z0-9_]*)?$/, { message: 'DATABASE_SCHEMA must be a plain lower-case identifier' })
+  @Matches(/^([a-z_][a-z0-9_]*)?$/, {
+    message: 'DATABASE_SCHEMA must be a plain lower-case identifier',
+  })
   DATABASE_SCHEMA = '';
 }
 
@@ -31,8 +33,15 @@ export async function ensureDatabase(url: string): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig(MigrateConfig);
   await ensureDatabase(config.DATABASE_URL);
-  const applied = await runMigrations({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA || undefined });
-  console.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  const applied = await runMigrations({
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA || undefined,
+  });
+  console.log(
+    applied.length > 0
+      ? `applied migrations: ${applied.join(', ')}`
+      : 'database schema is up to date',
+  );
 }
 
 if (require.main === module) {

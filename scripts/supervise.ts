@@ -23,7 +23,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 
-const port = (variable: string, fallback: number): number => Number(process.env[variable] ?? fallback);
+const port = (variable: string, fallback: number): number =>
+  Number(process.env[variable] ?? fallback);
 const SERVICES: ReadonlyArray<{ name: string; port: number }> = [
   { name: 'gateway', port: port('PORT', 3000) },
   { name: 'ledger', port: port('LEDGER_PORT', 3001) },

@@ -6,16 +6,30 @@ import { Answer, Behaviour, ChannelReceiver, healthy } from '@stockflow/testing'
 /** The channels of the e2e suite, each served by a receiver that behaves in its own way. */
 export const SKUS = Array.from({ length: 10 }, (_, i) => `S${i + 1}`);
 /** Shopify item ids of the SKUs the shop lists (S1..S5); the rest are not sold there. */
-export const SHOP_ITEMS: Record<string, number> = Object.fromEntries(SKUS.slice(0, 5).map((sku, i) => [sku, 7001 + i]));
+export const SHOP_ITEMS: Record<string, number> = Object.fromEntries(
+  SKUS.slice(0, 5).map((sku, i) => [sku, 7001 + i]),
+);
 export const OUTAGE_MS = 60_000;
 
 /** Fails the first `n` calls with 500, then answers 200. */
-export const failingFirst = (n: number): Behaviour => (_, i) => (i < n ? { status: 500, body: '{"error":"flaky"}' } : { status: 200 });
+export const failingFirst =
+  (n: number): Behaviour =>
+  (_, i) =>
+    i < n ? { status: 500, body: '{"error":"flaky"}' } : { status: 200 };
 /** Answers 429 with Retry-After: 1 to the first `n` calls. */
-export const throttlingFirst = (n: number): Behaviour => (_, i) =>
-  i < n ? { status: 429, headers: { 'retry-after': '1' }, body: '{"error":"slow down"}' } : { status: 200 };
-export const slow = (ms: number): Behaviour => () => ({ status: 200, delayMs: ms });
-export const rejecting: Behaviour = (): Answer => ({ status: 500, body: '{"error":"maintenance"}' });
+export const throttlingFirst =
+  (n: number): Behaviour =>
+  (_, i) =>
+    i < n
+      ? { status: 429, headers: { 'retry-after': '1' }, body: '{"error":"slow down"}' }
+      : { status: 200 };
+export const slow =
+  (ms: number): Behaviour =>
+  () => ({ status: 200, delayMs: ms });
+export const rejecting: Behaviour = (): Answer => ({
+  status: 500,
+  body: '{"error":"maintenance"}',
+});
 
 export interface Fleet {
   healthy: ChannelReceiver;
@@ -35,7 +49,10 @@ export async function startFleet(): Promise<Fleet> {
     healthy: await ChannelReceiver.start({ secret: 'healthy-secret' }),
     shop: await ChannelReceiver.start(),
     flaky: await ChannelReceiver.start({ secret: 'flaky-secret', behaviour: failingFirst(3) }),
-    throttled: await ChannelReceiver.start({ secret: 'throttled-secret', behaviour: throttlingFirst(2) }),
+    throttled: await ChannelReceiver.start({
+      secret: 'throttled-secret',
+      behaviour: throttlingFirst(2),
+    }),
     slow: await ChannelReceiver.start({ secret: 'slow-secret', behaviour: slow(5_000) }),
     down: await ChannelReceiver.start({ secret: 'down-secret', down: true }),
     rejecting: await ChannelReceiver.start({ secret: 'rejecting-secret', behaviour: rejecting }),

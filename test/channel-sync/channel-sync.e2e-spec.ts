@@ -42,8 +42,15 @@ describe('channel sync', () => {
   beforeAll(async () => {
     stack = await createTestStack('chsync');
     fleet = await startFleet();
-    syncEnv = { ...stack.env, CHANNELS_FILE: fleet.channelsFile, CHANNEL_COMMIT_INTERVAL_MS: '200' };
-    [ledger, channelSync] = await Promise.all([startService('ledger', stack.env), startService('channel-sync', syncEnv)]);
+    syncEnv = {
+      ...stack.env,
+      CHANNELS_FILE: fleet.channelsFile,
+      CHANNEL_COMMIT_INTERVAL_MS: '200',
+    };
+    [ledger, channelSync] = await Promise.all([
+      startService('ledger', stack.env),
+      startService('channel-sync', syncEnv),
+    ]);
     gateway = await startService('gateway', { ...stack.env, CHANNEL_SYNC_URL: channelSync.url });
     producer = stack.kafka.producer();
     await producer.connect();
@@ -67,7 +74,10 @@ describe('channel sync', () => {
         : makeEvent('ItemSold', { sku, locationId: 'wh-1', quantity: 1 }),
     );
     const startedAt = Date.now();
-    const res = await api(gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.pos, body: events });
+    const res = await api(gateway.url, 'POST', '/v1/events', {
+      token: TEST_TOKENS.pos,
+      body: events,
+    });
     expect(res.status).toBe(202);
     return startedAt;
   }
@@ -87,9 +97,16 @@ describe('channel sync', () => {
     }
   }
 
-  const webhookFinal = (sku: string, safety = 2) => ({ version: finals.get(sku)!.version, quantity: Math.max(0, finals.get(sku)!.available - safety) });
+  const webhookFinal = (sku: string, safety = 2) => ({
+    version: finals.get(sku)!.version,
+    quantity: Math.max(0, finals.get(sku)!.available - safety),
+  });
 
-  async function webhookHasFinals(receiver: Fleet['healthy'], skus: string[], timeoutMs = 30_000): Promise<void> {
+  async function webhookHasFinals(
+    receiver: Fleet['healthy'],
+    skus: string[],
+    timeoutMs = 30_000,
+  ): Promise<void> {
     await waitFor(
       () => {
         const latest = receiver.latestBy(bySku);
@@ -129,19 +146,31 @@ describe('channel sync', () => {
     const latest = fleet.healthy.latestBy(bySku);
     for (const sku of SKUS) {
       // S1 has a per-SKU safety stock of 0 on this channel, the rest the default 2.
-      expect(latest.get(sku)).toEqual({ channel: 'healthy', sku, ...webhookFinal(sku, sku === 'S1' ? 0 : 2) });
+      expect(latest.get(sku)).toEqual({
+        channel: 'healthy',
+        sku,
+        ...webhookFinal(sku, sku === 'S1' ? 0 : 2),
+      });
     }
-    expect(fleet.healthy.calls.every((c) => c.signatureValid && c.path === '/hooks/stock')).toBe(true);
+    expect(fleet.healthy.calls.every((c) => c.signatureValid && c.path === '/hooks/stock')).toBe(
+      true,
+    );
     // Never an older version after a newer one, per SKU.
     for (const sku of SKUS) {
-      const versions = fleet.healthy.calls.filter((c) => c.body.sku === sku).map((c) => c.body.version);
+      const versions = fleet.healthy.calls
+        .filter((c) => c.body.sku === sku)
+        .map((c) => c.body.version);
       expect([...versions].sort((a, b) => a - b)).toEqual(versions);
     }
     // Isolation: all of it happened while the down channel was still refusing connections.
     expect(healthyDoneAt).toBeLessThan(backAt);
     expect(fleet.down.listening).toBe(false);
-    const lags = SKUS.map((sku) => fleet.healthy.calls.filter((c) => c.body.sku === sku).at(-1)!.at - lastRound).sort((a, b) => a - b);
-    console.log(`healthy channel: last round ingest -> receipt ${lags[0]}..${lags.at(-1)} ms while 'down' is down and 'slow' takes 5 s a call`);
+    const lags = SKUS.map(
+      (sku) => fleet.healthy.calls.filter((c) => c.body.sku === sku).at(-1)!.at - lastRound,
+    ).sort((a, b) => a - b);
+    console.log(
+      `healthy channel: last round ingest -> receipt ${lags[0]}..${lags.at(-1)} ms while 'down' is down and 'slow' takes 5 s a call`,
+    );
   });
 
   it('sets the Shopify-style inventory level of listed SKUs only, with the access token', async () => {
@@ -149,14 +178,22 @@ describe('channel sync', () => {
     await waitFor(
       () => {
         const latest = fleet.shop.latestBy((c) => String(c.body.inventory_item_id));
-        return listed.every((sku) => latest.get(String(SHOP_ITEMS[sku]))?.available === Math.max(0, finals.get(sku)!.available - 1));
+        return listed.every(
+          (sku) =>
+            latest.get(String(SHOP_ITEMS[sku]))?.available ===
+            Math.max(0, finals.get(sku)!.available - 1),
+        );
       },
       { what: 'shop levels' },
     );
     for (const call of fleet.shop.calls) {
       expect(call.path).toBe('/admin/api/2024-01/inventory_levels/set.json');
       expect(call.headers['x-shopify-access-token']).toBe('shpat_test');
-      expect(Object.keys(call.body).sort()).toEqual(['available', 'inventory_item_id', 'location_id']);
+      expect(Object.keys(call.body).sort()).toEqual([
+        'available',
+        'inventory_item_id',
+        'location_id',
+      ]);
       expect(call.body.location_id).toBe(555);
     }
     const items = new Set(fleet.shop.calls.map((c) => c.body.inventory_item_id));
@@ -166,7 +203,11 @@ describe('channel sync', () => {
   it('retries a channel that fails 3 times until the newest values land', async () => {
     await webhookHasFinals(fleet.flaky, SKUS);
     expect(fleet.flaky.calls.slice(0, 3).map((c) => c.status)).toEqual([500, 500, 500]);
-    expect(fleet.flaky.latestBy(bySku).get('S2')).toEqual({ channel: 'flaky', sku: 'S2', ...webhookFinal('S2') });
+    expect(fleet.flaky.latestBy(bySku).get('S2')).toEqual({
+      channel: 'flaky',
+      sku: 'S2',
+      ...webhookFinal('S2'),
+    });
   });
 
   it('honours 429 Retry-After: nothing reaches the channel within the second it asked for', async () => {
@@ -181,7 +222,10 @@ describe('channel sync', () => {
   });
 
   it('turns a burst of 1,000 changes to one SKU into a handful of calls, the last value landing', async () => {
-    const burst = Array.from({ length: 1000 }, (_, i) => ({ key: 'BURST-1', value: JSON.stringify(stockLevel('BURST-1', i + 1, i + 1)) }));
+    const burst = Array.from({ length: 1000 }, (_, i) => ({
+      key: 'BURST-1',
+      value: JSON.stringify(stockLevel('BURST-1', i + 1, i + 1)),
+    }));
     await producer.send({ topic: stack.topics.stockLevels, messages: burst });
     finals.set('BURST-1', { version: 1000, available: 1000 });
     await webhookHasFinals(fleet.healthy, ['BURST-1']);
@@ -189,7 +233,12 @@ describe('channel sync', () => {
     const calls = fleet.healthy.calls.filter((c) => c.body.sku === 'BURST-1');
     console.log(`burst of 1000 versions: ${calls.length} call(s) to the healthy channel`);
     expect(calls.length).toBeLessThanOrEqual(10);
-    expect(calls.at(-1)!.body).toEqual({ channel: 'healthy', sku: 'BURST-1', quantity: 998, version: 1000 });
+    expect(calls.at(-1)!.body).toEqual({
+      channel: 'healthy',
+      sku: 'BURST-1',
+      quantity: 998,
+      version: 1000,
+    });
   });
 
   it('dead-letters poison on the input topic once, under _input, and keeps delivering', async () => {
@@ -206,70 +255,138 @@ describe('channel sync', () => {
     let listed: any[] = [];
     await waitFor(
       async () => {
-        listed = (await api(gateway.url, 'GET', '/v1/channels/_input/dlq', { token: TEST_TOKENS.amazon })).body.deadLetters;
+        listed = (
+          await api(gateway.url, 'GET', '/v1/channels/_input/dlq', { token: TEST_TOKENS.amazon })
+        ).body.deadLetters;
         return listed.length >= 2;
       },
       { what: 'poison dead letters' },
     );
-    expect(listed.map((d) => [d.code, d.channel, Buffer.from(d.originalValue, 'base64').toString()]).sort()).toEqual([
+    expect(
+      listed
+        .map((d) => [d.code, d.channel, Buffer.from(d.originalValue, 'base64').toString()])
+        .sort(),
+    ).toEqual([
       ['invalid_json', null, 'not json'],
       ['schema', null, JSON.stringify({ sku: 'POISON-2', version: 'x' })],
     ]);
     expect(listed.every((d) => d.reason && d.source.topic === stack.topics.stockLevels)).toBe(true);
-    const replay = await api(gateway.url, 'POST', '/v1/channels/_input/dlq/replay', { token: TEST_TOKENS.web, body: {} });
+    const replay = await api(gateway.url, 'POST', '/v1/channels/_input/dlq/replay', {
+      token: TEST_TOKENS.web,
+      body: {},
+    });
     expect(replay.status).toBe(409);
   });
 
   it('dead-letters what a channel keeps refusing, with reason and attempts, and replay sends the newest state once', async () => {
-    const dlq = (query = '') => api(gateway.url, 'GET', `/v1/channels/rejecting/dlq${query}`, { token: TEST_TOKENS.pos });
+    const dlq = (query = '') =>
+      api(gateway.url, 'GET', `/v1/channels/rejecting/dlq${query}`, { token: TEST_TOKENS.pos });
     const refused = [...SKUS, 'BURST-1', 'AFTER-POISON'];
-    await waitFor(async () => new Set((await dlq('?limit=500')).body.deadLetters.map((d: any) => d.sku)).size >= refused.length, {
-      what: 'dead letters of every SKU',
-    });
+    await waitFor(
+      async () =>
+        new Set((await dlq('?limit=500')).body.deadLetters.map((d: any) => d.sku)).size >=
+        refused.length,
+      {
+        what: 'dead letters of every SKU',
+      },
+    );
     // Two dead letters of RPL-1: version 1, then version 2.
     for (const round of [1, 2]) {
       await postRound(round, ['RPL-1']);
       await ledgerAt(round, ['RPL-1']);
-      await waitFor(async () => (await dlq()).body.deadLetters.some((d: any) => d.sku === 'RPL-1' && d.update.version === round), {
-        what: `dead letter of RPL-1@${round}`,
-      });
+      await waitFor(
+        async () =>
+          (await dlq()).body.deadLetters.some(
+            (d: any) => d.sku === 'RPL-1' && d.update.version === round,
+          ),
+        {
+          what: `dead letter of RPL-1@${round}`,
+        },
+      );
     }
     const listed = (await dlq('?limit=500')).body.deadLetters;
     for (const d of listed) {
-      expect(d).toMatchObject({ channel: 'rejecting', code: 'retries_exhausted', attempts: 3, status: 'dead' });
+      expect(d).toMatchObject({
+        channel: 'rejecting',
+        code: 'retries_exhausted',
+        attempts: 3,
+        status: 'dead',
+      });
       expect(d.reason).toBe('channel answered 500: {"error":"maintenance"}');
-      expect(d.payload).toEqual({ channel: 'rejecting', sku: d.sku, quantity: d.update.quantity, version: d.update.version });
+      expect(d.payload).toEqual({
+        channel: 'rejecting',
+        sku: d.sku,
+        quantity: d.update.quantity,
+        version: d.update.version,
+      });
     }
     expect(fleet.rejecting.accepted()).toHaveLength(0);
 
-    expect((await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', { body: {} })).status).toBe(401);
-    expect((await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', { token: TEST_TOKENS.pos, body: {} })).status).toBe(403);
-    expect((await api(gateway.url, 'POST', '/v1/channels/nowhere/dlq/replay', { token: TEST_TOKENS.web, body: {} })).status).toBe(404);
-    const bad = await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', { token: TEST_TOKENS.web, body: { skus: ['no spaces'] } });
+    expect(
+      (await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', { body: {} })).status,
+    ).toBe(401);
+    expect(
+      (
+        await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', {
+          token: TEST_TOKENS.pos,
+          body: {},
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(gateway.url, 'POST', '/v1/channels/nowhere/dlq/replay', {
+          token: TEST_TOKENS.web,
+          body: {},
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', {
+      token: TEST_TOKENS.web,
+      body: { skus: ['no spaces'] },
+    });
     expect(bad.status).toBe(400);
     expect(fleet.rejecting.calls.filter((c) => c.status === 200)).toHaveLength(0);
 
     fleet.rejecting.behaviour = healthy;
-    const replay = await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', { token: TEST_TOKENS.web, body: { skus: ['RPL-1'] } });
-    expect(replay).toMatchObject({ status: 202, body: { channel: 'rejecting', deadLetters: 2, skus: 1 } });
+    const replay = await api(gateway.url, 'POST', '/v1/channels/rejecting/dlq/replay', {
+      token: TEST_TOKENS.web,
+      body: { skus: ['RPL-1'] },
+    });
+    expect(replay).toMatchObject({
+      status: 202,
+      body: { channel: 'rejecting', deadLetters: 2, skus: 1 },
+    });
     await waitFor(() => fleet.rejecting.accepted().length === 1, { what: 'replayed call' });
     await new Promise((r) => setTimeout(r, 500));
-    expect(fleet.rejecting.accepted().map((c) => c.body)).toEqual([{ channel: 'rejecting', sku: 'RPL-1', ...webhookFinal('RPL-1') }]);
+    expect(fleet.rejecting.accepted().map((c) => c.body)).toEqual([
+      { channel: 'rejecting', sku: 'RPL-1', ...webhookFinal('RPL-1') },
+    ]);
     expect(finals.get('RPL-1')!.version).toBe(2);
-    await waitFor(async () => (await dlq('?status=replayed')).body.deadLetters.length === 2, { what: 'rows marked replayed' });
-    expect((await dlq('?status=replayed')).body.deadLetters.map((d: any) => d.replayedVersion)).toEqual([2, 2]);
+    await waitFor(async () => (await dlq('?status=replayed')).body.deadLetters.length === 2, {
+      what: 'rows marked replayed',
+    });
+    expect(
+      (await dlq('?status=replayed')).body.deadLetters.map((d: any) => d.replayedVersion),
+    ).toEqual([2, 2]);
 
     // The rest through the CLI, against the same public API.
     const cli = (args: string[]) =>
       run(process.execPath, [join(repoRoot(), 'dist/scripts/ops.js'), 'dlq', ...args], {
-        env: { ...process.env, STOCKFLOW_URL: gateway.url, CHANNEL_TOKENS: stack.env.CHANNEL_TOKENS, STOCKFLOW_TOKEN: TEST_TOKENS.web },
+        env: {
+          ...process.env,
+          STOCKFLOW_URL: gateway.url,
+          CHANNEL_TOKENS: stack.env.CHANNEL_TOKENS,
+          STOCKFLOW_TOKEN: TEST_TOKENS.web,
+        },
       });
     const listing = await cli(['list', 'rejecting']);
     expect(listing.stdout).toMatch(/S1 .* retries_exhausted +3 +dead +channel answered 500/);
     const replayed = await cli(['replay', 'rejecting']);
     expect(replayed.stdout).toMatch(/replaying \d+ dead letter\(s\) of rejecting: 12 SKU\(s\)/);
     await webhookHasFinals(fleet.rejecting, refused);
-    for (const sku of SKUS) expect(fleet.rejecting.accepted().filter((c) => c.body.sku === sku)).toHaveLength(1);
+    for (const sku of SKUS)
+      expect(fleet.rejecting.accepted().filter((c) => c.body.sku === sku)).toHaveLength(1);
     await expect(cli(['list'])).rejects.toMatchObject({ code: 64 });
   });
 
@@ -284,13 +401,24 @@ describe('channel sync', () => {
     // At 1 call/s only the calls made while rounds were still arriving can carry an older version.
     expect(calls.length).toBeLessThanOrEqual(SKUS.length + 8);
     const span = (calls.at(-1)!.at - calls[0].at) / 1000;
-    console.log(`rate-limited channel: ${calls.length} calls for ${SKUS.length} SKUs over ${span.toFixed(1)} s`);
+    console.log(
+      `rate-limited channel: ${calls.length} calls for ${SKUS.length} SKUs over ${span.toFixed(1)} s`,
+    );
   });
 
   it('lets the channel that was down for a minute catch up with the latest value only', async () => {
-    await waitFor(() => fleet.down.listening, { timeoutMs: OUTAGE_MS + 10_000, what: 'the outage to end' });
+    await waitFor(() => fleet.down.listening, {
+      timeoutMs: OUTAGE_MS + 10_000,
+      what: 'the outage to end',
+    });
     const metrics = await (await fetch(`${channelSync.url}/metrics`)).text();
-    expect(Number(/stockflow_channel_sync_calls_total\{channel="down",outcome="retry"\} (\d+)/.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
+    expect(
+      Number(
+        /stockflow_channel_sync_calls_total\{channel="down",outcome="retry"\} (\d+)/.exec(
+          metrics,
+        )?.[1] ?? 0,
+      ),
+    ).toBeGreaterThan(0);
     const all = [...SKUS, 'BURST-1', 'AFTER-POISON', 'RPL-1'];
     await webhookHasFinals(fleet.down, all);
     await new Promise((r) => setTimeout(r, 1000));
@@ -306,15 +434,31 @@ describe('channel sync', () => {
     await postRound(6);
     await ledgerAt(6);
     // The slow channel has some of round 6 in flight and the rest waiting: kill now.
-    await waitFor(() => fleet.slow.calls.length > slowBefore, { what: 'slow channel to get a round-6 call' });
+    await waitFor(() => fleet.slow.calls.length > slowBefore, {
+      what: 'slow channel to get a round-6 call',
+    });
     await channelSync.kill();
-    const deliveredBeforeKill = new Set(fleet.slow.calls.filter((c) => c.body.version === 6).map(bySku));
+    const deliveredBeforeKill = new Set(
+      fleet.slow.calls.filter((c) => c.body.version === 6).map(bySku),
+    );
     expect(deliveredBeforeKill.size).toBeLessThan(SKUS.length);
 
     channelSync = await startService('channel-sync', syncEnv, { port: channelSync.port });
-    for (const receiver of [fleet.healthy, fleet.flaky, fleet.throttled, fleet.down, fleet.rejecting]) await webhookHasFinals(receiver, SKUS);
+    for (const receiver of [
+      fleet.healthy,
+      fleet.flaky,
+      fleet.throttled,
+      fleet.down,
+      fleet.rejecting,
+    ])
+      await webhookHasFinals(receiver, SKUS);
     await webhookHasFinals(fleet.slow, SKUS, 60_000);
-    for (const sku of SKUS) expect(fleet.slow.latestBy(bySku).get(sku)).toEqual({ channel: 'slow', sku, ...webhookFinal(sku) });
+    for (const sku of SKUS)
+      expect(fleet.slow.latestBy(bySku).get(sku)).toEqual({
+        channel: 'slow',
+        sku,
+        ...webhookFinal(sku),
+      });
   });
 
   it('stops cleanly on SIGTERM and commits what it delivered: a restart sends nothing again', async () => {

@@ -7,10 +7,14 @@ import { repoRoot } from '@stockflow/testing';
 /** Runs the built service with only CHANNELS_FILE set wrong; it must stop before touching Kafka. */
 function startWith(channelsFile: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot(), 'dist/apps/channel-sync/src/main.js')], {
-      env: { ...process.env, CHANNELS_FILE: channelsFile, PORT: '3983' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot(), 'dist/apps/channel-sync/src/main.js')],
+      {
+        env: { ...process.env, CHANNELS_FILE: channelsFile, PORT: '3983' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -26,13 +30,21 @@ describe('channel-sync startup', () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { name: 'web', adapter: 'webhook', endpoint: 'http://127.0.0.1:1/x', secret: 's', safetyStock: 0 },
+        {
+          name: 'web',
+          adapter: 'webhook',
+          endpoint: 'http://127.0.0.1:1/x',
+          secret: 's',
+          safetyStock: 0,
+        },
         { name: 'shop', adapter: 'shopify', endpoint: 'ftp://nope', secret: 's', safetyStock: -1 },
       ]),
     );
     const { code, output } = await startWith(file);
     expect(code).toBe(78);
-    expect(output).toContain(`CHANNELS_FILE ${file}: channels[1].endpoint: endpoint must be an http(s) URL`);
+    expect(output).toContain(
+      `CHANNELS_FILE ${file}: channels[1].endpoint: endpoint must be an http(s) URL`,
+    );
     expect(output).toContain(`CHANNELS_FILE ${file}: channels[1].safetyStock`);
     expect(output).toContain(`CHANNELS_FILE ${file}: channels[1].locationId`);
     expect(output).not.toContain('channels[0]');

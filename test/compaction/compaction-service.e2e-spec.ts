@@ -2,7 +2,14 @@ import { execFile } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Pool } from 'pg';
-import { ServiceProcess, TestStack, createTestStack, repoRoot, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TestStack,
+  createTestStack,
+  repoRoot,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 import { ledgerGroup, metricValue } from './support';
 
 describe('compaction service: continuous jobs, failures, replicas, shutdown (real process, Postgres)', () => {
@@ -10,7 +17,12 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
   let db: Pool;
   const started: ServiceProcess[] = [];
   const start = async (env: Record<string, string>) => {
-    const service = await startService('compaction', { ...stack.env, COMPACTION_IDLE_DELAY_MS: '20', LOG_LEVEL: 'info', ...env });
+    const service = await startService('compaction', {
+      ...stack.env,
+      COMPACTION_IDLE_DELAY_MS: '20',
+      LOG_LEVEL: 'info',
+      ...env,
+    });
     started.push(service);
     return service;
   };
@@ -26,7 +38,8 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
     await stack?.teardown();
   }, 60_000);
 
-  const netted = async () => Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0')).rows[0].count);
+  const netted = async () =>
+    Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0')).rows[0].count);
   const addNetted = (n: number, prefix: string) =>
     db.query(
       `INSERT INTO reservations (reservation_id, sku, quantity, open)
@@ -47,15 +60,23 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
     await db.query('ALTER TABLE reservations RENAME TO reservations_away');
     const errors = 'stockflow_compaction_slices_total{job="reservation-cleanup",outcome="error"}';
     try {
-      await waitFor(async () => (await metricValue(service.url, errors)) >= 3, { what: 'failed slices counted' });
+      await waitFor(async () => (await metricValue(service.url, errors)) >= 3, {
+        what: 'failed slices counted',
+      });
       expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     } finally {
       await db.query('ALTER TABLE reservations_away RENAME TO reservations');
     }
     await addNetted(120, 'b-');
-    await waitFor(async () => (await netted()) === 0, { what: 'cleanup resumed after the failure' });
-    expect(await metricValue(service.url, 'stockflow_compaction_items_total{job="reservation-cleanup"}')).toBe(370);
-    expect(readFileSync(service.logFile, 'utf8')).toMatch(/job reservation-cleanup failed \(\d+ in a row, retry in \d+ ms\): relation "reservations" does not exist/);
+    await waitFor(async () => (await netted()) === 0, {
+      what: 'cleanup resumed after the failure',
+    });
+    expect(
+      await metricValue(service.url, 'stockflow_compaction_items_total{job="reservation-cleanup"}'),
+    ).toBe(370);
+    expect(readFileSync(service.logFile, 'utf8')).toMatch(
+      /job reservation-cleanup failed \(\d+ in a row, retry in \d+ ms\): relation "reservations" does not exist/,
+    );
 
     expect(await service.stop()).toBe(0); // every shutdown hook ran (1: one failed or hung past the deadline)
   }, 60_000);
@@ -65,8 +86,16 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
     const replicas = [await start(env), await start(env)];
     const group = ledgerGroup(stack.env);
     const snapshotAt = async (offset: number) =>
-      (await db.query(`SELECT count(*)::int AS n FROM snapshots WHERE offsets = jsonb_build_object('0', $1::bigint)`, [offset])).rows[0].n;
-    await waitFor(async () => Number((await db.query('SELECT count(*) FROM snapshots')).rows[0].count) === 1, { what: 'first snapshot' });
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM snapshots WHERE offsets = jsonb_build_object('0', $1::bigint)`,
+          [offset],
+        )
+      ).rows[0].n;
+    await waitFor(
+      async () => Number((await db.query('SELECT count(*) FROM snapshots')).rows[0].count) === 1,
+      { what: 'first snapshot' },
+    );
     for (const offset of [10, 20, 30, 40]) {
       // What the ledger does when it commits a batch: the offset moves with the projections.
       await db.query(
@@ -74,7 +103,9 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
          ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
         [group, stack.topics.events, offset],
       );
-      await waitFor(async () => (await snapshotAt(offset)) === 1, { what: `a snapshot at offset ${offset}` });
+      await waitFor(async () => (await snapshotAt(offset)) === 1, {
+        what: `a snapshot at offset ${offset}`,
+      });
     }
     // Let both replicas poll a few more intervals: nothing moved, so nothing new is taken.
     await new Promise((r) => setTimeout(r, 2_500));
@@ -84,7 +115,9 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
       { id: '4', offsets: { 0: 30 } },
       { id: '5', offsets: { 0: 40 } },
     ]);
-    const taken = await Promise.all(replicas.map((r) => metricValue(r.url, 'stockflow_compaction_items_total{job="snapshot"}')));
+    const taken = await Promise.all(
+      replicas.map((r) => metricValue(r.url, 'stockflow_compaction_items_total{job="snapshot"}')),
+    );
     expect(taken[0] + taken[1]).toBe(5);
   }, 60_000);
 
@@ -98,6 +131,8 @@ describe('compaction service: continuous jobs, failures, replicas, shutdown (rea
       ),
     );
     expect(result.code).toBe(78);
-    expect(result.stderr).toContain('COMPACTION_JOBS="reservation-cleanup,vacuum": COMPACTION_JOBS must be a comma-separated list of');
+    expect(result.stderr).toContain(
+      'COMPACTION_JOBS="reservation-cleanup,vacuum": COMPACTION_JOBS must be a comma-separated list of',
+    );
   }, 30_000);
 });

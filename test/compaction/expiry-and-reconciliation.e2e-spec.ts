@@ -1,10 +1,24 @@
 import { readFileSync } from 'fs';
-import { ServiceProcess, TEST_TOKENS, api, makeEvent, readTopic, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  api,
+  makeEvent,
+  readTopic,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 import { OrdersStack, orderBody, startOrdersStack } from '../orders/orders-stack';
 import { metricValue } from './support';
 
 const web = TEST_TOKENS.web;
-const STOCK: Record<string, number> = { 'EXP-A': 50, 'EXP-B': 50, 'EXP-C': 50, 'EXP-D': 50, 'DRIFT-1': 10 };
+const STOCK: Record<string, number> = {
+  'EXP-A': 50,
+  'EXP-B': 50,
+  'EXP-C': 50,
+  'EXP-D': 50,
+  'DRIFT-1': 10,
+};
 
 describe('hold expiry and counter reconciliation in compaction (two replicas; real orders, ledger, gateway, Redis, Kafka)', () => {
   let s: OrdersStack;
@@ -13,16 +27,29 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
   beforeAll(async () => {
     // The stack's own compaction process runs only snapshots: what expires holds
     // and repairs counters here is the two replicas each test starts.
-    s = await startOrdersStack('compaction_redis', { CART_HOLD_TTL_SECONDS: '2' }, { COMPACTION_JOBS: 'snapshot' });
+    s = await startOrdersStack(
+      'compaction_redis',
+      { CART_HOLD_TTL_SECONDS: '2' },
+      { COMPACTION_JOBS: 'snapshot' },
+    );
     // Stock first, then a cold start of orders: every counter is hydrated from the
     // committed ledger. (A counter first created by a stock-level message can miss
     // that message's receipt, see docs/compaction.md: not what these tests are about.)
     const receipts = Object.entries(STOCK).map(([sku, quantity]) =>
       makeEvent('StockReceived', { sku, channel: '3pl', locationId: 'wh-1', quantity }),
     );
-    expect((await api(s.gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS['3pl'], body: receipts })).status).toBe(202);
+    expect(
+      (
+        await api(s.gateway.url, 'POST', '/v1/events', {
+          token: TEST_TOKENS['3pl'],
+          body: receipts,
+        })
+      ).status,
+    ).toBe(202);
     for (const [sku, quantity] of Object.entries(STOCK)) {
-      await waitFor(async () => (await s.ledgerStock(sku))?.onHand === quantity, { what: `${sku} received` });
+      await waitFor(async () => (await s.ledgerStock(sku))?.onHand === quantity, {
+        what: `${sku} received`,
+      });
     }
     await s.orders.stop();
     await s.wipeRedis();
@@ -40,30 +67,48 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
    * race between reconciliation and expiry in the reservations library).
    */
   async function startReplicas(job: string): Promise<void> {
-    const env = { ...s.stack.env, COMPACTION_IDLE_DELAY_MS: '20', COMPACTION_JOBS: job, LOG_LEVEL: 'info' };
-    replicas = await Promise.all([startService('compaction', env), startService('compaction', env)]);
+    const env = {
+      ...s.stack.env,
+      COMPACTION_IDLE_DELAY_MS: '20',
+      COMPACTION_JOBS: job,
+      LOG_LEVEL: 'info',
+    };
+    replicas = await Promise.all([
+      startService('compaction', env),
+      startService('compaction', env),
+    ]);
   }
   afterEach(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
     replicas = [];
   }, 60_000);
 
-  const sumOver = async (series: string) => (await Promise.all(replicas.map((r) => metricValue(r.url, series)))).reduce((a, b) => a + b, 0);
+  const sumOver = async (series: string) =>
+    (await Promise.all(replicas.map((r) => metricValue(r.url, series)))).reduce((a, b) => a + b, 0);
 
   it('releases each expired hold exactly once, with one ReservationReleased (expired), while two replicas race', async () => {
     await startReplicas('hold-expiry');
     const skus = ['EXP-A', 'EXP-B', 'EXP-C', 'EXP-D'];
-    const wanted = Array.from({ length: 40 }, (_, i) => ({ sku: skus[i % 4], quantity: 1 + (i % 3) }));
+    const wanted = Array.from({ length: 40 }, (_, i) => ({
+      sku: skus[i % 4],
+      quantity: 1 + (i % 3),
+    }));
     const holds = await Promise.all(
-      wanted.map((body, i) => api(s.gateway.url, 'POST', `/v1/carts/cart-${i}/holds`, { token: web, body })),
+      wanted.map((body, i) =>
+        api(s.gateway.url, 'POST', `/v1/carts/cart-${i}/holds`, { token: web, body }),
+      ),
     );
     expect(holds.map((h) => h.status)).toEqual(Array(40).fill(201));
 
     for (const sku of skus) {
-      await waitFor(async () => (await s.ledgerStock(sku)).reserved === 0 && (await s.ledgerStock(sku)).version === 21, {
-        timeoutMs: 30_000,
-        what: `the holds of ${sku} expired in the ledger`,
-      });
+      await waitFor(
+        async () =>
+          (await s.ledgerStock(sku)).reserved === 0 && (await s.ledgerStock(sku)).version === 21,
+        {
+          timeoutMs: 30_000,
+          what: `the holds of ${sku} expired in the ledger`,
+        },
+      );
       await s.waitConverged(sku);
       expect((await s.counter(sku))?.avail).toBe(50);
     }
@@ -75,12 +120,18 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
     const ends = await admin.fetchTopicOffsets(s.stack.topics.events);
     await admin.disconnect();
     expect(ends.reduce((n, p) => n + Number(p.high), 0)).toBe(85);
-    const log = (await readTopic(s.stack.kafka, s.stack.topics.events, 85)).map((m) => JSON.parse(m.value!.toString()));
+    const log = (await readTopic(s.stack.kafka, s.stack.topics.events, 85)).map((m) =>
+      JSON.parse(m.value!.toString()),
+    );
     const releases = log.filter((e) => e.type === 'ReservationReleased');
     const reserved = log.filter((e) => e.type === 'StockReserved');
-    expect(releases.map((e) => e.reservationId).sort()).toEqual(reserved.map((e) => e.reservationId).sort());
+    expect(releases.map((e) => e.reservationId).sort()).toEqual(
+      reserved.map((e) => e.reservationId).sort(),
+    );
     expect(new Set(releases.map((e) => e.reason))).toEqual(new Set(['expired']));
-    const { rows } = await s.db.query(`SELECT state, release_reason, count(*)::int AS n FROM order_reservations GROUP BY 1, 2`);
+    const { rows } = await s.db.query(
+      `SELECT state, release_reason, count(*)::int AS n FROM order_reservations GROUP BY 1, 2`,
+    );
     expect(rows).toEqual([{ state: 'released', release_reason: 'expired', n: 40 }]);
   }, 90_000);
 
@@ -92,7 +143,10 @@ describe('hold expiry and counter reconciliation in compaction (two replicas; re
 
     // A counter that claims more than the ledger has: left alone, checkout would oversell.
     await s.redis.hset(`${s.stack.redisKeyPrefix}stock:{DRIFT-1}`, 'l:wh-1', 25);
-    await waitFor(async () => (await s.counter('DRIFT-1'))?.avail === 10, { timeoutMs: 20_000, what: 'the counter repaired' });
+    await waitFor(async () => (await s.counter('DRIFT-1'))?.avail === 10, {
+      timeoutMs: 20_000,
+      what: 'the counter repaired',
+    });
 
     expect(await sumOver(drift)).toBe(1); // one replica holds the reconciliation lock: reported once
     const logs = replicas.map((r) => readFileSync(r.logFile, 'utf8')).join('\n');

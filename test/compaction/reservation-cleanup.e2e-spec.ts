@@ -14,15 +14,25 @@ import {
   startService,
   waitFor,
 } from '@stockflow/testing';
-import { LockWaitSampler, databaseName, deadlocks, ledgerGroup, metricValue, openOnly, waitLedgerCaughtUp } from './support';
+import {
+  LockWaitSampler,
+  databaseName,
+  deadlocks,
+  ledgerGroup,
+  metricValue,
+  openOnly,
+  waitLedgerCaughtUp,
+} from './support';
 
 const SKUS = Array.from({ length: 12 }, (_, i) => `CLEAN-${i}`);
 
 /** Deterministic checkout traffic: reservations that get fulfilled, released, split, or stay open. */
 function checkoutTraffic(perSku: number): { events: InventoryEvent[]; netted: string[] } {
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const events: InventoryEvent[] = SKUS.map((sku) => makeEvent('StockReceived', { sku, locationId: 'WH', quantity: 100_000 }));
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const events: InventoryEvent[] = SKUS.map((sku) =>
+    makeEvent('StockReceived', { sku, locationId: 'WH', quantity: 100_000 }),
+  );
   const open: { sku: string; reservationId: string; quantity: number }[] = [];
   const netted: string[] = [];
   const draw = () => {
@@ -31,17 +41,35 @@ function checkoutTraffic(perSku: number): { events: InventoryEvent[]; netted: st
     if (roll < 0.1) return; // stays open
     netted.push(r.reservationId);
     const { sku, reservationId, quantity } = r;
-    if (roll < 0.5) events.push(makeEvent('ReservationFulfilled', { sku, reservationId, locationId: 'WH', quantity }));
+    if (roll < 0.5)
+      events.push(
+        makeEvent('ReservationFulfilled', { sku, reservationId, locationId: 'WH', quantity }),
+      );
     else if (roll < 0.8 || quantity === 1) {
-      events.push(makeEvent('ReservationReleased', { sku, reservationId, quantity, reason: 'cart_cancel' }));
+      events.push(
+        makeEvent('ReservationReleased', { sku, reservationId, quantity, reason: 'cart_cancel' }),
+      );
     } else {
-      events.push(makeEvent('ReservationFulfilled', { sku, reservationId, locationId: 'WH', quantity: 1 }));
-      events.push(makeEvent('ReservationReleased', { sku, reservationId, quantity: quantity - 1, reason: 'order_cancel' }));
+      events.push(
+        makeEvent('ReservationFulfilled', { sku, reservationId, locationId: 'WH', quantity: 1 }),
+      );
+      events.push(
+        makeEvent('ReservationReleased', {
+          sku,
+          reservationId,
+          quantity: quantity - 1,
+          reason: 'order_cancel',
+        }),
+      );
     }
   };
   for (let i = 0; i < perSku * SKUS.length; i++) {
     const sku = SKUS[i % SKUS.length];
-    const reservation = { sku, reservationId: `${sku}-r${i}`, quantity: 1 + Math.floor(random() * 3) };
+    const reservation = {
+      sku,
+      reservationId: `${sku}-r${i}`,
+      quantity: 1 + Math.floor(random() * 3),
+    };
     open.push(reservation);
     events.push(makeEvent('StockReserved', { ...reservation, orderId: `o-${i}` }));
     if (open.length > 40) draw();
@@ -80,8 +108,13 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     await stack?.teardown();
   });
 
-  const nettedRows = async () => Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0')).rows[0].count);
-  const allCompacted = () => waitFor(async () => (await nettedRows()) === 0, { timeoutMs: 60_000, what: 'netted reservations compacted' });
+  const nettedRows = async () =>
+    Number((await db.query('SELECT count(*) FROM reservations WHERE open = 0')).rows[0].count);
+  const allCompacted = () =>
+    waitFor(async () => (await nettedRows()) === 0, {
+      timeoutMs: 60_000,
+      what: 'netted reservations compacted',
+    });
 
   it('compacts netted reservations while the ledger folds checkout traffic: no lock wait, no deadlock, stock = pure fold', async () => {
     const database = databaseName(stack.databaseUrl);
@@ -92,7 +125,10 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     const { events: traffic, netted } = checkoutTraffic(250);
     const waves = 25;
     for (let w = 0; w < waves; w++) {
-      const wave = traffic.slice(Math.floor((w * traffic.length) / waves), Math.floor(((w + 1) * traffic.length) / waves));
+      const wave = traffic.slice(
+        Math.floor((w * traffic.length) / waves),
+        Math.floor(((w + 1) * traffic.length) / waves),
+      );
       await produceEvents(stack.kafka, stack.topics.events, wave);
       await new Promise((r) => setTimeout(r, 40));
     }
@@ -118,10 +154,17 @@ describe('reservation cleanup under checkout load (real ledger, two compaction r
     // Stock = the pure fold of the log; reservations hold what is open, nothing of the history.
     expect(await readProjections(db)).toEqual(openOnly(expectedProjections(log)));
 
-    const refusals = foldEvents(emptyLedger(), log).refusals.map((r) => r.code).sort();
-    expect(refusals).toEqual([...Array(30).fill('duplicate_reservation'), ...Array(30).fill('over_release')]);
+    const refusals = foldEvents(emptyLedger(), log)
+      .refusals.map((r) => r.code)
+      .sort();
+    expect(refusals).toEqual([
+      ...Array(30).fill('duplicate_reservation'),
+      ...Array(30).fill('over_release'),
+    ]);
     const dlq = await readTopic(stack.kafka, stack.topics.eventsDlq, refusals.length);
-    expect(dlq.map((m) => (JSON.parse(m.value!.toString()) as DeadLetter).code).sort()).toEqual(refusals);
+    expect(dlq.map((m) => (JSON.parse(m.value!.toString()) as DeadLetter).code).sort()).toEqual(
+      refusals,
+    );
 
     // Every netted reservation was deleted exactly once across the two replicas.
     const series = 'stockflow_compaction_items_total{job="reservation-cleanup"}';

@@ -3,24 +3,33 @@ import { Pool } from 'pg';
 import { ProjectionDump, waitFor } from '@stockflow/testing';
 
 /** The ledger's consumer group in a test stack (LEDGER_GROUP_ID default + the stack's topic prefix). */
-export const ledgerGroup = (env: Record<string, string>) => `${env.KAFKA_TOPIC_PREFIX}stockflow-ledger`;
+export const ledgerGroup = (env: Record<string, string>) =>
+  `${env.KAFKA_TOPIC_PREFIX}stockflow-ledger`;
 
 export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 /** Waits until the ledger's stored offsets reach the end of every partition of `topic`. */
-export async function waitLedgerCaughtUp(db: Pool, kafka: Kafka, topic: string, groupId: string, timeoutMs = 60_000) {
+export async function waitLedgerCaughtUp(
+  db: Pool,
+  kafka: Kafka,
+  topic: string,
+  groupId: string,
+  timeoutMs = 60_000,
+) {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
     await waitFor(
       async () => {
-        const { rows } = await db.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [
-          groupId,
-          topic,
-        ]);
+        const { rows } = await db.query(
+          'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
+          [groupId, topic],
+        );
         const stored = new Map(rows.map((r) => [r.partition, Number(r.next_offset)]));
-        return ends.every((e) => Number(e.high) === 0 || stored.get(e.partition) === Number(e.high));
+        return ends.every(
+          (e) => Number(e.high) === 0 || stored.get(e.partition) === Number(e.high),
+        );
       },
       { timeoutMs, what: `ledger caught up on ${topic}` },
     );
@@ -74,7 +83,8 @@ export class LockWaitSampler {
         // `extend` is two writers growing the same table (the journal COPYs of two
         // partition batches): a page allocation, not the row/transaction locks a
         // cleanup DELETE and a checkout INSERT fight over.
-        if (row.wait_event_type === 'Lock' && row.wait_event !== 'extend') entry.waits.push(`${row.wait_event}: ${row.query}`);
+        if (row.wait_event_type === 'Lock' && row.wait_event !== 'extend')
+          entry.waits.push(`${row.wait_event}: ${row.query}`);
         this.seen.set(row.app, entry);
       }
       await new Promise((r) => setTimeout(r, 2));
@@ -84,7 +94,9 @@ export class LockWaitSampler {
 
 export async function deadlocks(admin: Pool, database: string): Promise<number> {
   await admin.query('SELECT pg_stat_clear_snapshot()');
-  const { rows } = await admin.query('SELECT deadlocks FROM pg_stat_database WHERE datname = $1', [database]);
+  const { rows } = await admin.query('SELECT deadlocks FROM pg_stat_database WHERE datname = $1', [
+    database,
+  ]);
   return Number(rows[0]?.deadlocks ?? 0);
 }
 

@@ -34,7 +34,8 @@ describe('ledger crash recovery (SIGKILL mid-stream)', () => {
     await stack?.teardown();
   });
 
-  const journalRows = async () => (await db.query('SELECT count(*)::int AS n FROM journal')).rows[0].n as number;
+  const journalRows = async () =>
+    (await db.query('SELECT count(*)::int AS n FROM journal')).rows[0].n as number;
 
   it('ends with projections equal to the pure fold of every event exactly once', async () => {
     const events = generateWorkload({ count: TOTAL, skus: 300, seed: 7 });
@@ -45,19 +46,28 @@ describe('ledger crash recovery (SIGKILL mid-stream)', () => {
     ledger = await startService('ledger', env);
     const producing = produceEvents(stack.kafka, stack.topics.events, events, 2_000);
 
-    await waitFor(async () => (await journalRows()) >= 8_000, { timeoutMs: 60_000, what: 'first 8,000 events' });
+    await waitFor(async () => (await journalRows()) >= 8_000, {
+      timeoutMs: 60_000,
+      what: 'first 8,000 events',
+    });
     await ledger.kill();
     const afterFirstKill = await journalRows();
     ledger = await startService('ledger', env);
 
-    await waitFor(async () => (await journalRows()) >= afterFirstKill + 10_000, { timeoutMs: 90_000, what: '10,000 more' });
+    await waitFor(async () => (await journalRows()) >= afterFirstKill + 10_000, {
+      timeoutMs: 90_000,
+      what: '10,000 more',
+    });
     await ledger.kill();
     ledger = await startService('ledger', env);
 
     // SIGTERM (a rolling deploy) mid-stream: the batch in flight finishes or is
     // abandoned whole and the process exits cleanly.
     const afterSecondKill = await journalRows();
-    await waitFor(async () => (await journalRows()) >= afterSecondKill + 5_000, { timeoutMs: 90_000, what: '5,000 more' });
+    await waitFor(async () => (await journalRows()) >= afterSecondKill + 5_000, {
+      timeoutMs: 90_000,
+      what: '5,000 more',
+    });
     expect(await ledger.stop()).toBe(0);
     await producing;
     ledger = await startService('ledger', env);
@@ -70,7 +80,9 @@ describe('ledger crash recovery (SIGKILL mid-stream)', () => {
     expect(logEnd).toBe(TOTAL);
     await waitFor(
       async () => {
-        const { rows } = await db.query('SELECT coalesce(sum(next_offset), 0)::int AS n FROM consumer_offsets');
+        const { rows } = await db.query(
+          'SELECT coalesce(sum(next_offset), 0)::int AS n FROM consumer_offsets',
+        );
         return rows[0].n === logEnd;
       },
       { timeoutMs: 120_000, what: 'ledger caught up with the log end' },

@@ -1,7 +1,16 @@
 import { randomUUID } from 'crypto';
 import { Pool } from 'pg';
 import { DeadLetter } from '@stockflow/contracts';
-import { ServiceProcess, TEST_TOKENS, TestStack, api, createTestStack, readTopic, startService, waitFor } from '@stockflow/testing';
+import {
+  ServiceProcess,
+  TEST_TOKENS,
+  TestStack,
+  api,
+  createTestStack,
+  readTopic,
+  startService,
+  waitFor,
+} from '@stockflow/testing';
 
 const token: string = TEST_TOKENS['3pl'];
 
@@ -26,7 +35,10 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
 
   beforeAll(async () => {
     stack = await createTestStack('ledger');
-    [gateway, ledger] = await Promise.all([startService('gateway', stack.env), startService('ledger', stack.env)]);
+    [gateway, ledger] = await Promise.all([
+      startService('gateway', stack.env),
+      startService('ledger', stack.env),
+    ]);
     db = new Pool({ connectionString: stack.databaseUrl, max: 2 });
   });
 
@@ -36,23 +48,80 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     await stack?.teardown();
   });
 
-  const post = (body: unknown, t = token) => api(gateway.url, 'POST', '/v1/events', { token: t, body });
+  const post = (body: unknown, t = token) =>
+    api(gateway.url, 'POST', '/v1/events', { token: t, body });
   const stock = (sku: string) => api(gateway.url, 'GET', `/v1/stock/${sku}`, { token });
   const settled = (sku: string, version: number) =>
-    waitFor(async () => (await stock(sku)).body?.version === version, { what: `${sku} at version ${version}` });
+    waitFor(async () => (await stock(sku)).body?.version === version, {
+      what: `${sku} at version ${version}`,
+    });
 
   it('folds every event type into the stock projection and journal', async () => {
     const sku = 'MIXED-1';
     const base = { sku, occurredAt: new Date().toISOString(), schemaVersion: 1 };
     const events = [
       { ...received(sku, 10, 'A') },
-      { ...base, eventId: randomUUID(), type: 'StockAdjusted', channel: '3pl', locationId: 'A', delta: -2, reason: 'damaged' },
-      { ...base, eventId: randomUUID(), type: 'StockTransferred', channel: '3pl', fromLocationId: 'A', toLocationId: 'B', quantity: 3 },
-      { ...base, eventId: randomUUID(), type: 'StockCounted', channel: '3pl', locationId: 'B', countedQuantity: 5 },
-      { ...base, eventId: randomUUID(), type: 'ItemSold', channel: '3pl', locationId: 'A', quantity: 1 },
-      { ...base, eventId: randomUUID(), type: 'StockReserved', channel: '3pl', reservationId: 'r-1', orderId: 'o-1', quantity: 4 },
-      { ...base, eventId: randomUUID(), type: 'ReservationFulfilled', channel: '3pl', reservationId: 'r-1', locationId: 'B', quantity: 1 },
-      { ...base, eventId: randomUUID(), type: 'ReservationReleased', channel: '3pl', reservationId: 'r-1', quantity: 2, reason: 'order_cancel' },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'StockAdjusted',
+        channel: '3pl',
+        locationId: 'A',
+        delta: -2,
+        reason: 'damaged',
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'StockTransferred',
+        channel: '3pl',
+        fromLocationId: 'A',
+        toLocationId: 'B',
+        quantity: 3,
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'StockCounted',
+        channel: '3pl',
+        locationId: 'B',
+        countedQuantity: 5,
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'ItemSold',
+        channel: '3pl',
+        locationId: 'A',
+        quantity: 1,
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'StockReserved',
+        channel: '3pl',
+        reservationId: 'r-1',
+        orderId: 'o-1',
+        quantity: 4,
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'ReservationFulfilled',
+        channel: '3pl',
+        reservationId: 'r-1',
+        locationId: 'B',
+        quantity: 1,
+      },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'ReservationReleased',
+        channel: '3pl',
+        reservationId: 'r-1',
+        quantity: 2,
+        reason: 'order_cancel',
+      },
     ];
     expect((await post(events)).status).toBe(202);
     await settled(sku, 8);
@@ -62,7 +131,15 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     // (lowest locationId first); the shipment from B and the release drew on them.
     const { body } = await stock(sku);
     const states = (q: Partial<Record<string, number>>) => ({
-      on_hand: 0, available: 0, committed: 0, reserved: 0, damaged: 0, quality_control: 0, safety_stock: 0, incoming: 0, ...q,
+      on_hand: 0,
+      available: 0,
+      committed: 0,
+      reserved: 0,
+      damaged: 0,
+      quality_control: 0,
+      safety_stock: 0,
+      incoming: 0,
+      ...q,
     });
     expect(body).toEqual({
       sku,
@@ -70,18 +147,39 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
       reserved: 1,
       available: 7,
       locations: [
-        { locationId: 'A', onHand: 4, reserved: 1, available: 3, quantities: states({ on_hand: 4, available: 3, committed: 1 }) },
-        { locationId: 'B', onHand: 4, reserved: 0, available: 4, quantities: states({ on_hand: 4, available: 4 }) },
+        {
+          locationId: 'A',
+          onHand: 4,
+          reserved: 1,
+          available: 3,
+          quantities: states({ on_hand: 4, available: 3, committed: 1 }),
+        },
+        {
+          locationId: 'B',
+          onHand: 4,
+          reserved: 0,
+          available: 4,
+          quantities: states({ on_hand: 4, available: 4 }),
+        },
       ],
       quantities: states({ on_hand: 8, available: 7, committed: 1 }),
       pools: [{ poolId: 'default', available: 7 }],
       version: 8,
     });
     const ledgerPage = await api(gateway.url, 'GET', `/v1/stock/${sku}/ledger?limit=5`, { token });
-    expect(ledgerPage.body.entries.map((e: { version: number }) => e.version)).toEqual([8, 7, 6, 5, 4]);
-    const counted = ledgerPage.body.entries.find((e: { type: string }) => e.type === 'StockCounted');
+    expect(ledgerPage.body.entries.map((e: { version: number }) => e.version)).toEqual([
+      8, 7, 6, 5, 4,
+    ]);
+    const counted = ledgerPage.body.entries.find(
+      (e: { type: string }) => e.type === 'StockCounted',
+    );
     expect(counted.onHandDelta).toBe(2); // B held 3 after the transfer, counted 5
-    const older = await api(gateway.url, 'GET', `/v1/stock/${sku}/ledger?limit=5&before=${ledgerPage.body.nextBefore}`, { token });
+    const older = await api(
+      gateway.url,
+      'GET',
+      `/v1/stock/${sku}/ledger?limit=5&before=${ledgerPage.body.nextBefore}`,
+      { token },
+    );
     expect(older.body.entries.map((e: { version: number }) => e.version)).toEqual([3, 2, 1]);
     expect(older.body.nextBefore).toBeNull();
   });
@@ -101,7 +199,9 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     };
     expect((await post(adjusted)).status).toBe(202);
     await settled('TEXT-1', 1);
-    const { rows } = await db.query(`SELECT event->>'reason' AS reason, location_deltas FROM journal WHERE sku = 'TEXT-1'`);
+    const { rows } = await db.query(
+      `SELECT event->>'reason' AS reason, location_deltas FROM journal WHERE sku = 'TEXT-1'`,
+    );
     expect(rows).toEqual([{ reason, location_deltas: [{ locationId: 'A', delta: 3 }] }]);
   });
 
@@ -112,7 +212,9 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     await post(received('DUP-1', 1)); // a later, distinct event marks when the duplicates were processed
     await settled('DUP-1', 2);
     expect((await stock('DUP-1')).body.onHand).toBe(6);
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM journal WHERE sku = $1', ['DUP-1']);
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM journal WHERE sku = $1', [
+      'DUP-1',
+    ]);
     expect(rows[0].n).toBe(2);
   });
 
@@ -145,20 +247,37 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     const base = { sku, channel: '3pl', occurredAt: new Date().toISOString(), schemaVersion: 1 };
     await post([
       received(sku, 10),
-      { ...base, eventId: randomUUID(), type: 'StockReserved', reservationId: 'over-r', quantity: 2 },
+      {
+        ...base,
+        eventId: randomUUID(),
+        type: 'StockReserved',
+        reservationId: 'over-r',
+        quantity: 2,
+      },
     ]);
     await settled(sku, 2);
     const before = (await stock(sku)).body;
-    const overRelease = { ...base, eventId: randomUUID(), type: 'ReservationReleased', reservationId: 'over-r', quantity: 3, reason: 'cart_cancel' };
+    const overRelease = {
+      ...base,
+      eventId: randomUUID(),
+      type: 'ReservationReleased',
+      reservationId: 'over-r',
+      quantity: 3,
+      reason: 'cart_cancel',
+    };
     await post([overRelease, received(sku, 1)]);
     await settled(sku, 3);
     const after = (await stock(sku)).body;
     expect(after).toMatchObject({ onHand: before.onHand + 1, reserved: 2 });
 
-    const letters = (await readTopic(stack.kafka, stack.topics.eventsDlq, 2)).map((m) => JSON.parse(m.value!.toString()));
+    const letters = (await readTopic(stack.kafka, stack.topics.eventsDlq, 2)).map((m) =>
+      JSON.parse(m.value!.toString()),
+    );
     const refused = letters.find((l: DeadLetter) => l.code === 'over_release');
     expect(refused.reason).toMatch(/only 2 open/);
-    expect(JSON.parse(Buffer.from(refused.originalValue, 'base64').toString()).eventId).toBe(overRelease.eventId);
+    expect(JSON.parse(Buffer.from(refused.originalValue, 'base64').toString()).eventId).toBe(
+      overRelease.eventId,
+    );
   });
 
   it('rejects bad input with every field error and writes nothing to the log', async () => {
@@ -166,11 +285,22 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     const bad = { ...received(sku, 0), eventId: 'nope', occurredAt: 'yesterday' };
     const res = await post([received(sku, 1), bad]);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['[1].eventId', '[1].occurredAt', '[1].quantity']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      '[1].eventId',
+      '[1].occurredAt',
+      '[1].quantity',
+    ]);
 
-    expect((await api(gateway.url, 'POST', '/v1/events', { token, rawBody: '{"broken' })).status).toBe(400);
-    expect((await api(gateway.url, 'POST', '/v1/events', { body: received(sku, 1) })).status).toBe(401);
-    expect((await api(gateway.url, 'POST', '/v1/events', { token: 'wrong', body: received(sku, 1) })).status).toBe(401);
+    expect(
+      (await api(gateway.url, 'POST', '/v1/events', { token, rawBody: '{"broken' })).status,
+    ).toBe(400);
+    expect((await api(gateway.url, 'POST', '/v1/events', { body: received(sku, 1) })).status).toBe(
+      401,
+    );
+    expect(
+      (await api(gateway.url, 'POST', '/v1/events', { token: 'wrong', body: received(sku, 1) }))
+        .status,
+    ).toBe(401);
     expect((await post(received(sku, 1), TEST_TOKENS.pos)).status).toBe(403);
     expect((await post(Array.from({ length: 1001 }, () => received(sku, 1)))).status).toBe(413);
     const huge = { ...received(sku, 1), metadata: { blob: 'x'.repeat(2 * 1024 * 1024) } };
@@ -184,7 +314,11 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
 
   it('answers 404 for an unknown SKU and 400 for a malformed one', async () => {
     expect((await stock('NEVER-SEEN')).status).toBe(404);
-    expect((await api(gateway.url, 'GET', '/v1/stock/NEVER-SEEN/ledger', { token })).status).toBe(404);
-    expect((await api(gateway.url, 'GET', `/v1/stock/${'x'.repeat(65)}`, { token })).status).toBe(400);
+    expect((await api(gateway.url, 'GET', '/v1/stock/NEVER-SEEN/ledger', { token })).status).toBe(
+      404,
+    );
+    expect((await api(gateway.url, 'GET', `/v1/stock/${'x'.repeat(65)}`, { token })).status).toBe(
+      400,
+    );
   });
 });

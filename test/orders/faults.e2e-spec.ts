@@ -2,21 +2,30 @@ import { TEST_TOKENS, api, startService, waitFor } from '@stockflow/testing';
 import { OrdersStack, orderBody, startOrdersStack } from './orders-stack';
 import { startTcpProxy } from './tcp-proxy';
 
-
 const CHANNELS = ['web', 'amazon', 'shopify'] as const;
 
 /**
  * Places orders with `concurrency` requests in flight; a request that fails is
  * retried with the same orderId (answered 202, or 201/409 once already decided).
  */
-async function placeAll(s: OrdersStack, orders: { id: string; channel: (typeof CHANNELS)[number]; sku: string }[], concurrency: number) {
+async function placeAll(
+  s: OrdersStack,
+  orders: { id: string; channel: (typeof CHANNELS)[number]; sku: string }[],
+  concurrency: number,
+) {
   let next = 0;
   const worker = async () => {
     while (next < orders.length) {
       const o = orders[next++];
       for (;;) {
-        const res = await s.placeOrder(TEST_TOKENS[o.channel], orderBody([[o.sku, 1]], { orderId: o.id })).catch(() => undefined);
-        if (res && (res.status === 202 || res.body?.status === 'pending' || res.body?.status === 'rejected')) break;
+        const res = await s
+          .placeOrder(TEST_TOKENS[o.channel], orderBody([[o.sku, 1]], { orderId: o.id }))
+          .catch(() => undefined);
+        if (
+          res &&
+          (res.status === 202 || res.body?.status === 'pending' || res.body?.status === 'rejected')
+        )
+          break;
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -25,18 +34,36 @@ async function placeAll(s: OrdersStack, orders: { id: string; channel: (typeof C
 }
 
 function ordersFor(prefix: string, sku: string, count: number) {
-  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, channel: CHANNELS[i % 3], sku }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    channel: CHANNELS[i % 3],
+    sku,
+  }));
 }
 
-async function decisions(s: OrdersStack, orders: { id: string; channel: (typeof CHANNELS)[number] }[]) {
+async function decisions(
+  s: OrdersStack,
+  orders: { id: string; channel: (typeof CHANNELS)[number] }[],
+) {
   const all = await Promise.all(
-    CHANNELS.map((channel) => s.waitDecided(TEST_TOKENS[channel], orders.filter((o) => o.channel === channel).map((o) => o.id))),
+    CHANNELS.map((channel) =>
+      s.waitDecided(
+        TEST_TOKENS[channel],
+        orders.filter((o) => o.channel === channel).map((o) => o.id),
+      ),
+    ),
   );
   const flat = all.flat();
-  return { pending: flat.filter((d) => d.status === 'pending').length, rejected: flat.filter((d) => d.status === 'rejected').length };
+  return {
+    pending: flat.filter((d) => d.status === 'pending').length,
+    rejected: flat.filter((d) => d.status === 'rejected').length,
+  };
 }
 
-async function reservedEvents(s: OrdersStack, sku: string): Promise<{ events: number; distinct: number }> {
+async function reservedEvents(
+  s: OrdersStack,
+  sku: string,
+): Promise<{ events: number; distinct: number }> {
   const { rows } = await s.db.query(
     `SELECT count(*)::int AS events, count(DISTINCT reservation_id)::int AS distinct FROM journal WHERE sku = $1 AND type = 'StockReserved'`,
     [sku],
@@ -58,7 +85,11 @@ describe('checkout under concurrency and faults', () => {
     await placeAll(s, orders, 200);
     expect(await decisions(s, orders)).toEqual({ pending: 100, rejected: 1900 });
     await s.waitConverged('FLASH');
-    expect(await s.ledgerStock('FLASH')).toMatchObject({ onHand: 100, reserved: 100, available: 0 });
+    expect(await s.ledgerStock('FLASH')).toMatchObject({
+      onHand: 100,
+      reserved: 100,
+      available: 0,
+    });
     expect(await reservedEvents(s, 'FLASH')).toEqual({ events: 100, distinct: 100 });
   });
 
@@ -66,10 +97,15 @@ describe('checkout under concurrency and faults', () => {
     await s.receive('KILL', 300);
     const orders = ordersFor('kill', 'KILL', 1000);
     const placing = placeAll(s, orders, 50);
-    await waitFor(async () => {
-      const { rows } = await s.db.query(`SELECT count(*)::int AS n FROM orders WHERE order_id LIKE 'kill-%' AND status <> 'received'`);
-      return rows[0].n >= 100;
-    }, { what: 'the consumer to be mid-stream' });
+    await waitFor(
+      async () => {
+        const { rows } = await s.db.query(
+          `SELECT count(*)::int AS n FROM orders WHERE order_id LIKE 'kill-%' AND status <> 'received'`,
+        );
+        return rows[0].n >= 100;
+      },
+      { what: 'the consumer to be mid-stream' },
+    );
     await s.orders.kill();
     await s.restartOrders();
     await placing;
@@ -96,7 +132,10 @@ describe('checkout under concurrency and faults', () => {
     expect(first.pending + first.rejected).toBe(600);
     expect(first.pending).toBeLessThanOrEqual(200);
     await s.waitConverged('WIPE');
-    expect(await s.ledgerStock('WIPE')).toMatchObject({ reserved: first.pending, available: 200 - first.pending });
+    expect(await s.ledgerStock('WIPE')).toMatchObject({
+      reserved: first.pending,
+      available: 200 - first.pending,
+    });
     // Whatever a wipe kept from being sold is sellable again: a second wave takes exactly the rest.
     const more = ordersFor('wipe-more', 'WIPE', 250);
     await placeAll(s, more, 50);
@@ -110,11 +149,18 @@ describe('checkout under concurrency and faults', () => {
   it('fails closed while Redis is unreachable: async orders wait as received, sync orders get 503', async () => {
     await s.receive('DOWN', 5);
     const redisUrl = new URL(s.stack.redisUrl);
-    const proxy = await startTcpProxy({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379) });
+    const proxy = await startTcpProxy({
+      host: redisUrl.hostname,
+      port: Number(redisUrl.port || 6379),
+    });
     await s.orders.stop();
     const orders = await startService(
       'orders',
-      { ...s.ordersEnv, REDIS_URL: `redis://127.0.0.1:${proxy.port}/0`, CHECKOUT_SYNC_PAYMENT_METHODS: 'pos_cash' },
+      {
+        ...s.ordersEnv,
+        REDIS_URL: `redis://127.0.0.1:${proxy.port}/0`,
+        CHECKOUT_SYNC_PAYMENT_METHODS: 'pos_cash',
+      },
       { port: s.orders.port },
     );
     try {
@@ -122,10 +168,16 @@ describe('checkout under concurrency and faults', () => {
       const web = TEST_TOKENS.web;
       const queued = await s.placeOrder(web, orderBody([['DOWN', 1]], { orderId: 'down-async' }));
       expect(queued).toMatchObject({ status: 202, body: { status: 'received' } });
-      const sync = await s.placeOrder(web, orderBody([['DOWN', 1]], { orderId: 'down-sync', payment: { method: 'pos_cash' } }));
+      const sync = await s.placeOrder(
+        web,
+        orderBody([['DOWN', 1]], { orderId: 'down-sync', payment: { method: 'pos_cash' } }),
+      );
       expect(sync.status).toBe(503);
       expect((await s.order(web, 'down-sync')).status).toBe(404);
-      const hold = await api(s.gateway.url, 'POST', '/v1/carts/down-cart/holds', { token: web, body: { sku: 'DOWN', quantity: 1 } });
+      const hold = await api(s.gateway.url, 'POST', '/v1/carts/down-cart/holds', {
+        token: web,
+        body: { sku: 'DOWN', quantity: 1 },
+      });
       expect(hold.status).toBe(503);
       await new Promise((r) => setTimeout(r, 1500));
       expect((await s.order(web, 'down-async')).body.status).toBe('received');

@@ -33,7 +33,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       });
     });
   const cut = async () => {
-    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) =>
+      server ? server.close(() => resolve()) : resolve(),
+    );
     for (const s of sockets) s.destroy();
     await closed;
     server = undefined;

@@ -13,7 +13,11 @@ export interface ReservationHarness extends ReservationContext {
   stack: TestStack;
   redis: Redis;
   /** The ledger's projection of a sku: `available` at location `main`, or per location. */
-  setLedger(sku: string, available: number | Record<string, number>, version: number): Promise<void>;
+  setLedger(
+    sku: string,
+    available: number | Record<string, number>,
+    version: number,
+  ): Promise<void>;
   /** Records eventIds in the journal, as if the ledger had folded those events. */
   fold(sku: string, eventIds: string[]): Promise<void>;
   outbox(): Promise<Record<string, any>[]>;

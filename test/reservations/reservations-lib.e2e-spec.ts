@@ -18,13 +18,13 @@ import {
 import { readTopic } from '@stockflow/testing';
 import { ReservationHarness, reservationHarness } from './reservation-harness';
 
-
 describe('reservations library on real Redis and Postgres', () => {
   let h: ReservationHarness;
   let run = 0;
   const now = () => new Date();
   const sku = (name: string) => `${name}-${run}`;
-  const reserve = (orders: OrderToReserve[]) => reserveOrders(h, orders, now(), async () => undefined);
+  const reserve = (orders: OrderToReserve[]) =>
+    reserveOrders(h, orders, now(), async () => undefined);
   const avail = async (s: string) => (await h.stock.counter(s))?.avail;
   const order = (orderId: string, lines: [string, number][], cartId?: string): OrderToReserve => ({
     orderId,
@@ -46,13 +46,25 @@ describe('reservations library on real Redis and Postgres', () => {
     const [a, b] = [sku('A'), sku('B')];
     await h.setLedger(a, 5, 1);
     await h.setLedger(b, 1, 1);
-    const [refused] = await reserve([order(`o1-${run}`, [[a, 3], [b, 2]])]);
+    const [refused] = await reserve([
+      order(`o1-${run}`, [
+        [a, 3],
+        [b, 2],
+      ]),
+    ]);
     expect(refused).toEqual({ orderId: `o1-${run}`, status: 'rejected', reason: 'out_of_stock' });
     expect([await avail(a), await avail(b)]).toEqual([5, 1]);
     expect(await h.outbox()).toEqual([]);
-    expect(await h.db.query('SELECT * FROM order_reservations WHERE order_id = $1', [`o1-${run}`])).toEqual([]);
+    expect(
+      await h.db.query('SELECT * FROM order_reservations WHERE order_id = $1', [`o1-${run}`]),
+    ).toEqual([]);
 
-    const [accepted] = await reserve([order(`o2-${run}`, [[a, 3], [b, 1]])]);
+    const [accepted] = await reserve([
+      order(`o2-${run}`, [
+        [a, 3],
+        [b, 1],
+      ]),
+    ]);
     expect(accepted.status).toBe('pending');
     expect([await avail(a), await avail(b)]).toEqual([2, 0]);
     const events = await h.outbox();
@@ -60,16 +72,32 @@ describe('reservations library on real Redis and Postgres', () => {
       ['StockReserved', a, 3, `o2-${run}`],
       ['StockReserved', b, 1, `o2-${run}`],
     ]);
-    expect(events.map((e) => e.eventId)).toEqual(events.map((e) => reservationEventId('reserved', e.reservationId)));
+    expect(events.map((e) => e.eventId)).toEqual(
+      events.map((e) => reservationEventId('reserved', e.reservationId)),
+    );
   });
 
   it('counts two lines of the same sku together against its counter', async () => {
     const a = sku('A');
     await h.setLedger(a, 5, 1);
-    const [refused] = await reserve([order(`twice1-${run}`, [[a, 3], [a, 3]])]);
-    expect(refused).toEqual({ orderId: `twice1-${run}`, status: 'rejected', reason: 'out_of_stock' });
+    const [refused] = await reserve([
+      order(`twice1-${run}`, [
+        [a, 3],
+        [a, 3],
+      ]),
+    ]);
+    expect(refused).toEqual({
+      orderId: `twice1-${run}`,
+      status: 'rejected',
+      reason: 'out_of_stock',
+    });
     expect(await avail(a)).toBe(5);
-    const [accepted] = await reserve([order(`twice2-${run}`, [[a, 3], [a, 2]])]);
+    const [accepted] = await reserve([
+      order(`twice2-${run}`, [
+        [a, 3],
+        [a, 2],
+      ]),
+    ]);
     expect(accepted.status).toBe('pending');
     expect(await avail(a)).toBe(0);
   });
@@ -80,14 +108,19 @@ describe('reservations library on real Redis and Postgres', () => {
     const decisions = (
       await Promise.all(
         Array.from({ length: 30 }, (_, batch) =>
-          reserve(Array.from({ length: 10 }, (_, i) => order(`race-${run}-${batch}-${i}`, [[s, 1]]))),
+          reserve(
+            Array.from({ length: 10 }, (_, i) => order(`race-${run}-${batch}-${i}`, [[s, 1]])),
+          ),
         ),
       )
     ).flat();
     expect(decisions.filter((d) => d.status === 'pending')).toHaveLength(100);
     expect(decisions.filter((d) => d.status === 'rejected')).toHaveLength(200);
     expect(await avail(s)).toBe(0);
-    const [{ sum }] = await h.db.query(`SELECT sum(quantity)::int AS sum FROM order_reservations WHERE sku = $1`, [s]);
+    const [{ sum }] = await h.db.query(
+      `SELECT sum(quantity)::int AS sum FROM order_reservations WHERE sku = $1`,
+      [s],
+    );
     expect(sum).toBe(100);
     expect(await h.outbox()).toHaveLength(100);
   });
@@ -106,7 +139,8 @@ describe('reservations library on real Redis and Postgres', () => {
     const s = sku('LOSS');
     await h.setLedger(s, 10, 1);
     const [decision] = await reserve([order(`loss-${run}`, [[s, 4]])]);
-    const rid = (decision as Extract<ReservationDecision, { status: 'pending' }>).lines[0].reservationId;
+    const rid = (decision as Extract<ReservationDecision, { status: 'pending' }>).lines[0]
+      .reservationId;
     await h.wipeRedis();
     await hydrate(h, [s]);
     expect(await avail(s)).toBe(6);
@@ -126,7 +160,16 @@ describe('reservations library on real Redis and Postgres', () => {
     await h.setLedger(s, 10, 1);
     // Order B recorded its intent; the counter vanishes before B's script runs.
     const b = order(`inflight-b-${run}`, [[s, 4]]);
-    await recordIntents(h.db, [{ rid: orderLineReservationId(b.orderId, 0), sku: s, quantity: 4, kind: 'order', orderId: b.orderId, channel: 'web' }]);
+    await recordIntents(h.db, [
+      {
+        rid: orderLineReservationId(b.orderId, 0),
+        sku: s,
+        quantity: 4,
+        kind: 'order',
+        orderId: b.orderId,
+        channel: 'web',
+      },
+    ]);
     // Order A rebuilds the counter: 10 − B's 4 in flight = 6, then takes 3.
     await reserve([order(`inflight-a-${run}`, [[s, 3]])]);
     expect(await avail(s)).toBe(3);
@@ -141,10 +184,20 @@ describe('reservations library on real Redis and Postgres', () => {
     const [s1, s2] = [sku('INFLIGHT-1'), sku('INFLIGHT-2')];
     await h.setLedger(s1, 10, 1);
     await h.setLedger(s2, 1, 1);
-    const b = order(`inflight-r-${run}`, [[s1, 4], [s2, 5]]);
+    const b = order(`inflight-r-${run}`, [
+      [s1, 4],
+      [s2, 5],
+    ]);
     await recordIntents(
       h.db,
-      b.lines.map((l, i) => ({ rid: orderLineReservationId(b.orderId, i), sku: l.sku, quantity: l.quantity, kind: 'order' as const, orderId: b.orderId, channel: 'web' })),
+      b.lines.map((l, i) => ({
+        rid: orderLineReservationId(b.orderId, i),
+        sku: l.sku,
+        quantity: l.quantity,
+        kind: 'order' as const,
+        orderId: b.orderId,
+        channel: 'web',
+      })),
     );
     await hydrate(h, [s1, s2]);
     expect([await avail(s1), await avail(s2)]).toEqual([6, -4]);
@@ -156,12 +209,22 @@ describe('reservations library on real Redis and Postgres', () => {
   it('counts a hold whose intent a rebuild caught in flight once', async () => {
     const s = sku('INFLIGHT-H');
     await h.setLedger(s, 5, 1);
-    const hold = { cartId: `web.cart-${run}`, sku: s, quantity: 5, rid: `hold:web.cart-${run}:x`, channel: 'web' };
-    await recordIntents(h.db, [{ ...hold, kind: 'hold', expiresAt: new Date(Date.now() + 60_000) }]);
+    const hold = {
+      cartId: `web.cart-${run}`,
+      sku: s,
+      quantity: 5,
+      rid: `hold:web.cart-${run}:x`,
+      channel: 'web',
+    };
+    await recordIntents(h.db, [
+      { ...hold, kind: 'hold', expiresAt: new Date(Date.now() + 60_000) },
+    ]);
     await hydrate(h, [s]);
     expect(await avail(s)).toBe(0);
     // Every unit is the hold's own: it fits, and is not taken a second time.
-    expect(await h.stock.hold({ ...hold, deadline: new Date(Date.now() + 60_000) }, now())).toMatchObject({ status: 'held' });
+    expect(
+      await h.stock.hold({ ...hold, deadline: new Date(Date.now() + 60_000) }, now()),
+    ).toMatchObject({ status: 'held' });
     expect(await avail(s)).toBe(0);
   });
 
@@ -175,14 +238,22 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(await avail(s)).toBe(15);
 
     await h.setLedger(s, 20, 6);
-    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 5, version: 6, externalLocationDeltas: { main: 3 } }])).toBe(0);
+    expect(
+      await applyStockLevels(h, [
+        { sku: s, previousVersion: 5, version: 6, externalLocationDeltas: { main: 3 } },
+      ]),
+    ).toBe(0);
     expect(await h.stock.counter(s)).toEqual({ avail: 20, ver: 6, locations: { main: 20 } });
   });
 
   it('applies a message that arrives before the ledger committed its batch to the counter it hydrated', async () => {
     const s = sku('EARLY');
     // The ledger publishes stock levels before COMMIT: the message is here, its projection not yet.
-    expect(await applyStockLevels(h, [{ sku: s, previousVersion: 0, version: 1, externalLocationDeltas: { main: 5 } }])).toBe(1);
+    expect(
+      await applyStockLevels(h, [
+        { sku: s, previousVersion: 0, version: 1, externalLocationDeltas: { main: 5 } },
+      ]),
+    ).toBe(1);
     expect(await h.stock.counter(s)).toEqual({ avail: 5, ver: 1, locations: { main: 5 } });
     await h.setLedger(s, 5, 1);
     expect(await reconcileSku(h, s)).toBe('in_sync');
@@ -202,16 +273,25 @@ describe('reservations library on real Redis and Postgres', () => {
   it('converts a cart hold of the same quantity into the order without a second reservation', async () => {
     const s = sku('CART');
     await h.setLedger(s, 10, 1);
-    const hold = await placeHold(h, { cartId: `c-${run}`, sku: s, quantity: 3, channel: 'web' }, 900, now());
+    const hold = await placeHold(
+      h,
+      { cartId: `c-${run}`, sku: s, quantity: 3, channel: 'web' },
+      900,
+      now(),
+    );
     expect(hold.status).toBe('held');
     expect(await avail(s)).toBe(7);
     const [decision] = await reserve([order(`co-${run}`, [[s, 3]], `c-${run}`)]);
-    expect(decision).toMatchObject({ status: 'pending', lines: [{ reservationId: (hold as any).reservationId }] });
+    expect(decision).toMatchObject({
+      status: 'pending',
+      lines: [{ reservationId: (hold as any).reservationId }],
+    });
     expect(await avail(s)).toBe(7);
     expect((await h.outbox()).map((e) => e.type)).toEqual(['StockReserved']);
-    const [row] = await h.db.query('SELECT kind, order_id, state FROM order_reservations WHERE reservation_id = $1', [
-      (hold as any).reservationId,
-    ]);
+    const [row] = await h.db.query(
+      'SELECT kind, order_id, state FROM order_reservations WHERE reservation_id = $1',
+      [(hold as any).reservationId],
+    );
     expect(row).toEqual({ kind: 'order', order_id: `co-${run}`, state: 'open' });
   });
 
@@ -232,7 +312,12 @@ describe('reservations library on real Redis and Postgres', () => {
   it('refuses a hold larger than what is available and changes nothing', async () => {
     const s = sku('HOLD409');
     await h.setLedger(s, 2, 1);
-    const hold = await placeHold(h, { cartId: `c3-${run}`, sku: s, quantity: 3, channel: 'web' }, 900, now());
+    const hold = await placeHold(
+      h,
+      { cartId: `c3-${run}`, sku: s, quantity: 3, channel: 'web' },
+      900,
+      now(),
+    );
     expect(hold).toEqual({ status: 'insufficient', available: 2 });
     expect(await avail(s)).toBe(2);
     expect(await h.outbox()).toEqual([]);
@@ -270,15 +355,29 @@ describe('reservations library on real Redis and Postgres', () => {
   it('does not take a hold released in Redis, but not yet in Postgres, for a drift', async () => {
     const s = sku('EXPIRING');
     await h.setLedger(s, 10, 1);
-    const hold = await placeHold(h, { cartId: `exp-${run}`, sku: s, quantity: 3, channel: 'web' }, 900, now());
+    const hold = await placeHold(
+      h,
+      { cartId: `exp-${run}`, sku: s, quantity: 3, channel: 'web' },
+      900,
+      now(),
+    );
     const rid = (hold as Extract<typeof hold, { status: 'held' }>).reservationId;
     // The ledger folds the hold: available 7 at version 2, the counter follows.
     await h.fold(s, [reservationEventId('reserved', rid)]);
     await h.setLedger(s, 7, 2);
-    await applyStockLevels(h, [{ sku: s, previousVersion: 1, version: 2, externalLocationDeltas: {} }]);
+    await applyStockLevels(h, [
+      { sku: s, previousVersion: 1, version: 2, externalLocationDeltas: {} },
+    ]);
     expect(await reconcileSku(h, s)).toBe('in_sync');
     // Expiry releases it in Redis; its Postgres update has not committed yet.
-    expect((await h.stock.expireHolds([{ rid, sku: s, cartId: `exp-${run}` }], new Date(Date.now() + 3_600_000))).released).toEqual([rid]);
+    expect(
+      (
+        await h.stock.expireHolds(
+          [{ rid, sku: s, cartId: `exp-${run}` }],
+          new Date(Date.now() + 3_600_000),
+        )
+      ).released,
+    ).toEqual([rid]);
     expect(await avail(s)).toBe(10);
     expect(await reconcileSku(h, s)).toBe('inconclusive');
     expect(await avail(s)).toBe(10);
@@ -291,7 +390,10 @@ describe('reservations library on real Redis and Postgres', () => {
     await h.setLedger(s, 10, 1);
     await hydrate(h, [s]);
     // A receipt folded a minute ago whose stock-level message the counter never applied.
-    await h.db.query(`UPDATE stock_levels SET on_hand = 15, version = 2, updated_at = now() - interval '1 minute' WHERE sku = $1`, [s]);
+    await h.db.query(
+      `UPDATE stock_levels SET on_hand = 15, version = 2, updated_at = now() - interval '1 minute' WHERE sku = $1`,
+      [s],
+    );
     await h.db.query(`UPDATE stock_locations SET on_hand = 15 WHERE sku = $1`, [s]);
     expect(await reconcileSku(h, s)).toBe('repaired');
     expect(await h.stock.counter(s)).toEqual({ avail: 15, ver: 2, locations: { main: 15 } });
@@ -311,7 +413,12 @@ describe('reservations library on real Redis and Postgres', () => {
     const [message] = await readTopic(h.stack.kafka, h.stack.topics.events, 1);
     const event = JSON.parse(message.value!.toString());
     expect(message.key!.toString()).toBe(s);
-    expect(event).toMatchObject({ type: 'StockReserved', sku: s, quantity: 2, reservationId: `ord:relay-${run}:1` });
+    expect(event).toMatchObject({
+      type: 'StockReserved',
+      sku: s,
+      quantity: 2,
+      reservationId: `ord:relay-${run}:1`,
+    });
     expect(event.eventId).toBe(reservationEventId('reserved', `ord:relay-${run}:1`));
     expect(await h.outbox()).toEqual([]);
   });

@@ -43,7 +43,10 @@ export function channelMetrics(channel: string) {
   const m = channelSyncMetrics;
   const results = ['queued', 'merged', 'stale', 'unchanged', 'not_listed'] as const;
   return {
-    updates: Object.fromEntries(results.map((r) => [r, m.updates.labels(channel, r)])) as Record<(typeof results)[number], ReturnType<typeof m.updates.labels>>,
+    updates: Object.fromEntries(results.map((r) => [r, m.updates.labels(channel, r)])) as Record<
+      (typeof results)[number],
+      ReturnType<typeof m.updates.labels>
+    >,
     delivered: m.calls.labels(channel, 'delivered'),
     retried: m.calls.labels(channel, 'retry'),
     rejected: m.calls.labels(channel, 'rejected'),

@@ -32,7 +32,11 @@ export class ChannelSyncModule {
           clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 4, applicationName: 'stockflow-channel-sync' }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: 4,
+          applicationName: 'stockflow-channel-sync',
+        }),
       ],
       controllers: [DlqController, DeadLetterSummaryController],
       providers: [

@@ -17,14 +17,20 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
   COMPACTION_JOBS = JOB_NAMES.join(',');
 
   /** Pause after a slice that found nothing to do: bounds the polling cost of an idle system. */
-  @IsInt() @Min(10) @Max(60_000)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   COMPACTION_IDLE_DELAY_MS = 1_000;
 
   /** First pause after a failed slice; doubles per consecutive failure. */
-  @IsInt() @Min(10) @Max(60_000)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   COMPACTION_ERROR_DELAY_MS = 500;
 
-  @IsInt() @Min(10) @Max(600_000)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
   COMPACTION_MAX_ERROR_DELAY_MS = 30_000;
 
   /**
@@ -32,7 +38,9 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
    * (all skipped by anyone else, see deleteNettedReservations) are held for
    * milliseconds. Larger batches delete faster but hold more locks for longer.
    */
-  @IsInt() @Min(1) @Max(50_000)
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
   RESERVATION_CLEANUP_BATCH_SIZE = 1_000;
 
   /**
@@ -41,27 +49,39 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
    * cleanup speed for the CPU checkout keeps. The default outruns the fastest
    * netting the ledger can do on a small box (see docs/compaction.md).
    */
-  @IsInt() @Min(0) @Max(1_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   RESERVATION_CLEANUP_ROWS_PER_SECOND = 10_000;
 
   /** How often a snapshot of the projections is taken (none while the ledger has not moved). */
-  @IsInt() @Min(1) @Max(7 * 24 * 3600)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
   SNAPSHOT_INTERVAL_SECONDS = 300;
 
   /** Snapshots kept; older ones are pruned after each new one. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   SNAPSHOT_KEEP = 3;
 
   /** Due cart holds released per slice of the hold-expiry job. */
-  @IsInt() @Min(1) @Max(10_000)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   HOLD_EXPIRY_BATCH_SIZE = 500;
 
   /** Skus compared per slice of the reconciliation job (Redis counter against the ledger). */
-  @IsInt() @Min(1) @Max(10_000)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   RECONCILE_PAGE_SIZE = 200;
 
   /** Reservation events the ledger has not folded this long after they were issued are published again. */
-  @IsInt() @Min(1) @Max(86_400)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   RECONCILE_REPUBLISH_AFTER_SECONDS = 30;
 
   /** The ledger's consumer group (as in the ledger's config): snapshots record its offsets. */

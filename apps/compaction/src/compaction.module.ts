@@ -12,7 +12,12 @@ import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
 import { SnapshotJob } from './jobs/snapshot.job';
 
 /** Every job the service runs continuously; add a job here. */
-const JOBS: Type<CompactionJob>[] = [ReservationCleanupJob, SnapshotJob, HoldExpiryJob, ReconciliationJob];
+const JOBS: Type<CompactionJob>[] = [
+  ReservationCleanupJob,
+  SnapshotJob,
+  HoldExpiryJob,
+  ReconciliationJob,
+];
 
 @Module({})
 export class CompactionModule {
@@ -31,7 +36,10 @@ export class CompactionModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'stockflow-compaction',
         }),
-        ReservationsModule.forRoot({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }),
+        ReservationsModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          keyPrefix: config.REDIS_KEY_PREFIX,
+        }),
       ],
       providers: [
         { provide: CompactionConfig, useValue: config },

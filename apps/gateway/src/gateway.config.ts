@@ -7,11 +7,15 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
   override PORT = 3000;
 
   /** Body limit of POST /v1/events (413 above it). 1,000 events of ~400 bytes fit with room to spare. */
-  @IsInt() @Min(1024) @Max(16 * 1024 * 1024)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
   EVENTS_BODY_LIMIT_BYTES = 1024 * 1024;
 
   /** Body limit of POST /v1/events/bulk: 100,000 events. */
-  @IsInt() @Min(1024) @Max(512 * 1024 * 1024)
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
   BULK_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
   @IsUrl(URL_OPTIONS, { message: 'ORDERS_URL must be an http(s) URL' })
@@ -28,10 +32,13 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
   COMPACTION_URL = 'http://127.0.0.1:3004';
 
   /** A proxied request whose upstream has not answered within this gets a 504 (checkout in sync mode waits on Redis only). */
-  @IsInt() @Min(100) @Max(300_000)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
   UPSTREAM_TIMEOUT_MS = 30_000;
 
   /** The channels file channel-sync uses (docs/channel-sync.md): safety stock of GET /v1/channels/:channel/stock/:sku. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   CHANNELS_FILE = 'config/channels.dev.json';
 }

@@ -26,7 +26,10 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ServiceKitModule.forRoot({ channelTokens: config.CHANNEL_TOKENS, operatorTokens: config.OPERATOR_TOKENS }),
+        ServiceKitModule.forRoot({
+          channelTokens: config.CHANNEL_TOKENS,
+          operatorTokens: config.OPERATOR_TOKENS,
+        }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-gateway`,

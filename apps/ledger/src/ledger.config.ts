@@ -9,10 +9,14 @@ export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   LEDGER_GROUP_ID = 'stockflow-ledger';
 
   /** Partition batches folded in parallel, each in its own transaction (needs as many DB connections). */
-  @IsInt() @Min(1) @Max(32)
+  @IsInt()
+  @Min(1)
+  @Max(32)
   LEDGER_PARTITIONS_CONCURRENCY = 3;
 
   /** Upper bound of one fetch per partition; about 3,000 events of ~350 bytes per MiB. */
-  @IsInt() @Min(16_384) @Max(64 * 1024 * 1024)
+  @IsInt()
+  @Min(16_384)
+  @Max(64 * 1024 * 1024)
   LEDGER_MAX_BYTES_PER_PARTITION = 2 * 1024 * 1024;
 }

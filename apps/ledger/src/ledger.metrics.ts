@@ -1,8 +1,14 @@
 import { counter, histogram } from '@stockflow/service-kit';
 
 export const ledgerMetrics = {
-  applied: counter({ name: 'stockflow_ledger_events_applied_total', help: 'Events folded into projections' }),
-  duplicates: counter({ name: 'stockflow_ledger_events_duplicate_total', help: 'Events skipped: eventId already applied' }),
+  applied: counter({
+    name: 'stockflow_ledger_events_applied_total',
+    help: 'Events folded into projections',
+  }),
+  duplicates: counter({
+    name: 'stockflow_ledger_events_duplicate_total',
+    help: 'Events skipped: eventId already applied',
+  }),
   deadLettered: counter({
     name: 'stockflow_ledger_events_dead_lettered_total',
     help: 'Events sent to inventory.events.dlq',

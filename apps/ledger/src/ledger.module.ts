@@ -26,7 +26,12 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [{ provide: LedgerConfig, useValue: config }, LedgerConsumer, PoolsConsumer, ...ledgerBacklogMetrics(config)],
+      providers: [
+        { provide: LedgerConfig, useValue: config },
+        LedgerConsumer,
+        PoolsConsumer,
+        ...ledgerBacklogMetrics(config),
+      ],
     };
   }
 }

@@ -15,7 +15,9 @@ export class OrdersConfig extends WithChannelTokens(WithRedis(WithDatabase(WithK
   CHECKOUT_SYNC_PAYMENT_METHODS = '';
 
   /** How long a cart hold keeps its stock. */
-  @IsInt() @Min(1) @Max(7 * 24 * 3600)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
   CART_HOLD_TTL_SECONDS = 900;
 
   /** Consumer group of the order queue and of the stock-level follower; prefixed with KAFKA_TOPIC_PREFIX. */
@@ -23,11 +25,15 @@ export class OrdersConfig extends WithChannelTokens(WithRedis(WithDatabase(WithK
   ORDERS_GROUP_ID = 'stockflow-orders';
 
   /** Partitions of orders.received: the unit of FIFO order and of consumer scale-out. */
-  @IsInt() @Min(1) @Max(256)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   ORDERS_PARTITIONS = 6;
 
   /** An order still `received` this long after acceptance is queued again (its message may never have reached Kafka). */
-  @IsInt() @Min(5) @Max(3600)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   ORDERS_REQUEUE_AFTER_SECONDS = 60;
 }
 

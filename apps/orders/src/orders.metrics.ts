@@ -13,5 +13,8 @@ export const ordersMetrics = {
     labelNames: ['mode'],
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   }),
-  requeued: counter({ name: 'stockflow_orders_requeued_total', help: 'Orders still received after the requeue delay, queued again' }),
+  requeued: counter({
+    name: 'stockflow_orders_requeued_total',
+    help: 'Orders still received after the requeue delay, queued again',
+  }),
 };

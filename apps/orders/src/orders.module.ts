@@ -60,7 +60,13 @@ export class OrdersModule {
         {
           provide: JOBS,
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],
-          useFactory: (ctx: ReservationContext, publisher: BatchingPublisher, topics: TopicNames, queue: OrderTopics, store: OrderStore): BackgroundJob[] => [
+          useFactory: (
+            ctx: ReservationContext,
+            publisher: BatchingPublisher,
+            topics: TopicNames,
+            queue: OrderTopics,
+            store: OrderStore,
+          ): BackgroundJob[] => [
             new OutboxRelayJob(ctx, publisher, topics),
             new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
           ],

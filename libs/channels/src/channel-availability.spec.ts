@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { PoolDefinition } from '@stockflow/contracts';
-import { emptyDirectory, emptyLocation, foldPoolEvent, poolAvailable, PoolDirectory, stockSnapshot, StockState } from '@stockflow/ledger-core';
+import {
+  emptyDirectory,
+  emptyLocation,
+  foldPoolEvent,
+  poolAvailable,
+  PoolDirectory,
+  stockSnapshot,
+  StockState,
+} from '@stockflow/ledger-core';
 import { channelAvailability, poolAvailableAt, PoolView } from './channel-availability';
 
 const level = {
@@ -14,7 +22,12 @@ const level = {
   ],
 };
 
-function define(directory: PoolDirectory, poolId: string, locations: string[], channels: string[]): PoolDirectory {
+function define(
+  directory: PoolDirectory,
+  poolId: string,
+  locations: string[],
+  channels: string[],
+): PoolDirectory {
   const outcome = foldPoolEvent(directory, {
     eventId: `e-${poolId}`,
     type: 'PoolDefined',
@@ -29,7 +42,12 @@ function define(directory: PoolDirectory, poolId: string, locations: string[], c
 }
 
 describe('channelAvailability', () => {
-  const directory = define(define(emptyDirectory(), 'warehouses', ['wh-1', 'wh-2'], ['web']), 'shop', ['shop-1'], ['pos']);
+  const directory = define(
+    define(emptyDirectory(), 'warehouses', ['wh-1', 'wh-2'], ['web']),
+    'shop',
+    ['shop-1'],
+    ['pos'],
+  );
   const pools: PoolView = { directory, version: 2 };
 
   it("sums the channel's pool's locations and holds back the channel's safety stock", () => {
@@ -46,26 +64,48 @@ describe('channelAvailability', () => {
   });
 
   it('counts an oversold location as 0 and never sells below 0', () => {
-    expect(channelAvailability('pos', level, pools, { safetyStock: 0 })).toMatchObject({ poolId: 'shop', available: 0, sellable: 0 });
+    expect(channelAvailability('pos', level, pools, { safetyStock: 0 })).toMatchObject({
+      poolId: 'shop',
+      available: 0,
+      sellable: 0,
+    });
   });
 
   it('sells a channel in no pool from every location (default) and holds nothing back without a channels-file entry', () => {
-    expect(channelAvailability('amazon', level, pools, undefined)).toMatchObject({ poolId: 'default', available: 13, sellable: 13 });
+    expect(channelAvailability('amazon', level, pools, undefined)).toMatchObject({
+      poolId: 'default',
+      available: 13,
+      sellable: 13,
+    });
   });
 
   it('uses the per-SKU safety stock over the channel-wide one', () => {
-    expect(channelAvailability('web', level, pools, { safetyStock: 4, skuSafetyStock: { 'TEE-1': 12 } }).sellable).toBe(1);
+    expect(
+      channelAvailability('web', level, pools, { safetyStock: 4, skuSafetyStock: { 'TEE-1': 12 } })
+        .sellable,
+    ).toBe(1);
   });
 
   it('falls back to the total available for the default pool when a message has no locations, and 0 for a defined pool', () => {
     const legacy = { sku: 'TEE-1', version: 3, available: 5 };
-    expect(channelAvailability('amazon', legacy, pools, undefined)).toMatchObject({ available: 5, sellable: 5 });
-    expect(channelAvailability('web', legacy, pools, undefined)).toMatchObject({ available: 0, sellable: 0 });
+    expect(channelAvailability('amazon', legacy, pools, undefined)).toMatchObject({
+      available: 5,
+      sellable: 5,
+    });
+    expect(channelAvailability('web', legacy, pools, undefined)).toMatchObject({
+      available: 0,
+      sellable: 0,
+    });
   });
 
   it('gives a newer version after a pool change even when the ledger version stayed', () => {
     const before = channelAvailability('web', level, pools, undefined);
-    const after = channelAvailability('web', level, { directory: define(directory, 'warehouses', ['wh-1'], ['web']), version: 3 }, undefined);
+    const after = channelAvailability(
+      'web',
+      level,
+      { directory: define(directory, 'warehouses', ['wh-1'], ['web']), version: 3 },
+      undefined,
+    );
     expect(after.ledgerVersion).toBe(before.ledgerVersion);
     expect(after.version).toBeGreaterThan(before.version);
   });
@@ -87,13 +127,25 @@ describe('poolAvailableAt', () => {
         (locations, members) => {
           const state: StockState = {
             sku: 'S',
-            locations: Object.fromEntries(Object.entries(locations).map(([id, l]) => [id, { ...emptyLocation(), ...l }])),
+            locations: Object.fromEntries(
+              Object.entries(locations).map(([id, l]) => [id, { ...emptyLocation(), ...l }]),
+            ),
             onHand: 0,
             reserved: 0,
             version: 1,
           };
-          const pool: PoolDefinition = { poolId: 'p', locations: members.map((locationId) => ({ locationId, priority: 1 })), channels: [], version: 1 };
-          const level = { sku: 'S', version: 1, available: 0, locations: stockSnapshot(state).locations };
+          const pool: PoolDefinition = {
+            poolId: 'p',
+            locations: members.map((locationId) => ({ locationId, priority: 1 })),
+            channels: [],
+            version: 1,
+          };
+          const level = {
+            sku: 'S',
+            version: 1,
+            available: 0,
+            locations: stockSnapshot(state).locations,
+          };
           expect(poolAvailableAt(level, pool)).toBe(poolAvailable(state, pool));
           expect(poolAvailableAt(level, undefined)).toBe(poolAvailable(state, undefined));
         },

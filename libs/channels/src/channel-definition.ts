@@ -55,7 +55,9 @@ const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['h
  * touching the others, and default to the CHANNEL_* environment variables.
  */
 export class ChannelDefinition {
-  @Matches(CHANNEL_NAME_PATTERN, { message: 'name must be 1-32 characters of a-z, 0-9, _ or -, starting with a letter or digit' })
+  @Matches(CHANNEL_NAME_PATTERN, {
+    message: 'name must be 1-32 characters of a-z, 0-9, _ or -, starting with a letter or digit',
+  })
   name: string;
 
   @IsIn(ADAPTERS, { message: `adapter must be one of: ${ADAPTERS.join(', ')}` })
@@ -65,43 +67,69 @@ export class ChannelDefinition {
   endpoint: string;
 
   /** Webhook: the HMAC key; shopify: the access token. */
-  @IsString() @MinLength(1) @MaxLength(4096)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
   secret: string;
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   safetyStock: number;
 
-  @IsOptional() @IsSkuMap(0)
+  @IsOptional()
+  @IsSkuMap(0)
   skuSafetyStock?: Record<string, number>;
 
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.01) @Max(100_000)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(100_000)
   ratePerSecond?: number;
 
   // ---- optional extensions ----
 
   /** Sends in flight at once (different SKUs; one SKU never has two). */
-  @IsOptional() @IsInt() @Min(1) @Max(256)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(256)
   concurrency?: number;
 
-  @IsOptional() @IsInt() @Min(100) @Max(120_000)
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   timeoutMs?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   maxAttempts?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(600_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
   retryBaseMs?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(3_600_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
   retryMaxMs?: number;
 
   /** Token channels (CHANNEL_TOKENS) that may replay this channel's dead letters; default: [name]. */
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(/^[a-z0-9_-]+$/, { each: true, message: 'operators must be channel names' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[a-z0-9_-]+$/, { each: true, message: 'operators must be channel names' })
   operators?: string[];
 
   /** Shopify: the location whose level is set. */
   @ValidateIf((c: ChannelDefinition) => c.adapter === 'shopify' || c.locationId !== undefined)
-  @IsInt({ message: 'locationId must be an integer (required by the shopify adapter)' }) @Min(1)
+  @IsInt({ message: 'locationId must be an integer (required by the shopify adapter)' })
+  @Min(1)
   locationId?: number;
 
   /** Shopify: sku -> inventory_item_id. SKUs not listed are not sold on the channel and are not sent. */

@@ -18,7 +18,8 @@ export function parseChannels(text: string, file: string): ChannelDefinition[] {
   } catch (error) {
     throw problem(`not valid JSON (${(error as Error).message})`);
   }
-  if (!Array.isArray(raw) || raw.length === 0) throw problem('must be a non-empty JSON array of channels');
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw problem('must be a non-empty JSON array of channels');
   const problems: string[] = [];
   const channels = raw.map((item, index) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -35,7 +36,10 @@ export function parseChannels(text: string, file: string): ChannelDefinition[] {
   const seen = new Set<string>();
   channels.forEach((channel, index) => {
     if (!channel || typeof channel.name !== 'string') return;
-    if (seen.has(channel.name)) problems.push(`CHANNELS_FILE ${file}: channels[${index}].name: '${channel.name}' is used twice`);
+    if (seen.has(channel.name))
+      problems.push(
+        `CHANNELS_FILE ${file}: channels[${index}].name: '${channel.name}' is used twice`,
+      );
     seen.add(channel.name);
   });
   if (problems.length > 0) throw new ConfigError(problems);

@@ -10,26 +10,35 @@ export class BaseEnv {
   @Matches(/^(debug|info|warn|error)$/, { message: 'LOG_LEVEL must be debug, info, warn or error' })
   LOG_LEVEL = 'info';
 
-  @IsInt() @Min(1) @Max(120)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   SHUTDOWN_TIMEOUT_SECONDS = 20;
 }
 
 export class HttpEnv extends BaseEnv {
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
   /** Pause between refreshes of the gauges read from elsewhere (consumer lag, DLQ and outbox depth). */
-  @IsInt() @Min(100) @Max(300_000)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
   METRICS_REFRESH_MS = 5000;
 }
 
 export function WithKafka<T extends Ctor>(Base: T) {
   class KafkaEnv extends Base {
-    @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+    @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+      message: 'KAFKA_BROKERS must be host:port[,host:port...]',
+    })
     KAFKA_BROKERS = '127.0.0.1:9092';
 
     /** Lets tests and parallel environments share one broker; empty in production. */
-    @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold only a-z, 0-9, . _ -' })
+    @IsOptional()
+    @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold only a-z, 0-9, . _ -' })
     KAFKA_TOPIC_PREFIX = '';
 
     @IsString()
@@ -43,7 +52,9 @@ export function WithDatabase<T extends Ctor>(Base: T) {
     @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
     DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stockflow'; // development default
 
-    @IsInt() @Min(1) @Max(200)
+    @IsInt()
+    @Min(1)
+    @Max(200)
     DATABASE_POOL_SIZE = 10;
   }
   return DatabaseEnv;
@@ -55,7 +66,8 @@ export function WithRedis<T extends Ctor>(Base: T) {
     REDIS_URL = 'redis://127.0.0.1:6379/0';
 
     /** Namespaces every key, so tests and environments can share one Redis. */
-    @IsOptional() @Matches(/^[a-zA-Z0-9:._-]*$/, { message: 'REDIS_KEY_PREFIX may hold only a-z, 0-9, : . _ -' })
+    @IsOptional()
+    @Matches(/^[a-zA-Z0-9:._-]*$/, { message: 'REDIS_KEY_PREFIX may hold only a-z, 0-9, : . _ -' })
     REDIS_KEY_PREFIX = 'sf:';
   }
   return RedisEnv;
@@ -66,10 +78,13 @@ export function WithChannelTokens<T extends Ctor>(Base: T) {
     @Matches(/^[a-z0-9_-]+:[^,:\s]+(,[a-z0-9_-]+:[^,:\s]+)*$/, {
       message: 'CHANNEL_TOKENS must be channel:token[,channel:token...]',
     })
-    CHANNEL_TOKENS = 'pos:dev-pos-token,web:dev-web-token,amazon:dev-amazon-token,shopify:dev-shopify-token,3pl:dev-3pl-token'; // development default
+    CHANNEL_TOKENS =
+      'pos:dev-pos-token,web:dev-web-token,amazon:dev-amazon-token,shopify:dev-shopify-token,3pl:dev-3pl-token'; // development default
 
     /** Tokens of operators: read everything, run the operator endpoints, never write events or orders. */
-    @Matches(/^[^,:\s]+(,[^,:\s]+)*$/, { message: 'OPERATOR_TOKENS must be token[,token...] (no spaces or colons)' })
+    @Matches(/^[^,:\s]+(,[^,:\s]+)*$/, {
+      message: 'OPERATOR_TOKENS must be token[,token...] (no spaces or colons)',
+    })
     OPERATOR_TOKENS = 'dev-operator-token'; // development default
   }
   return ChannelTokensEnv;

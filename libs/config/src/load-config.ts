@@ -14,7 +14,10 @@ export class ConfigError extends Error {
  * variable names; defaults on the class are the local-development values.
  * Every problem is reported at once, each naming its variable.
  */
-export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+export function loadConfig<T extends object>(
+  schema: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
   const defaults = new schema() as Record<string, unknown>;
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(defaults)) {
@@ -30,13 +33,21 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
 /** Environment values are strings; a field's default tells which type it wants. */
 function coerce(value: string, fallback: unknown): unknown {
   if (typeof fallback === 'number') return value.trim() === '' ? NaN : Number(value);
-  if (typeof fallback === 'boolean') return value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value;
+  if (typeof fallback === 'boolean')
+    return value === '1' || value === 'true'
+      ? true
+      : value === '0' || value === 'false'
+        ? false
+        : value;
   return value;
 }
 
 /** `NAME=<value as set>: what is wrong` (the value as written, not as coerced: NaN shows as "eighty"). */
 function describe(error: ValidationError, asSet: string | undefined): string {
-  const shown = asSet !== undefined && asSet !== '' ? JSON.stringify(asSet) : `${JSON.stringify(error.value)} (default)`;
+  const shown =
+    asSet !== undefined && asSet !== ''
+      ? JSON.stringify(asSet)
+      : `${JSON.stringify(error.value)} (default)`;
   const constraints = Object.values(error.constraints ?? {}).join('; ');
   return `${error.property}=${shown}: ${constraints}`;
 }

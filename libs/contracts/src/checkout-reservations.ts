@@ -11,7 +11,11 @@ export const ORDER_RESERVATION_PREFIX = 'ord:';
 export const HOLD_RESERVATION_PREFIX = 'hold:';
 
 export function isCheckoutReservation(reservationId: string | undefined): boolean {
-  return reservationId !== undefined && (reservationId.startsWith(ORDER_RESERVATION_PREFIX) || reservationId.startsWith(HOLD_RESERVATION_PREFIX));
+  return (
+    reservationId !== undefined &&
+    (reservationId.startsWith(ORDER_RESERVATION_PREFIX) ||
+      reservationId.startsWith(HOLD_RESERVATION_PREFIX))
+  );
 }
 
 /**
@@ -24,6 +28,7 @@ export function isCheckoutReservation(reservationId: string | undefined): boolea
  */
 export function isAppliedByCheckout(event: InventoryEvent): boolean {
   if (event.type === 'StockReserved') return isCheckoutReservation(event.reservationId);
-  if (event.type === 'ReservationReleased') return event.reservationId.startsWith(HOLD_RESERVATION_PREFIX);
+  if (event.type === 'ReservationReleased')
+    return event.reservationId.startsWith(HOLD_RESERVATION_PREFIX);
   return false;
 }

@@ -61,8 +61,13 @@ export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApp
   protected async prepare(_consumer: Consumer): Promise<void> {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { groupId, topic, tuning, partitionsConsumedConcurrently, autoCommitInterval } = this.subscription;
-    const consumer = this.kafka.consumer({ retry: { retries: 8, restartOnFailure: async () => true }, ...tuning, groupId });
+    const { groupId, topic, tuning, partitionsConsumedConcurrently, autoCommitInterval } =
+      this.subscription;
+    const consumer = this.kafka.consumer({
+      retry: { retries: 8, restartOnFailure: async () => true },
+      ...tuning,
+      groupId,
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.crashed = payload.error;
       this.logger.error(`consumer crashed (restart: ${payload.restart}): ${payload.error.message}`);
@@ -77,10 +82,19 @@ export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApp
       autoCommitInterval,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+        commitOffsetsIfNecessary,
+      }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const run = () => this.handle(batch.partition, batch.messages);
-        const done = this.subscription.retryFailedBatches ? await this.untilDone(run, { isRunning, isStale, heartbeat }) : (await run(), true);
+        const done = this.subscription.retryFailedBatches
+          ? await this.untilDone(run, { isRunning, isStale, heartbeat })
+          : (await run(), true);
         if (!done) return;
         this.crashed = undefined;
         resolveOffset(batch.lastOffset());
@@ -106,7 +120,9 @@ export abstract class BatchConsumer implements OnApplicationBootstrap, BeforeApp
         return true;
       } catch (error) {
         batchRetries.inc({ consumer: this.name });
-        this.logger.warn(`batch failed (attempt ${attempt}), retrying: ${(error as Error).message}`);
+        this.logger.warn(
+          `batch failed (attempt ${attempt}), retrying: ${(error as Error).message}`,
+        );
         if (!control.isRunning() || control.isStale()) return false;
         await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 2000)));
         await control.heartbeat().catch(() => undefined);

@@ -53,7 +53,10 @@ const msg = (bytes: number, key = 'k'): Message => ({ key, value: 'x'.repeat(byt
 
 describe('splitBySize', () => {
   it('keeps a send that fits in one request whole', () => {
-    const groups = [{ topic: 'a', messages: [msg(10), msg(10)] }, { topic: 'b', messages: [msg(10)] }];
+    const groups = [
+      { topic: 'a', messages: [msg(10), msg(10)] },
+      { topic: 'b', messages: [msg(10)] },
+    ];
     expect(splitBySize(groups, 100)).toEqual([groups]);
   });
 
@@ -64,10 +67,14 @@ describe('splitBySize', () => {
     ];
     const requests = splitBySize(groups, 100);
     for (const request of requests) {
-      const bytes = request.flatMap((g) => g.messages).reduce((t, m) => t + String(m.value).length + String(m.key).length, 0);
+      const bytes = request
+        .flatMap((g) => g.messages)
+        .reduce((t, m) => t + String(m.value).length + String(m.key).length, 0);
       expect(bytes).toBeLessThanOrEqual(100);
     }
-    const flat = requests.flatMap((r) => r.flatMap((g) => g.messages.map((m) => `${g.topic}:${m.key}`)));
+    const flat = requests.flatMap((r) =>
+      r.flatMap((g) => g.messages.map((m) => `${g.topic}:${m.key}`)),
+    );
     expect(flat).toEqual([...groups[0].messages.map((m) => `levels:${m.key}`), 'dlq:d']);
   });
 

@@ -31,7 +31,11 @@ export class BatchingPublisher {
   private readonly sends = new Coalescer<Publication, void>(
     async (batch) => {
       for (const topicMessages of splitBySize(groupByTopic(batch), MAX_REQUEST_BYTES)) {
-        await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+        await this.producer.sendBatch({
+          acks: -1,
+          compression: CompressionTypes.None,
+          topicMessages,
+        });
       }
       return batch.map(() => undefined);
     },
@@ -64,7 +68,11 @@ export class BatchingPublisher {
   publish(topic: string, messages: Message[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
     const trace = currentTraceHeaders();
-    const traced = trace ? messages.map((m) => (m.headers?.traceparent ? m : { ...m, headers: { ...m.headers, ...trace } })) : messages;
+    const traced = trace
+      ? messages.map((m) =>
+          m.headers?.traceparent ? m : { ...m, headers: { ...m.headers, ...trace } },
+        )
+      : messages;
     return this.sends.submit({ topic, messages: traced });
   }
 }

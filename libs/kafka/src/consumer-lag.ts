@@ -116,7 +116,9 @@ export async function lagFromStoredOffsets(
 
 async function topicBounds(admin: Admin, topic: string): Promise<Map<number, PartitionBounds>> {
   const partitions = await admin.fetchTopicOffsets(topic);
-  return new Map(partitions.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]));
+  return new Map(
+    partitions.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]),
+  );
 }
 
 /** Messages retained in a topic (log end minus earliest, summed over partitions): a dead-letter topic's depth. */

@@ -8,7 +8,12 @@ export interface DeadLetterSource {
 }
 
 /** The DLQ record of a message that could not be applied; keeps the original bytes. */
-export function deadLetterRecord(source: DeadLetterSource, code: string, reason: string, details?: unknown): DeadLetter {
+export function deadLetterRecord(
+  source: DeadLetterSource,
+  code: string,
+  reason: string,
+  details?: unknown,
+): DeadLetter {
   return {
     reason,
     code,
@@ -23,7 +28,12 @@ export function deadLetterRecord(source: DeadLetterSource, code: string, reason:
 }
 
 /** Builds the DLQ message for a message that could not be applied; keeps the original bytes. */
-export function deadLetter(source: DeadLetterSource, code: string, reason: string, details?: unknown): Message {
+export function deadLetter(
+  source: DeadLetterSource,
+  code: string,
+  reason: string,
+  details?: unknown,
+): Message {
   return {
     key: source.message.key,
     value: JSON.stringify(deadLetterRecord(source, code, reason, details)),

@@ -1,4 +1,11 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { TopicNames, topicNames } from '@stockflow/contracts';
 import { BatchingPublisher } from './batching-publisher';

@@ -18,7 +18,12 @@ export function contractTopicConfigs(topics: TopicNames): ITopicConfig[] {
     { topic: topics.channelSyncDlq, numPartitions: 3, replicationFactor: 1 },
     // One partition: pool changes are rare and every reader must fold them in the same order.
     // Not compacted: replay and history need every definition, not only the last.
-    { topic: topics.pools, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '-1' }] },
+    {
+      topic: topics.pools,
+      numPartitions: 1,
+      replicationFactor: 1,
+      configEntries: [{ name: 'retention.ms', value: '-1' }],
+    },
     {
       topic: topics.channelAvailability,
       numPartitions: EVENT_PARTITIONS,
@@ -26,7 +31,12 @@ export function contractTopicConfigs(topics: TopicNames): ITopicConfig[] {
       configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
     },
     // Answers to writers that wait: useful for seconds, kept for an hour.
-    { topic: topics.eventResults, numPartitions: EVENT_PARTITIONS, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] },
+    {
+      topic: topics.eventResults,
+      numPartitions: EVENT_PARTITIONS,
+      replicationFactor: 1,
+      configEntries: [{ name: 'retention.ms', value: '3600000' }],
+    },
   ];
 }
 

@@ -1,14 +1,27 @@
 import fc from 'fast-check';
 import { Candidate, allocateInOrder, allocateOrder } from './allocation';
 
-const candidates = fc.array(
-  fc.record({ locationId: fc.constantFrom('a', 'b', 'c', 'd'), available: fc.integer({ min: -3, max: 8 }) }),
-  { maxLength: 4 },
-).map((rows) => rows.filter((r, i) => rows.findIndex((x) => x.locationId === r.locationId) === i));
+const candidates = fc
+  .array(
+    fc.record({
+      locationId: fc.constantFrom('a', 'b', 'c', 'd'),
+      available: fc.integer({ min: -3, max: 8 }),
+    }),
+    { maxLength: 4 },
+  )
+  .map((rows) => rows.filter((r, i) => rows.findIndex((x) => x.locationId === r.locationId) === i));
 
 describe('allocateInOrder', () => {
   it('takes from the first location until it is empty, then the next (priority order)', () => {
-    expect(allocateInOrder([{ locationId: 'shop', available: 2 }, { locationId: 'wh', available: 9 }], 5)).toEqual({
+    expect(
+      allocateInOrder(
+        [
+          { locationId: 'shop', available: 2 },
+          { locationId: 'wh', available: 9 },
+        ],
+        5,
+      ),
+    ).toEqual({
       allocations: [
         { locationId: 'shop', quantity: 2 },
         { locationId: 'wh', quantity: 3 },
@@ -18,7 +31,15 @@ describe('allocateInOrder', () => {
   });
 
   it('skips locations at or below zero and reports what nobody covers', () => {
-    expect(allocateInOrder([{ locationId: 'x', available: -2 }, { locationId: 'y', available: 1 }], 3)).toEqual({
+    expect(
+      allocateInOrder(
+        [
+          { locationId: 'x', available: -2 },
+          { locationId: 'y', available: 1 },
+        ],
+        3,
+      ),
+    ).toEqual({
       allocations: [{ locationId: 'y', quantity: 1 }],
       short: 2,
     });
@@ -32,7 +53,9 @@ describe('allocateInOrder', () => {
         expect(total + short).toBe(quantity);
         for (const a of allocations) {
           expect(a.quantity).toBeGreaterThan(0);
-          expect(a.quantity).toBeLessThanOrEqual(cs.find((c) => c.locationId === a.locationId)!.available);
+          expect(a.quantity).toBeLessThanOrEqual(
+            cs.find((c) => c.locationId === a.locationId)!.available,
+          );
         }
         const coverable = cs.reduce((t, c) => t + Math.max(0, c.available), 0);
         expect(short).toBe(Math.max(0, quantity - coverable));
@@ -57,25 +80,58 @@ describe('allocateInOrder', () => {
 
 describe('allocateOrder', () => {
   const pools: Record<string, Candidate[]> = {
-    A: [{ locationId: 'shop', available: 1 }, { locationId: 'wh', available: 4 }],
+    A: [
+      { locationId: 'shop', available: 1 },
+      { locationId: 'wh', available: 4 },
+    ],
     B: [{ locationId: 'shop', available: 0 }],
   };
 
   it('reserves all lines or none, naming every sku that falls short', () => {
-    expect(allocateOrder([{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }], (s) => pools[s])).toEqual({ ok: false, shortSkus: ['B'] });
+    expect(
+      allocateOrder(
+        [
+          { sku: 'A', quantity: 2 },
+          { sku: 'B', quantity: 1 },
+        ],
+        (s) => pools[s],
+      ),
+    ).toEqual({ ok: false, shortSkus: ['B'] });
     expect(allocateOrder([{ sku: 'A', quantity: 5 }], (s) => pools[s])).toEqual({
       ok: true,
-      lines: [[{ locationId: 'shop', quantity: 1 }, { locationId: 'wh', quantity: 4 }]],
+      lines: [
+        [
+          { locationId: 'shop', quantity: 1 },
+          { locationId: 'wh', quantity: 4 },
+        ],
+      ],
     });
   });
 
   it('lets lines of one sku draw on the same units, never twice', () => {
-    expect(allocateOrder([{ sku: 'A', quantity: 3 }, { sku: 'A', quantity: 3 }], (s) => pools[s])).toEqual({ ok: false, shortSkus: ['A'] });
-    const ok = allocateOrder([{ sku: 'A', quantity: 3 }, { sku: 'A', quantity: 2 }], (s) => pools[s]);
+    expect(
+      allocateOrder(
+        [
+          { sku: 'A', quantity: 3 },
+          { sku: 'A', quantity: 3 },
+        ],
+        (s) => pools[s],
+      ),
+    ).toEqual({ ok: false, shortSkus: ['A'] });
+    const ok = allocateOrder(
+      [
+        { sku: 'A', quantity: 3 },
+        { sku: 'A', quantity: 2 },
+      ],
+      (s) => pools[s],
+    );
     expect(ok).toEqual({
       ok: true,
       lines: [
-        [{ locationId: 'shop', quantity: 1 }, { locationId: 'wh', quantity: 2 }],
+        [
+          { locationId: 'shop', quantity: 1 },
+          { locationId: 'wh', quantity: 2 },
+        ],
         [{ locationId: 'wh', quantity: 2 }],
       ],
     });

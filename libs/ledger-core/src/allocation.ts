@@ -13,7 +13,10 @@ export interface Candidate {
  * reserve script (reserve-order.lua) applies exactly this rule inside Redis;
  * allocation.spec.ts and the Lua agreement test keep the two equal.
  */
-export function allocateInOrder(candidates: readonly Candidate[], quantity: number): { allocations: Allocation[]; short: number } {
+export function allocateInOrder(
+  candidates: readonly Candidate[],
+  quantity: number,
+): { allocations: Allocation[]; short: number } {
   const allocations: Allocation[] = [];
   let left = quantity;
   for (const { locationId, available } of candidates) {
@@ -32,7 +35,8 @@ export interface OrderLineDemand {
   quantity: number;
 }
 
-export type OrderAllocation = { ok: true; lines: Allocation[][] } | { ok: false; shortSkus: string[] };
+export type OrderAllocation =
+  { ok: true; lines: Allocation[][] } | { ok: false; shortSkus: string[] };
 
 /**
  * All lines of an order or none: each line takes from its SKU's candidates in
@@ -54,7 +58,8 @@ export function allocateOrder(
     }
     const { allocations, short: missing } = allocateInOrder(candidates, line.quantity);
     if (missing > 0 && !short.includes(line.sku)) short.push(line.sku);
-    for (const a of allocations) candidates.find((c) => c.locationId === a.locationId)!.available -= a.quantity;
+    for (const a of allocations)
+      candidates.find((c) => c.locationId === a.locationId)!.available -= a.quantity;
     result.push(allocations);
   }
   return short.length > 0 ? { ok: false, shortSkus: short } : { ok: true, lines: result };

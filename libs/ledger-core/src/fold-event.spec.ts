@@ -16,7 +16,10 @@ function deepFreeze<T>(value: T): T {
 function stockOf(onHand: Record<string, number>, reserved = 0, version = 3): StockState {
   const total = Object.values(onHand).reduce((sum, q) => sum + q, 0);
   const locations = Object.fromEntries(
-    Object.entries(onHand).map(([id, q], i) => [id, { ...emptyLocation(), onHand: q, committed: i === 0 ? reserved : 0 }]),
+    Object.entries(onHand).map(([id, q], i) => [
+      id,
+      { ...emptyLocation(), onHand: q, committed: i === 0 ? reserved : 0 },
+    ]),
   );
   return deepFreeze({ sku: 'SKU-1', locations, onHand: total, reserved, version });
 }
@@ -36,7 +39,10 @@ function reservationOf(open: number, quantity = open, sku = 'SKU-1'): Reservatio
 
 /** The state with each location shown as its on-hand units (what these tests are about). */
 function summary(stock: StockState) {
-  return { ...stock, locations: Object.fromEntries(Object.entries(stock.locations).map(([id, l]) => [id, l.onHand])) };
+  return {
+    ...stock,
+    locations: Object.fromEntries(Object.entries(stock.locations).map(([id, l]) => [id, l.onHand])),
+  };
 }
 
 function fold(stock: StockState, reservation: ReservationState | undefined, event: InventoryEvent) {
@@ -151,7 +157,10 @@ describe('foldEvent', () => {
       const event = makeEvent('ItemSold', { sku: 'SKU-1', locationId: 'store-1', quantity: 3 });
       const out = applied(fold(stockOf({ 'store-1': 1, 'wh-1': 10 }), undefined, event));
 
-      expect(summary(out.stock)).toMatchObject({ locations: { 'store-1': -2, 'wh-1': 10 }, onHand: 8 });
+      expect(summary(out.stock)).toMatchObject({
+        locations: { 'store-1': -2, 'wh-1': 10 },
+        onHand: 8,
+      });
       expect(out.entry).toMatchObject({ onHandDelta: -3, wentNegative: true });
     });
 
@@ -200,7 +209,11 @@ describe('foldEvent', () => {
       });
       const out = applied(fold(stockOf({ 'wh-1': 10 }, 1), undefined, event));
 
-      expect(summary(out.stock)).toMatchObject({ onHand: 10, reserved: 4, locations: { 'wh-1': 10 } });
+      expect(summary(out.stock)).toMatchObject({
+        onHand: 10,
+        reserved: 4,
+        locations: { 'wh-1': 10 },
+      });
       expect(out.reservation).toEqual({
         reservationId: 'res-1',
         sku: 'SKU-1',

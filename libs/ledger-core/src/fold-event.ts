@@ -1,4 +1,9 @@
-import { Allocation, InventoryEvent, MovableState, isCheckoutReservation } from '@stockflow/contracts';
+import {
+  Allocation,
+  InventoryEvent,
+  MovableState,
+  isCheckoutReservation,
+} from '@stockflow/contracts';
 import { allocateInOrder } from './allocation';
 import { JournalEntry, StateDelta } from './journal-entry';
 import { QUANTITY_NAMES, locationQuantities } from './quantities';
@@ -18,7 +23,8 @@ export type EventOutcome =
   | { applied: true; stock: StockState; reservation?: ReservationState; entry: JournalEntry }
   | { applied: false; refusal: Refusal };
 
-type StoredState = 'onHand' | 'committed' | 'reserved' | 'damaged' | 'qualityControl' | 'safetyStock';
+type StoredState =
+  'onHand' | 'committed' | 'reserved' | 'damaged' | 'qualityControl' | 'safetyStock';
 
 /** One stored quantity of one location moved by delta. */
 interface Move {
@@ -54,9 +60,14 @@ const STORED_STATE: Record<Exclude<MovableState, 'available'>, StoredState> = {
  * reservation it names). Pure: the inputs are never modified. A refused event
  * changes nothing; the refusal says why.
  */
-export function foldEvent(stock: StockState, reservation: ReservationState | undefined, event: InventoryEvent): EventOutcome {
+export function foldEvent(
+  stock: StockState,
+  reservation: ReservationState | undefined,
+  event: InventoryEvent,
+): EventOutcome {
   const effect = effectOf(stock, reservation, event);
-  if ('code' in effect) return { applied: false, refusal: { eventId: event.eventId, sku: event.sku, ...effect } };
+  if ('code' in effect)
+    return { applied: false, refusal: { eventId: event.eventId, sku: event.sku, ...effect } };
 
   const locations: Record<string, LocationStock> = { ...stock.locations };
   const touched = new Set<string>();
@@ -83,7 +94,8 @@ export function foldEvent(stock: StockState, reservation: ReservationState | und
   }
 
   const stateDeltas = diffStates(stock, locations, touched);
-  const sum = (names: string[]) => stateDeltas.filter((d) => names.includes(d.state)).reduce((t, d) => t + d.delta, 0);
+  const sum = (names: string[]) =>
+    stateDeltas.filter((d) => names.includes(d.state)).reduce((t, d) => t + d.delta, 0);
   const onHandDelta = sum(['on_hand']);
   const reservedDelta = sum(['committed', 'reserved']);
   const next: StockState = {
@@ -103,7 +115,9 @@ export function foldEvent(stock: StockState, reservation: ReservationState | und
     onHandDelta,
     reservedDelta,
     availableDelta: sum(['available']),
-    locationDeltas: stateDeltas.filter((d) => d.state === 'on_hand').map(({ locationId, delta }) => ({ locationId, delta })),
+    locationDeltas: stateDeltas
+      .filter((d) => d.state === 'on_hand')
+      .map(({ locationId, delta }) => ({ locationId, delta })),
     stateDeltas,
     reservationId: 'reservationId' in event ? event.reservationId : undefined,
     allocations: effect.allocations,
@@ -113,15 +127,26 @@ export function foldEvent(stock: StockState, reservation: ReservationState | und
   return { applied: true, stock: next, reservation: effect.reservation, entry };
 }
 
-function effectOf(stock: StockState, reservation: ReservationState | undefined, event: InventoryEvent): Effect | Problem {
+function effectOf(
+  stock: StockState,
+  reservation: ReservationState | undefined,
+  event: InventoryEvent,
+): Effect | Problem {
   const at = (id: string) => stock.locations[id] ?? emptyLocation();
   switch (event.type) {
     case 'StockReceived': {
       const moves = [onHand(event.locationId, event.quantity)];
-      const open = event.referenceDocumentUri ? (at(event.locationId).incoming[event.referenceDocumentUri] ?? 0) : 0;
+      const open = event.referenceDocumentUri
+        ? (at(event.locationId).incoming[event.referenceDocumentUri] ?? 0)
+        : 0;
       if (open === 0) return { moves };
       const document = event.referenceDocumentUri!;
-      return { moves, incoming: [{ locationId: event.locationId, document, delta: -Math.min(open, event.quantity) }] };
+      return {
+        moves,
+        incoming: [
+          { locationId: event.locationId, document, delta: -Math.min(open, event.quantity) },
+        ],
+      };
     }
     case 'ItemSold':
       return { moves: [onHand(event.locationId, -event.quantity)] };
@@ -141,23 +166,44 @@ function effectOf(stock: StockState, reservation: ReservationState | undefined, 
       return { moves: [onHand(event.locationId, event.countedQuantity - current)] };
     }
     case 'StockTransferred':
-      return { moves: [onHand(event.fromLocationId, -event.quantity), onHand(event.toLocationId, event.quantity)] };
+      return {
+        moves: [
+          onHand(event.fromLocationId, -event.quantity),
+          onHand(event.toLocationId, event.quantity),
+        ],
+      };
     case 'StockReserved':
       return reserve(stock, reservation, event);
     case 'ReservationReleased':
     case 'ReservationFulfilled': {
-      const problem = checkDraw(reservation, event.sku, event.reservationId, event.quantity, event.type);
+      const problem = checkDraw(
+        reservation,
+        event.sku,
+        event.reservationId,
+        event.quantity,
+        event.type,
+      );
       if (problem) return problem;
       const shippedFrom = event.type === 'ReservationFulfilled' ? event.locationId : undefined;
       const { allocations, draws } = draw(reservation!.allocations, event.quantity, shippedFrom);
       const state: StoredState = reservation!.kind === 'hold' ? 'reserved' : 'committed';
-      const moves: Move[] = draws.map((d) => ({ locationId: d.locationId, state, delta: -d.quantity }));
+      const moves: Move[] = draws.map((d) => ({
+        locationId: d.locationId,
+        state,
+        delta: -d.quantity,
+      }));
       if (shippedFrom) moves.push(onHand(shippedFrom, -event.quantity));
-      return { moves, reservation: { ...reservation!, open: reservation!.open - event.quantity, allocations } };
+      return {
+        moves,
+        reservation: { ...reservation!, open: reservation!.open - event.quantity, allocations },
+      };
     }
     case 'StockStateChanged': {
       const location = at(event.locationId);
-      const held = event.from === 'available' ? locationAvailable(location) : location[STORED_STATE[event.from]];
+      const held =
+        event.from === 'available'
+          ? locationAvailable(location)
+          : location[STORED_STATE[event.from]];
       if (held < event.quantity) {
         return {
           code: 'insufficient_quantity',
@@ -165,12 +211,31 @@ function effectOf(stock: StockState, reservation: ReservationState | undefined, 
         };
       }
       const moves: Move[] = [];
-      if (event.from !== 'available') moves.push({ locationId: event.locationId, state: STORED_STATE[event.from], delta: -event.quantity });
-      if (event.to !== 'available') moves.push({ locationId: event.locationId, state: STORED_STATE[event.to], delta: event.quantity });
+      if (event.from !== 'available')
+        moves.push({
+          locationId: event.locationId,
+          state: STORED_STATE[event.from],
+          delta: -event.quantity,
+        });
+      if (event.to !== 'available')
+        moves.push({
+          locationId: event.locationId,
+          state: STORED_STATE[event.to],
+          delta: event.quantity,
+        });
       return { moves };
     }
     case 'StockIncoming':
-      return { moves: [], incoming: [{ locationId: event.locationId, document: event.referenceDocumentUri, delta: event.quantity }] };
+      return {
+        moves: [],
+        incoming: [
+          {
+            locationId: event.locationId,
+            document: event.referenceDocumentUri,
+            delta: event.quantity,
+          },
+        ],
+      };
     case 'IncomingCancelled': {
       const open = at(event.locationId).incoming[event.referenceDocumentUri] ?? 0;
       if (event.quantity > open) {
@@ -179,7 +244,16 @@ function effectOf(stock: StockState, reservation: ReservationState | undefined, 
           reason: `cannot cancel ${event.quantity} incoming of ${event.referenceDocumentUri} at ${event.locationId}: ${open} open`,
         };
       }
-      return { moves: [], incoming: [{ locationId: event.locationId, document: event.referenceDocumentUri, delta: -event.quantity }] };
+      return {
+        moves: [],
+        incoming: [
+          {
+            locationId: event.locationId,
+            document: event.referenceDocumentUri,
+            delta: -event.quantity,
+          },
+        ],
+      };
     }
   }
 }
@@ -202,18 +276,31 @@ function reserve(
   existing: ReservationState | undefined,
   event: Extract<InventoryEvent, { type: 'StockReserved' }>,
 ): Effect | Problem {
-  if (existing) return { code: 'duplicate_reservation', reason: `reservation ${event.reservationId} already exists` };
+  if (existing)
+    return {
+      code: 'duplicate_reservation',
+      reason: `reservation ${event.reservationId} already exists`,
+    };
   const decidedByCheckout = isCheckoutReservation(event.reservationId);
   const availableAt = (id: string) => locationAvailable(stock.locations[id] ?? emptyLocation());
   let allocations = event.allocations;
   if (!allocations) {
-    const candidates = locationIds(stock).map((locationId) => ({ locationId, available: availableAt(locationId) }));
+    const candidates = locationIds(stock).map((locationId) => ({
+      locationId,
+      available: availableAt(locationId),
+    }));
     const plan = allocateInOrder(candidates, event.quantity);
-    if (plan.short > 0 && !decidedByCheckout) return insufficient(event.quantity, event.quantity - plan.short);
+    if (plan.short > 0 && !decidedByCheckout)
+      return insufficient(event.quantity, event.quantity - plan.short);
     allocations = plan.allocations;
     // A checkout reservation of a version before allocations existed: what no
     // location covers stays at the lowest location (it was promised).
-    if (plan.short > 0) allocations = withRemainder(allocations, candidates[0]?.locationId ?? 'unassigned', plan.short);
+    if (plan.short > 0)
+      allocations = withRemainder(
+        allocations,
+        candidates[0]?.locationId ?? 'unassigned',
+        plan.short,
+      );
   } else if (!decidedByCheckout) {
     const short = allocations.find((a) => availableAt(a.locationId) < a.quantity);
     if (short) {
@@ -241,10 +328,17 @@ function reserve(
 }
 
 function insufficient(asked: number, covered: number): Problem {
-  return { code: 'insufficient_available', reason: `the sku's locations have ${covered} available, the reservation asks ${asked}` };
+  return {
+    code: 'insufficient_available',
+    reason: `the sku's locations have ${covered} available, the reservation asks ${asked}`,
+  };
 }
 
-function withRemainder(allocations: Allocation[], locationId: string, quantity: number): Allocation[] {
+function withRemainder(
+  allocations: Allocation[],
+  locationId: string,
+  quantity: number,
+): Allocation[] {
   const index = allocations.findIndex((a) => a.locationId === locationId);
   if (index < 0) return [...allocations, { locationId, quantity }];
   return allocations.map((a, i) => (i === index ? { ...a, quantity: a.quantity + quantity } : a));
@@ -276,7 +370,11 @@ function draw(
   return { allocations: next, draws };
 }
 
-function diffStates(before: StockState, after: Record<string, LocationStock>, touched: Set<string>): StateDelta[] {
+function diffStates(
+  before: StockState,
+  after: Record<string, LocationStock>,
+  touched: Set<string>,
+): StateDelta[] {
   const deltas: StateDelta[] = [];
   for (const locationId of touched) {
     const was = locationQuantities(before.locations[locationId] ?? emptyLocation());
@@ -296,7 +394,8 @@ function checkDraw(
   quantity: number,
   type: 'ReservationReleased' | 'ReservationFulfilled',
 ): Problem | undefined {
-  if (!reservation) return { code: 'unknown_reservation', reason: `reservation ${reservationId} is not open` };
+  if (!reservation)
+    return { code: 'unknown_reservation', reason: `reservation ${reservationId} is not open` };
   if (reservation.sku !== sku) {
     return {
       code: 'reservation_sku_mismatch',

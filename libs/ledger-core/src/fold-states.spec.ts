@@ -20,7 +20,16 @@ describe('quantity states and reservations at locations', () => {
         for (const [sku, stock] of state.stock) {
           for (const [locationId, location] of Object.entries(stock.locations)) {
             const q = locationQuantities(location);
-            for (const name of ['on_hand', 'available', 'committed', 'reserved', 'damaged', 'quality_control', 'safety_stock', 'incoming'] as const) {
+            for (const name of [
+              'on_hand',
+              'available',
+              'committed',
+              'reserved',
+              'damaged',
+              'quality_control',
+              'safety_stock',
+              'incoming',
+            ] as const) {
               const journal = entries
                 .filter((e) => e.sku === sku)
                 .flatMap((e) => e.stateDeltas)
@@ -29,7 +38,14 @@ describe('quantity states and reservations at locations', () => {
               expect(q[name]).toBe(journal);
             }
             // Shopify's identity.
-            expect(q.on_hand).toBe(q.available + q.committed + q.reserved + q.damaged + q.quality_control + q.safety_stock);
+            expect(q.on_hand).toBe(
+              q.available +
+                q.committed +
+                q.reserved +
+                q.damaged +
+                q.quality_control +
+                q.safety_stock,
+            );
           }
         }
       }),
@@ -43,7 +59,14 @@ describe('quantity states and reservations at locations', () => {
         const { state } = foldEvents(emptyLedger(), events);
         for (const stock of state.stock.values()) {
           for (const l of Object.values(stock.locations)) {
-            for (const value of [l.committed, l.reserved, l.damaged, l.qualityControl, l.safetyStock, ...Object.values(l.incoming)]) {
+            for (const value of [
+              l.committed,
+              l.reserved,
+              l.damaged,
+              l.qualityControl,
+              l.safetyStock,
+              ...Object.values(l.incoming),
+            ]) {
               expect(value).toBeGreaterThanOrEqual(0);
             }
           }
@@ -84,9 +107,14 @@ describe('quantity states and reservations at locations', () => {
         for (const event of events) {
           const result = foldEvents(state, [event]);
           const entry = result.entries[0];
-          if (entry && event.type === 'StockReserved' && !isCheckoutReservation(event.reservationId)) {
+          if (
+            entry &&
+            event.type === 'StockReserved' &&
+            !isCheckoutReservation(event.reservationId)
+          ) {
             const stock = result.state.stock.get(event.sku)!;
-            for (const a of entry.allocations ?? []) expect(locationAvailable(stock.locations[a.locationId])).toBeGreaterThanOrEqual(0);
+            for (const a of entry.allocations ?? [])
+              expect(locationAvailable(stock.locations[a.locationId])).toBeGreaterThanOrEqual(0);
           }
           state = result.state;
         }
@@ -102,9 +130,24 @@ describe('examples', () => {
 
   it('receives a purchase order in parts: each receipt lowers its open incoming, never below zero', () => {
     const { state, entries } = fold(
-      makeEvent('StockIncoming', { sku: 'S', locationId: 'wh', quantity: 10, referenceDocumentUri: po }),
-      makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 4, referenceDocumentUri: po }),
-      makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 8, referenceDocumentUri: po }),
+      makeEvent('StockIncoming', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 10,
+        referenceDocumentUri: po,
+      }),
+      makeEvent('StockReceived', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 4,
+        referenceDocumentUri: po,
+      }),
+      makeEvent('StockReceived', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 8,
+        referenceDocumentUri: po,
+      }),
     );
     const wh = state.stock.get('S')!.locations.wh;
     expect(wh.onHand).toBe(12);
@@ -115,25 +158,53 @@ describe('examples', () => {
         { locationId: 'wh', state: 'incoming', delta: -4 },
       ]),
     );
-    expect(entries[2].stateDeltas).toContainEqual({ locationId: 'wh', state: 'incoming', delta: -6 });
+    expect(entries[2].stateDeltas).toContainEqual({
+      locationId: 'wh',
+      state: 'incoming',
+      delta: -6,
+    });
     expect(entries.map((e) => e.referenceDocumentUri)).toEqual([po, po, po]);
   });
 
   it('moves units between states and refuses a move larger than its source, changing nothing', () => {
     const received = makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 5 });
-    const damage = makeEvent('StockStateChanged', { sku: 'S', locationId: 'wh', quantity: 2, from: 'available', to: 'damaged' });
-    const tooMany = makeEvent('StockStateChanged', { sku: 'S', locationId: 'wh', quantity: 3, from: 'damaged', to: 'quality_control' });
+    const damage = makeEvent('StockStateChanged', {
+      sku: 'S',
+      locationId: 'wh',
+      quantity: 2,
+      from: 'available',
+      to: 'damaged',
+    });
+    const tooMany = makeEvent('StockStateChanged', {
+      sku: 'S',
+      locationId: 'wh',
+      quantity: 3,
+      from: 'damaged',
+      to: 'quality_control',
+    });
     const { state, refusals } = fold(received, damage, tooMany);
     const q = locationQuantities(state.stock.get('S')!.locations.wh);
     expect(q).toMatchObject({ on_hand: 5, available: 3, damaged: 2, quality_control: 0 });
-    expect(refusals).toEqual([expect.objectContaining({ eventId: tooMany.eventId, code: 'insufficient_quantity' })]);
+    expect(refusals).toEqual([
+      expect.objectContaining({ eventId: tooMany.eventId, code: 'insufficient_quantity' }),
+    ]);
     expect(state.stock.get('S')!.version).toBe(2);
   });
 
   it('refuses an incoming cancel larger than the document has open', () => {
     const { refusals, state } = fold(
-      makeEvent('StockIncoming', { sku: 'S', locationId: 'wh', quantity: 3, referenceDocumentUri: po }),
-      makeEvent('IncomingCancelled', { sku: 'S', locationId: 'wh', quantity: 4, referenceDocumentUri: po }),
+      makeEvent('StockIncoming', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 3,
+        referenceDocumentUri: po,
+      }),
+      makeEvent('IncomingCancelled', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 4,
+        referenceDocumentUri: po,
+      }),
     );
     expect(refusals.map((r) => r.code)).toEqual(['insufficient_quantity']);
     expect(state.stock.get('S')!.locations.wh.incoming).toEqual({ [po]: 3 });
@@ -141,21 +212,53 @@ describe('examples', () => {
 
   it('applies a compare-and-set count only from the quantity it names, and reports the current one', () => {
     const received = makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 5 });
-    const first = makeEvent('StockCounted', { sku: 'S', locationId: 'wh', countedQuantity: 7, changeFromQuantity: 5 });
-    const racing = makeEvent('StockCounted', { sku: 'S', locationId: 'wh', countedQuantity: 9, changeFromQuantity: 5 });
+    const first = makeEvent('StockCounted', {
+      sku: 'S',
+      locationId: 'wh',
+      countedQuantity: 7,
+      changeFromQuantity: 5,
+    });
+    const racing = makeEvent('StockCounted', {
+      sku: 'S',
+      locationId: 'wh',
+      countedQuantity: 9,
+      changeFromQuantity: 5,
+    });
     const { state, refusals, entries } = fold(received, first, racing);
     expect(state.stock.get('S')!.locations.wh.onHand).toBe(7);
     expect(entries[1].onHandDelta).toBe(2);
-    expect(refusals).toEqual([expect.objectContaining({ eventId: racing.eventId, code: 'change_from_quantity_stale', current: 7 })]);
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        eventId: racing.eventId,
+        code: 'change_from_quantity_stale',
+        current: 7,
+      }),
+    ]);
   });
 
   it('sets available by moving on hand, leaving the unavailable states alone', () => {
     const { state } = fold(
       makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 10 }),
-      makeEvent('StockStateChanged', { sku: 'S', locationId: 'wh', quantity: 3, from: 'available', to: 'quality_control' }),
-      makeEvent('StockCounted', { sku: 'S', locationId: 'wh', countedQuantity: 4, name: 'available', changeFromQuantity: 7 }),
+      makeEvent('StockStateChanged', {
+        sku: 'S',
+        locationId: 'wh',
+        quantity: 3,
+        from: 'available',
+        to: 'quality_control',
+      }),
+      makeEvent('StockCounted', {
+        sku: 'S',
+        locationId: 'wh',
+        countedQuantity: 4,
+        name: 'available',
+        changeFromQuantity: 7,
+      }),
     );
-    expect(locationQuantities(state.stock.get('S')!.locations.wh)).toMatchObject({ on_hand: 7, available: 4, quality_control: 3 });
+    expect(locationQuantities(state.stock.get('S')!.locations.wh)).toMatchObject({
+      on_hand: 7,
+      available: 4,
+      quality_control: 3,
+    });
   });
 
   it("allocates a channel's reservation without allocations over the locations lowest id first, splitting it", () => {
@@ -181,7 +284,10 @@ describe('examples', () => {
       allocations: [{ locationId: 'shop', quantity: 2 }],
     });
     const { refusals, state } = fold(received, tooBig, wrongPlace);
-    expect(refusals.map((r) => r.code)).toEqual(['insufficient_available', 'insufficient_available']);
+    expect(refusals.map((r) => r.code)).toEqual([
+      'insufficient_available',
+      'insufficient_available',
+    ]);
     expect(state.stock.get('S')!.reserved).toBe(0);
     expect(state.reservations.size).toBe(0);
   });
@@ -190,10 +296,19 @@ describe('examples', () => {
     const { state, refusals } = fold(
       makeEvent('StockReceived', { sku: 'S', locationId: 'shop', quantity: 1 }),
       makeEvent('ItemSold', { sku: 'S', locationId: 'shop', quantity: 1 }),
-      makeEvent('StockReserved', { sku: 'S', reservationId: 'ord:o-1:0', quantity: 1, allocations: [{ locationId: 'shop', quantity: 1 }] }),
+      makeEvent('StockReserved', {
+        sku: 'S',
+        reservationId: 'ord:o-1:0',
+        quantity: 1,
+        allocations: [{ locationId: 'shop', quantity: 1 }],
+      }),
     );
     expect(refusals).toEqual([]);
-    expect(locationQuantities(state.stock.get('S')!.locations.shop)).toMatchObject({ on_hand: 0, committed: 1, available: -1 });
+    expect(locationQuantities(state.stock.get('S')!.locations.shop)).toMatchObject({
+      on_hand: 0,
+      committed: 1,
+      available: -1,
+    });
   });
 
   it('fulfils from the shipping location first and releases the last-allocated units first', () => {
@@ -210,8 +325,18 @@ describe('examples', () => {
       makeEvent('StockReceived', { sku: 'S', locationId: 'shop', quantity: 2 }),
       makeEvent('StockReceived', { sku: 'S', locationId: 'wh', quantity: 3 }),
       reserve,
-      makeEvent('ReservationFulfilled', { sku: 'S', reservationId: 'ord:o-1:0', locationId: 'shop', quantity: 1 }),
-      makeEvent('ReservationReleased', { sku: 'S', reservationId: 'ord:o-1:0', quantity: 3, reason: 'order_cancel' }),
+      makeEvent('ReservationFulfilled', {
+        sku: 'S',
+        reservationId: 'ord:o-1:0',
+        locationId: 'shop',
+        quantity: 1,
+      }),
+      makeEvent('ReservationReleased', {
+        sku: 'S',
+        reservationId: 'ord:o-1:0',
+        quantity: 3,
+        reason: 'order_cancel',
+      }),
     );
     const stock = state.stock.get('S')!;
     expect(stock.locations.shop).toMatchObject({ onHand: 1, committed: 1 });

@@ -18,7 +18,10 @@ export function poolAvailable(stock: StockState, pool: PoolDefinition | undefine
 }
 
 /** Every pool's available for a SKU: `default` first, then the defined pools by id. */
-export function poolsAvailable(stock: StockState, directory: PoolDirectory): { poolId: string; available: number }[] {
+export function poolsAvailable(
+  stock: StockState,
+  directory: PoolDirectory,
+): { poolId: string; available: number }[] {
   const defined = [...directory.pools.values()].sort((a, b) => (a.poolId < b.poolId ? -1 : 1));
   return [
     { poolId: DEFAULT_POOL_ID, available: poolAvailable(stock, undefined) },

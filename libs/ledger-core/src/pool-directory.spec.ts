@@ -4,8 +4,20 @@ import { poolAvailable, poolsAvailable, sellable } from './pool-availability';
 import { emptyLocation, emptyStock } from './stock-state';
 
 let n = 0;
-function defined(poolId: string, channels: string[], locations = [{ locationId: 'wh', priority: 1 }]): PoolEvent {
-  return { eventId: `e-${++n}`, type: 'PoolDefined', poolId, channels, locations, occurredAt: '2026-12-01T00:00:00Z', schemaVersion: 1 };
+function defined(
+  poolId: string,
+  channels: string[],
+  locations = [{ locationId: 'wh', priority: 1 }],
+): PoolEvent {
+  return {
+    eventId: `e-${++n}`,
+    type: 'PoolDefined',
+    poolId,
+    channels,
+    locations,
+    occurredAt: '2026-12-01T00:00:00Z',
+    schemaVersion: 1,
+  };
 }
 function fold(...events: PoolEvent[]) {
   let directory = emptyDirectory();
@@ -21,16 +33,34 @@ function fold(...events: PoolEvent[]) {
 describe('foldPoolEvent', () => {
   it('defines a pool, orders its locations by priority, and counts its versions', () => {
     const { directory } = fold(
-      defined('web', ['web'], [
-        { locationId: 'shop', priority: 2 },
-        { locationId: 'wh-b', priority: 1 },
-        { locationId: 'wh-a', priority: 1 },
-      ]),
+      defined(
+        'web',
+        ['web'],
+        [
+          { locationId: 'shop', priority: 2 },
+          { locationId: 'wh-b', priority: 1 },
+          { locationId: 'wh-a', priority: 1 },
+        ],
+      ),
       defined('web', ['web', 'amazon']),
     );
     expect(directory.pools.get('web')).toMatchObject({ version: 2, channels: ['amazon', 'web'] });
-    const first = fold(defined('web', ['web'], [{ locationId: 'shop', priority: 2 }, { locationId: 'wh-b', priority: 1 }, { locationId: 'wh-a', priority: 1 }]));
-    expect(first.directory.pools.get('web')!.locations.map((l) => l.locationId)).toEqual(['wh-a', 'wh-b', 'shop']);
+    const first = fold(
+      defined(
+        'web',
+        ['web'],
+        [
+          { locationId: 'shop', priority: 2 },
+          { locationId: 'wh-b', priority: 1 },
+          { locationId: 'wh-a', priority: 1 },
+        ],
+      ),
+    );
+    expect(first.directory.pools.get('web')!.locations.map((l) => l.locationId)).toEqual([
+      'wh-a',
+      'wh-b',
+      'shop',
+    ]);
   });
 
   it('refuses a definition that puts a channel in a second pool, changing nothing', () => {
@@ -47,7 +77,13 @@ describe('foldPoolEvent', () => {
   });
 
   it('deletes a pool (its channels go back to default) and refuses deleting an unknown one', () => {
-    const del = (poolId: string): PoolEvent => ({ eventId: `d-${++n}`, type: 'PoolDeleted', poolId, occurredAt: '2026-12-01T00:00:00Z', schemaVersion: 1 });
+    const del = (poolId: string): PoolEvent => ({
+      eventId: `d-${++n}`,
+      type: 'PoolDeleted',
+      poolId,
+      occurredAt: '2026-12-01T00:00:00Z',
+      schemaVersion: 1,
+    });
     const { directory, refused } = fold(defined('web', ['web']), del('web'), del('web'));
     expect(refused).toEqual(['unknown_pool']);
     expect(directory.pools.size).toBe(0);
@@ -65,7 +101,17 @@ describe('poolAvailable', () => {
   };
 
   it('sums the pool locations, counting a location below zero as 0', () => {
-    const { directory } = fold(defined('pos', ['pos'], [{ locationId: 'shop', priority: 1 }]), defined('web', ['web'], [{ locationId: 'wh', priority: 1 }, { locationId: 'shop', priority: 2 }]));
+    const { directory } = fold(
+      defined('pos', ['pos'], [{ locationId: 'shop', priority: 1 }]),
+      defined(
+        'web',
+        ['web'],
+        [
+          { locationId: 'wh', priority: 1 },
+          { locationId: 'shop', priority: 2 },
+        ],
+      ),
+    );
     expect(poolAvailable(stock, directory.pools.get('pos'))).toBe(0);
     expect(poolAvailable(stock, directory.pools.get('web'))).toBe(8);
     expect(poolsAvailable(stock, directory)).toEqual([

@@ -31,15 +31,26 @@ export function foldPoolEvent(directory: PoolDirectory, event: PoolEvent): PoolO
   const channelPools = new Map(directory.channelPools);
   const previous = pools.get(event.poolId);
   if (event.type === 'PoolDeleted') {
-    if (!previous) return { applied: false, code: 'unknown_pool', reason: `pool ${event.poolId} is not defined` };
+    if (!previous)
+      return {
+        applied: false,
+        code: 'unknown_pool',
+        reason: `pool ${event.poolId} is not defined`,
+      };
     pools.delete(event.poolId);
     for (const channel of previous.channels) channelPools.delete(channel);
     return { applied: true, directory: { pools, channelPools } };
   }
-  const taken = event.channels.filter((c) => (channelPools.get(c) ?? event.poolId) !== event.poolId);
+  const taken = event.channels.filter(
+    (c) => (channelPools.get(c) ?? event.poolId) !== event.poolId,
+  );
   if (taken.length > 0) {
     const owners = taken.map((c) => `${c} (pool ${channelPools.get(c)})`).join(', ');
-    return { applied: false, code: 'channel_in_other_pool', reason: `channels already sell from another pool: ${owners}` };
+    return {
+      applied: false,
+      code: 'channel_in_other_pool',
+      reason: `channels already sell from another pool: ${owners}`,
+    };
   }
   for (const channel of previous?.channels ?? []) channelPools.delete(channel);
   const pool: PoolDefinition = {
@@ -54,7 +65,10 @@ export function foldPoolEvent(directory: PoolDirectory, event: PoolEvent): PoolO
 }
 
 /** The pool a channel sells from; undefined means the implicit `default` pool. */
-export function poolOfChannel(directory: PoolDirectory, channel: string): PoolDefinition | undefined {
+export function poolOfChannel(
+  directory: PoolDirectory,
+  channel: string,
+): PoolDefinition | undefined {
   const poolId = directory.channelPools.get(channel);
   return poolId === undefined ? undefined : directory.pools.get(poolId);
 }
@@ -64,8 +78,14 @@ export function poolIdOfChannel(directory: PoolDirectory, channel: string): stri
 }
 
 /** A pool's locations in reservation order: priority 1 first, ties by locationId. */
-export function sortByPriority<T extends { locationId: string; priority: number }>(locations: readonly T[]): T[] {
-  return [...locations].sort((a, b) => a.priority - b.priority || (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
+export function sortByPriority<T extends { locationId: string; priority: number }>(
+  locations: readonly T[],
+): T[] {
+  return [...locations].sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0),
+  );
 }
 
 /** Where a service reads the current pool directory (the fold of inventory.pools so far). */

@@ -1,5 +1,11 @@
 import { Quantities, StockSnapshot } from '@stockflow/contracts';
-import { LocationStock, StockState, incomingTotal, locationAvailable, locationIds } from './stock-state';
+import {
+  LocationStock,
+  StockState,
+  incomingTotal,
+  locationAvailable,
+  locationIds,
+} from './stock-state';
 
 export type { Quantities };
 
@@ -37,7 +43,16 @@ export function totalQuantities(state: StockState): Quantities {
 }
 
 export function zeroQuantities(): Quantities {
-  return { on_hand: 0, available: 0, committed: 0, reserved: 0, damaged: 0, quality_control: 0, safety_stock: 0, incoming: 0 };
+  return {
+    on_hand: 0,
+    available: 0,
+    committed: 0,
+    reserved: 0,
+    damaged: 0,
+    quality_control: 0,
+    safety_stock: 0,
+    incoming: 0,
+  };
 }
 
 /** The SKU as GET /v1/stock/:sku and inventory.stock-levels show it (locations lowest id first). */

@@ -59,7 +59,15 @@ export function emptyStock(sku: string): StockState {
 }
 
 export function emptyLocation(): LocationStock {
-  return { onHand: 0, committed: 0, reserved: 0, damaged: 0, qualityControl: 0, safetyStock: 0, incoming: {} };
+  return {
+    onHand: 0,
+    committed: 0,
+    reserved: 0,
+    damaged: 0,
+    qualityControl: 0,
+    safetyStock: 0,
+    incoming: {},
+  };
 }
 
 export function reservationKind(reservationId: string): ReservationKind {

@@ -41,7 +41,8 @@ export function sqlPool(db: DataSource): SqlPool {
 export function clientTransaction(client: PoolClient): SqlTransaction {
   return {
     query: async (sql, parameters) => (await client.query(sql, parameters)).rows,
-    copyFrom: (statement, text) => pipeline(Readable.from([text]), client.query(copyFrom(statement))),
+    copyFrom: (statement, text) =>
+      pipeline(Readable.from([text]), client.query(copyFrom(statement))),
   };
 }
 

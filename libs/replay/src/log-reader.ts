@@ -43,7 +43,9 @@ export async function readLogRanges(options: LogReadOptions): Promise<void> {
       eachBatch: async ({ batch, heartbeat, pause }) => {
         const range = pending.get(batch.partition);
         if (!range) return;
-        const wanted = batch.messages.filter((m) => BigInt(m.offset) >= range.from && BigInt(m.offset) < range.to);
+        const wanted = batch.messages.filter(
+          (m) => BigInt(m.offset) >= range.from && BigInt(m.offset) < range.to,
+        );
         try {
           if (wanted.length > 0) await options.onBatch(batch.partition, wanted);
         } catch (error) {

@@ -86,11 +86,13 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
     diffs.push({
       table: spec.table,
       count: rows.length === 0 ? 0 : Number(rows[0].total),
-      rows: rows.map((r: { key: string; live: RowDifference['live']; rebuilt: RowDifference['rebuilt'] }) => ({
-        key: r.key,
-        live: r.live,
-        rebuilt: r.rebuilt,
-      })),
+      rows: rows.map(
+        (r: { key: string; live: RowDifference['live']; rebuilt: RowDifference['rebuilt'] }) => ({
+          key: r.key,
+          live: r.live,
+          rebuilt: r.rebuilt,
+        }),
+      ),
     });
   }
   return diffs;

@@ -72,7 +72,10 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
   const started = process.hrtime.bigint();
   try {
     const start = options.fromSnapshot;
-    if (start) await sql.transaction((tx) => restoreSnapshot(tx, options.liveSchema, options.schema, start, options.key));
+    if (start)
+      await sql.transaction((tx) =>
+        restoreSnapshot(tx, options.liveSchema, options.schema, start, options.key),
+      );
     const ledger = start ? await ReplayedLedger.fromRestoredSnapshot(sql) : ReplayedLedger.empty();
     const journal = new JournalPipeline(sql, options.concurrency);
     const ranges = new Map<number, OffsetRange>();
@@ -137,8 +140,12 @@ async function assertFreshSchema(url: string, schema: string): Promise<void> {
   quoteSchema(schema);
   const db = await connectDatabase({ url, poolSize: 1 });
   try {
-    const rows = await db.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema]);
-    if (rows.length > 0) throw new Error(`schema ${schema} already exists: replay builds into a fresh schema only`);
+    const rows = await db.query(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1',
+      [schema],
+    );
+    if (rows.length > 0)
+      throw new Error(`schema ${schema} already exists: replay builds into a fresh schema only`);
   } finally {
     await db.destroy();
   }

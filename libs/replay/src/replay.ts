@@ -45,7 +45,11 @@ export interface ReplayReport {
  * log up to exactly those offsets and is compared with that snapshot.
  */
 export async function replay(options: ReplayOptions): Promise<ReplayReport> {
-  const live = await connectDatabase({ url: options.databaseUrl, schema: options.liveSchema, poolSize: 2 });
+  const live = await connectDatabase({
+    url: options.databaseUrl,
+    schema: options.liveSchema,
+    poolSize: 2,
+  });
   try {
     const session = live.createQueryRunner();
     const reference = await captureSnapshot(session, options.key).finally(() => session.release());
@@ -61,7 +65,11 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
       until: reference.offsets,
       concurrency: options.concurrency,
     });
-    const diffs = await diffProjections(live, { liveSchema: options.liveSchema, reference, rebuiltSchema: options.schema });
+    const diffs = await diffProjections(live, {
+      liveSchema: options.liveSchema,
+      reference,
+      rebuiltSchema: options.schema,
+    });
     const identical = diffs.every((d) => d.count === 0);
     const schemaKept = !identical || !!options.keepSchema;
     if (!schemaKept) await live.query(`DROP SCHEMA ${quoteSchema(options.schema)} CASCADE`);
@@ -81,6 +89,9 @@ async function startingSnapshot(
     options.fromSnapshot === true
       ? await latestSnapshot(db, options.key, reference.id)
       : await findSnapshot(db, options.fromSnapshot);
-  if (!start) throw new Error(`no snapshot to start from (${options.fromSnapshot === true ? 'none taken yet' : `id ${options.fromSnapshot}`})`);
+  if (!start)
+    throw new Error(
+      `no snapshot to start from (${options.fromSnapshot === true ? 'none taken yet' : `id ${options.fromSnapshot}`})`,
+    );
   return start;
 }

@@ -1,6 +1,13 @@
 import { LogMessage } from '@stockflow/contracts';
 import { BatchResult, LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
-import { FoldedBatch, Queryable, SliceKeys, decodeBatch, foldDecoded, loadLedgerSlice } from '@stockflow/persistence';
+import {
+  FoldedBatch,
+  Queryable,
+  SliceKeys,
+  decodeBatch,
+  foldDecoded,
+  loadLedgerSlice,
+} from '@stockflow/persistence';
 
 /**
  * The ledger a rebuild folds against, kept in memory. Replay is the only writer
@@ -30,7 +37,9 @@ export class ReplayedLedger {
   /** Starts from the projections a snapshot restore wrote into `db` (see restoreSnapshot). */
   static async fromRestoredSnapshot(db: Queryable): Promise<ReplayedLedger> {
     const ledger = new ReplayedLedger(db);
-    const skus = (await db.query('SELECT sku FROM stock_levels')).map((r: { sku: string }) => r.sku);
+    const skus = (await db.query('SELECT sku FROM stock_levels')).map(
+      (r: { sku: string }) => r.sku,
+    );
     const reservationIds = (await db.query('SELECT reservation_id FROM reservations')).map(
       (r: { reservation_id: string }) => r.reservation_id,
     );
@@ -69,7 +78,8 @@ export class ReplayedLedger {
   /** Takes in what a folded batch changed. */
   private remember(result: BatchResult): void {
     for (const sku of result.changedSkus) this.stock.set(sku, result.state.stock.get(sku)!);
-    for (const id of result.changedReservations) this.reservations.set(id, result.state.reservations.get(id)!);
+    for (const id of result.changedReservations)
+      this.reservations.set(id, result.state.reservations.get(id)!);
     for (const entry of result.entries) this.applied.add(entry.eventId);
   }
 

@@ -3,7 +3,13 @@ import { Queryable, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { poolLocations } from './pool-locations';
 import { OrderReservationRequest, OrderReservation } from './redis-stock';
-import { dropIntents, markConverted, markOpen, markReleased, recordIntents } from './reservation-records';
+import {
+  dropIntents,
+  markConverted,
+  markOpen,
+  markReleased,
+  recordIntents,
+} from './reservation-records';
 import { orderLineReservationId } from './reservation-ids';
 
 export interface OrderToReserve {
@@ -47,7 +53,10 @@ export async function reserveOrders(
     pool: poolLocations(ctx, o.channel),
     lines: o.lines.map((l, i) => ({ ...l, reservationId: orderLineReservationId(o.orderId, i) })),
   }));
-  await hydrate(ctx, requests.flatMap((r) => r.lines.map((l) => l.sku)));
+  await hydrate(
+    ctx,
+    requests.flatMap((r) => r.lines.map((l) => l.sku)),
+  );
   const sql = sqlPool(ctx.db);
   await recordIntents(
     sql,
@@ -74,7 +83,8 @@ export async function reserveOrders(
       const outcome = outcomes[i];
       if (outcome.status !== 'reserved') return unused.push(...r.lines.map((l) => l.reservationId));
       r.lines.forEach((l, j) => {
-        if (outcome.rids[j] === l.reservationId) fresh.push({ rid: l.reservationId, allocations: outcome.allocations[j] });
+        if (outcome.rids[j] === l.reservationId)
+          fresh.push({ rid: l.reservationId, allocations: outcome.allocations[j] });
         else unused.push(l.reservationId);
       });
       converted.push(...outcome.converted.map((rid) => ({ rid, orderId: r.orderId })));
@@ -82,7 +92,11 @@ export async function reserveOrders(
     });
     await markOpen(tx, fresh);
     await dropIntents(tx, unused);
-    await markConverted(tx, converted.map((c) => c.rid), converted.map((c) => c.orderId));
+    await markConverted(
+      tx,
+      converted.map((c) => c.rid),
+      converted.map((c) => c.orderId),
+    );
     await markReleased(tx, released);
     await persist(tx, decisions);
   });
@@ -96,16 +110,24 @@ async function runScripts(ctx: ReservationContext, requests: OrderReservationReq
   for (let round = 1; ; round++) {
     const again = outcomes.flatMap((o, i) => (o.status === 'missing' ? [i] : []));
     if (again.length === 0) return outcomes as Exclude<OrderReservation, { status: 'missing' }>[];
-    if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counters keep disappearing (${again.length} orders undecided)`);
+    if (round > MAX_HYDRATION_ROUNDS)
+      throw new Error(`stock counters keep disappearing (${again.length} orders undecided)`);
     const undecided = again.map((i) => requests[i]);
-    await hydrate(ctx, undecided.flatMap((r) => r.lines.map((l) => l.sku)));
-    const retried = await ctx.stock.reserveOrders(again.map((i) => requests[i]), now);
+    await hydrate(
+      ctx,
+      undecided.flatMap((r) => r.lines.map((l) => l.sku)),
+    );
+    const retried = await ctx.stock.reserveOrders(
+      again.map((i) => requests[i]),
+      now,
+    );
     again.forEach((index, k) => (outcomes[index] = retried[k]));
   }
 }
 
 function decide(request: OrderReservationRequest, outcome: OrderReservation): ReservationDecision {
-  if (outcome.status !== 'reserved') return { orderId: request.orderId, status: 'rejected', reason: 'out_of_stock' };
+  if (outcome.status !== 'reserved')
+    return { orderId: request.orderId, status: 'rejected', reason: 'out_of_stock' };
   return {
     orderId: request.orderId,
     status: 'pending',

@@ -9,20 +9,37 @@ import { dueHolds, markReleased } from './reservation-records';
  * survives a Redis loss); the script decides atomically, so a hold converted
  * into an order or cancelled meanwhile is left alone and nothing is released twice.
  */
-export async function expireDueHolds(ctx: ReservationContext, now: Date, limit = 500): Promise<number> {
+export async function expireDueHolds(
+  ctx: ReservationContext,
+  now: Date,
+  limit = 500,
+): Promise<number> {
   const due = await dueHolds(sqlPool(ctx.db), now, limit);
   if (due.length === 0) return 0;
-  await hydrate(ctx, due.map((h) => h.sku));
+  await hydrate(
+    ctx,
+    due.map((h) => h.sku),
+  );
   let result = await ctx.stock.expireHolds(due, now);
   if (result.unknown.length > 0) {
     // Counter present but registry entry gone (a partial loss): rebuild those skus from Postgres.
     const skus = due.filter((h) => result.unknown.includes(h.rid)).map((h) => h.sku);
     for (const sku of new Set(skus)) await ctx.stock.drop(sku);
     await hydrate(ctx, skus);
-    const retried = await ctx.stock.expireHolds(due.filter((h) => result.unknown.includes(h.rid)), now);
-    result = { ...retried, released: [...result.released, ...retried.released], gone: [...result.gone, ...retried.gone] };
+    const retried = await ctx.stock.expireHolds(
+      due.filter((h) => result.unknown.includes(h.rid)),
+      now,
+    );
+    result = {
+      ...retried,
+      released: [...result.released, ...retried.released],
+      gone: [...result.gone, ...retried.gone],
+    };
   }
   // `gone`: released in Redis by an earlier run whose Postgres update did not happen.
-  await markReleased(sqlPool(ctx.db), [...result.released, ...result.gone].map((rid) => ({ rid, reason: 'expired' })));
+  await markReleased(
+    sqlPool(ctx.db),
+    [...result.released, ...result.gone].map((rid) => ({ rid, reason: 'expired' })),
+  );
   return result.released.length;
 }

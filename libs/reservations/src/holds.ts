@@ -1,7 +1,13 @@
 import { sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { HoldOutcome } from './redis-stock';
-import { dropIntents, markOpen, markReleased, openHoldsOfCart, recordIntents } from './reservation-records';
+import {
+  dropIntents,
+  markOpen,
+  markReleased,
+  openHoldsOfCart,
+  recordIntents,
+} from './reservation-records';
 import { holdReservationId } from './reservation-ids';
 import { poolLocations } from './pool-locations';
 import { Allocation } from '@stockflow/contracts';
@@ -35,9 +41,13 @@ export async function placeHold(
   await hydrate(ctx, [request.sku]);
   await recordIntents(sqlPool(ctx.db), [{ rid, ...request, kind: 'hold', expiresAt }]);
   const pool = poolLocations(ctx, request.channel);
-  let outcome: HoldOutcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt, pool }, now);
+  let outcome: HoldOutcome = await ctx.stock.hold(
+    { ...request, rid, deadline: expiresAt, pool },
+    now,
+  );
   for (let round = 1; outcome.status === 'missing'; round++) {
-    if (round > MAX_HYDRATION_ROUNDS) throw new Error(`stock counter of ${request.sku} keeps disappearing`);
+    if (round > MAX_HYDRATION_ROUNDS)
+      throw new Error(`stock counter of ${request.sku} keeps disappearing`);
     await hydrate(ctx, [request.sku]);
     outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt, pool }, now);
   }
@@ -54,10 +64,20 @@ export async function placeHold(
 }
 
 /** Cart cancel: releases every open hold of the cart; returns their reservation ids. */
-export async function cancelCart(ctx: ReservationContext, cartId: string, now: Date): Promise<string[]> {
+export async function cancelCart(
+  ctx: ReservationContext,
+  cartId: string,
+  now: Date,
+): Promise<string[]> {
   // After a Redis loss the registry of the cart's holds is rebuilt with their skus' counters.
-  await hydrate(ctx, (await openHoldsOfCart(sqlPool(ctx.db), cartId)).map((h) => h.sku));
+  await hydrate(
+    ctx,
+    (await openHoldsOfCart(sqlPool(ctx.db), cartId)).map((h) => h.sku),
+  );
   const { released } = await ctx.stock.releaseCart(cartId, now);
-  await markReleased(sqlPool(ctx.db), released.map((rid) => ({ rid, reason: 'cart_cancel' })));
+  await markReleased(
+    sqlPool(ctx.db),
+    released.map((rid) => ({ rid, reason: 'cart_cancel' })),
+  );
   return released;
 }

@@ -78,18 +78,30 @@ describe('planHydration', () => {
     expect(folded.republish.map((e) => JSON.parse(e).type)).toEqual(['ReservationReleased']);
     const neither = planHydration(ledger, [row('r2', released)]);
     expect(neither.counter.avail).toBe(10);
-    expect(neither.republish.map((e) => JSON.parse(e).type)).toEqual(['StockReserved', 'ReservationReleased']);
+    expect(neither.republish.map((e) => JSON.parse(e).type)).toEqual([
+      'StockReserved',
+      'ReservationReleased',
+    ]);
     expect(JSON.parse(neither.republish[1]).reason).toBe('expired');
   });
 
   it('ignores a reservation whose release the ledger folded', () => {
-    const plan = planHydration(ledger, [row('r1', { state: 'released', reserveFolded: true, releaseFolded: true })]);
-    expect(plan).toEqual({ counter: { avail: 10, ver: 7, locations: { A: 6, B: 4 } }, registry: [], precounted: [], republish: [] });
+    const plan = planHydration(ledger, [
+      row('r1', { state: 'released', reserveFolded: true, releaseFolded: true }),
+    ]);
+    expect(plan).toEqual({
+      counter: { avail: 10, ver: 7, locations: { A: 6, B: 4 } },
+      registry: [],
+      precounted: [],
+      republish: [],
+    });
   });
 
   it('registers a hold with its cart and deadline and leaves the order id off its event', () => {
     const expiresAt = new Date('2026-01-01T00:15:00Z');
-    const plan = planHydration(ledger, [row('h1', { kind: 'hold', orderId: null, cartId: 'web.c1', expiresAt })]);
+    const plan = planHydration(ledger, [
+      row('h1', { kind: 'hold', orderId: null, cartId: 'web.c1', expiresAt }),
+    ]);
     expect(plan.registry).toEqual([
       {
         rid: 'h1',

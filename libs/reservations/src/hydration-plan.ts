@@ -1,4 +1,9 @@
-import { Allocation, ReservationReleased, SCHEMA_VERSION, StockReserved } from '@stockflow/contracts';
+import {
+  Allocation,
+  ReservationReleased,
+  SCHEMA_VERSION,
+  StockReserved,
+} from '@stockflow/contracts';
 import { reservationEventId } from './reservation-ids';
 import { Counter, RegistryEntry } from './stock-outcomes';
 
@@ -57,14 +62,17 @@ export interface HydrationPlan {
 export function planHydration(ledger: LedgerLevel, rows: InFlightReservation[]): HydrationPlan {
   const locations = { ...ledger.locations };
   const move = (allocations: readonly Allocation[], sign: 1 | -1) => {
-    for (const a of allocations) locations[a.locationId] = (locations[a.locationId] ?? 0) + sign * a.quantity;
+    for (const a of allocations)
+      locations[a.locationId] = (locations[a.locationId] ?? 0) + sign * a.quantity;
   };
   const registry: RegistryEntry[] = [];
   const precounted: { rid: string; allocations: Allocation[] }[] = [];
   const republish: string[] = [];
   for (const row of rows) {
     if (row.state === 'reserving') {
-      const everywhere = Object.keys(ledger.locations).sort().map((locationId) => ({ locationId, quantity: row.quantity }));
+      const everywhere = Object.keys(ledger.locations)
+        .sort()
+        .map((locationId) => ({ locationId, quantity: row.quantity }));
       move(everywhere, -1);
       precounted.push({ rid: row.rid, allocations: everywhere });
       continue;

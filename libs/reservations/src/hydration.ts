@@ -14,7 +14,12 @@ export interface ReservationContext {
 
 export interface SkuSnapshot {
   /** updatedAt: when the ledger last changed the sku (null when it does not know it). */
-  ledger: { available: number; version: number; updatedAt: Date | null; locations: Record<string, number> };
+  ledger: {
+    available: number;
+    version: number;
+    updatedAt: Date | null;
+    locations: Record<string, number>;
+  };
   rows: InFlightReservation[];
 }
 
@@ -24,10 +29,16 @@ export interface SkuSnapshot {
  * whether the journal already holds their events. Projections and journal move
  * together in the ledger's transactions, so the two always agree.
  */
-export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map<string, SkuSnapshot>> {
+export async function readSnapshots(
+  db: DataSource,
+  skus: string[],
+): Promise<Map<string, SkuSnapshot>> {
   return sqlPool(db).transaction(async (tx) => {
     const [levels, locations, rows] = await Promise.all([
-      tx.query('SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)', [skus]),
+      tx.query(
+        'SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)',
+        [skus],
+      ),
       // available per location, as ledger-core's locationAvailable computes it
       tx.query(
         `SELECT sku, location_id, on_hand - committed - reserved - damaged - quality_control - safety_stock AS available
@@ -37,7 +48,10 @@ export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map
       inFlight(tx, skus),
     ]);
     const snapshots = new Map<string, SkuSnapshot>(
-      skus.map((sku) => [sku, { ledger: { available: 0, version: 0, updatedAt: null, locations: {} }, rows: [] }]),
+      skus.map((sku) => [
+        sku,
+        { ledger: { available: 0, version: 0, updatedAt: null, locations: {} }, rows: [] },
+      ]),
     );
     for (const l of levels) {
       const ledger = snapshots.get(l.sku)!.ledger;
@@ -45,7 +59,8 @@ export async function readSnapshots(db: DataSource, skus: string[]): Promise<Map
       ledger.version = Number(l.version);
       ledger.updatedAt = l.updated_at;
     }
-    for (const l of locations) snapshots.get(l.sku)!.ledger.locations[l.location_id] = Number(l.available);
+    for (const l of locations)
+      snapshots.get(l.sku)!.ledger.locations[l.location_id] = Number(l.available);
     for (const row of rows) snapshots.get(row.sku)!.rows.push(row);
     return snapshots;
   }, 'REPEATABLE READ');
@@ -94,7 +109,9 @@ export async function hydrate(ctx: ReservationContext, skus: string[]): Promise<
   const wrote = await Promise.all(
     missing.map(async (sku) => {
       const snapshot = snapshots.get(sku)!;
-      return (await ctx.stock.seed(sku, planHydration(snapshot.ledger, snapshot.rows))) ? sku : undefined;
+      return (await ctx.stock.seed(sku, planHydration(snapshot.ledger, snapshot.rows)))
+        ? sku
+        : undefined;
     }),
   );
   const written = wrote.filter((sku): sku is string => sku !== undefined);

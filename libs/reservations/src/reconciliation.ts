@@ -34,7 +34,9 @@ export async function reconcileSku(
   if (lagging(before, snapshot)) {
     // The ledger moved long ago and the counter never followed: its stock-level
     // message was consumed before a rebuild read the ledger, or lost. Rebuild.
-    logger.warn(`counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`);
+    logger.warn(
+      `counter of sku=${sku} stuck at version ${before.ver}, ledger at ${snapshot.ledger.version}; rebuilding`,
+    );
     reservationMetrics.drift.inc();
     await ctx.stock.drop(sku);
     await hydrate(ctx, [sku]);
@@ -66,7 +68,11 @@ export async function reconcileSku(
 function driftedLocations(redis: Record<string, number>, expected: Record<string, number>) {
   return [...new Set([...Object.keys(redis), ...Object.keys(expected)])]
     .sort()
-    .map((locationId) => ({ locationId, redis: redis[locationId] ?? 0, expected: expected[locationId] ?? 0 }))
+    .map((locationId) => ({
+      locationId,
+      redis: redis[locationId] ?? 0,
+      expected: expected[locationId] ?? 0,
+    }))
     .filter((d) => d.redis !== d.expected);
 }
 
@@ -93,15 +99,26 @@ function lagging(counter: { ver: number }, snapshot: SkuSnapshot): boolean {
  * each once). This heals an outbox entry lost with Redis data before the relay
  * sent it, which no counter comparison can see.
  */
-async function republishOverdue(ctx: ReservationContext, snapshot: SkuSnapshot, afterMs: number): Promise<void> {
+async function republishOverdue(
+  ctx: ReservationContext,
+  snapshot: SkuSnapshot,
+  afterMs: number,
+): Promise<void> {
   const cutoff = Date.now() - afterMs;
-  const overdue = snapshot.rows.filter((r) => r.state !== 'reserving' && r.updatedAt.getTime() < cutoff);
+  const overdue = snapshot.rows.filter(
+    (r) => r.state !== 'reserving' && r.updatedAt.getTime() < cutoff,
+  );
   const events = planHydration(snapshot.ledger, overdue).republish;
   if (events.length === 0) return;
-  logger.warn(`re-publishing ${events.length} reservation events the ledger has not folded (sku=${overdue[0].sku})`);
+  logger.warn(
+    `re-publishing ${events.length} reservation events the ledger has not folded (sku=${overdue[0].sku})`,
+  );
   await ctx.stock.appendOutbox(events);
   // Restart the clock: a ledger that is down or behind gets one copy per period, not one per pass.
-  await touch(sqlPool(ctx.db), overdue.map((r) => r.rid));
+  await touch(
+    sqlPool(ctx.db),
+    overdue.map((r) => r.rid),
+  );
 }
 
 /**
@@ -117,8 +134,12 @@ export async function reconcilePage(
   const pageSize = options.pageSize ?? 200;
   const sql = sqlPool(ctx.db);
   while ((await settleFolded(sql, 5000)) === 5000);
-  const rows = await sql.query('SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2', [cursor, pageSize]);
+  const rows = await sql.query(
+    'SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2',
+    [cursor, pageSize],
+  );
   const outcomes = new Map<string, ReconcileOutcome>();
-  for (const { sku } of rows) outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
+  for (const { sku } of rows)
+    outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
   return { outcomes, next: rows.length < pageSize ? '' : rows[rows.length - 1].sku };
 }

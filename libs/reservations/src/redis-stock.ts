@@ -8,7 +8,15 @@ import { RESERVE_ORDER_LUA } from './lua/reserve-order.lua';
 import type { HydrationPlan } from './hydration-plan';
 import { RedisKeys } from './redis-keys';
 import { ScriptArgs } from './script-args';
-import { Counter, HoldOutcome, HoldRef, HoldReleases, LevelOutcome, OrderReservation, OrderReservationRequest } from './stock-outcomes';
+import {
+  Counter,
+  HoldOutcome,
+  HoldRef,
+  HoldReleases,
+  LevelOutcome,
+  OrderReservation,
+  OrderReservationRequest,
+} from './stock-outcomes';
 
 export * from './stock-outcomes';
 
@@ -66,10 +74,13 @@ export class RedisStock {
     for (let round = 0; ; round++) {
       const pending = outcomes.flatMap((o, i) => (o === 'retry' ? [i] : []));
       if (pending.length === 0) return outcomes as OrderReservation[];
-      if (round === MAX_CART_RETRIES) throw new Error(`the carts of ${pending.length} orders kept changing under their scripts`);
+      if (round === MAX_CART_RETRIES)
+        throw new Error(`the carts of ${pending.length} orders kept changing under their scripts`);
       const carts = await this.readCarts(pending.map((i) => orders[i].cartId));
       const pipeline = this.redis.pipeline() as unknown as Pipeline;
-      pending.forEach((i, k) => pipeline.sfReserveAt(...this.args.reserve(orders[i], carts[k], now)));
+      pending.forEach((i, k) =>
+        pipeline.sfReserveAt(...this.args.reserve(orders[i], carts[k], now)),
+      );
       const results = (await pipeline.exec())!;
       pending.forEach((i, k) => {
         const [error, value] = results[k];
@@ -80,14 +91,26 @@ export class RedisStock {
   }
 
   async hold(
-    hold: { cartId: string; sku: string; quantity: number; rid: string; channel: string; deadline: Date; pool?: readonly string[] },
+    hold: {
+      cartId: string;
+      sku: string;
+      quantity: number;
+      rid: string;
+      channel: string;
+      deadline: Date;
+      pool?: readonly string[];
+    },
     now: Date,
   ): Promise<HoldOutcome> {
     for (let round = 0; round < MAX_CART_RETRIES; round++) {
       const old = (await this.redis.hget(this.keys.cart(hold.cartId), hold.sku)) ?? '';
-      const parsed = JSON.parse((await this.commands.sfHoldAt(...this.args.hold(hold, old, now))) as string);
+      const parsed = JSON.parse(
+        (await this.commands.sfHoldAt(...this.args.hold(hold, old, now))) as string,
+      );
       if (parsed.status === 'retry') continue;
-      return parsed.status === 'held' ? { ...parsed, allocations: asArray(parsed.allocations) } : parsed;
+      return parsed.status === 'held'
+        ? { ...parsed, allocations: asArray(parsed.allocations) }
+        : parsed;
     }
     throw new Error(`the cart ${hold.cartId} kept changing under its hold script`);
   }
@@ -96,7 +119,11 @@ export class RedisStock {
   async releaseCart(cartId: string, now: Date): Promise<HoldReleases> {
     for (let round = 0; round < MAX_CART_RETRIES; round++) {
       const [holds] = await this.readCarts([cartId]);
-      const parsed = JSON.parse((await this.commands.sfReleaseHoldsAt(...this.args.releaseCart(cartId, holds, now))) as string);
+      const parsed = JSON.parse(
+        (await this.commands.sfReleaseHoldsAt(
+          ...this.args.releaseCart(cartId, holds, now),
+        )) as string,
+      );
       if (parsed.status !== 'retry') return releases(parsed);
     }
     throw new Error(`the cart ${cartId} kept changing under its release script`);
@@ -105,17 +132,27 @@ export class RedisStock {
   /** Releases those of the given holds that are open and due at `now`. */
   async expireHolds(holds: HoldRef[], now: Date): Promise<HoldReleases> {
     if (holds.length === 0) return { released: [], unknown: [], gone: [] };
-    return releases(JSON.parse((await this.commands.sfReleaseHoldsAt(...this.args.expire(holds, now))) as string));
+    return releases(
+      JSON.parse((await this.commands.sfReleaseHoldsAt(...this.args.expire(holds, now))) as string),
+    );
   }
 
   /** Applies inventory.stock-levels updates in order, one script each, in one pipeline. */
   async applyLevels(
-    levels: { sku: string; previousVersion: number; version: number; externalLocationDeltas: Record<string, number> }[],
+    levels: {
+      sku: string;
+      previousVersion: number;
+      version: number;
+      externalLocationDeltas: Record<string, number>;
+    }[],
   ): Promise<LevelOutcome[]> {
     if (levels.length === 0) return [];
     const pipeline = this.redis.pipeline() as unknown as Pipeline;
     for (const l of levels) {
-      const deltas = Object.entries(l.externalLocationDeltas ?? {}).flatMap(([location, delta]) => [location, delta]);
+      const deltas = Object.entries(l.externalLocationDeltas ?? {}).flatMap(([location, delta]) => [
+        location,
+        delta,
+      ]);
       pipeline.sfApplyLevelAt(1, this.keys.stock(l.sku), l.previousVersion, l.version, ...deltas);
     }
     return (await pipeline.exec())!.map(([error, value]) => {
@@ -133,7 +170,8 @@ export class RedisStock {
     const flat = await this.redis.hgetall(this.keys.stock(sku));
     if (flat.ver === undefined) return undefined;
     const locations: Record<string, number> = {};
-    for (const [field, value] of Object.entries(flat)) if (field.startsWith('l:')) locations[field.slice(2)] = Number(value);
+    for (const [field, value] of Object.entries(flat))
+      if (field.startsWith('l:')) locations[field.slice(2)] = Number(value);
     const avail = Object.values(locations).reduce((t, v) => t + v, 0);
     return { avail, ver: Number(flat.ver), locations };
   }
@@ -182,11 +220,21 @@ export class RedisStock {
 
   /** Removes the oldest `count` entries once Kafka acknowledged them, if `holder` still holds the lease. */
   async trimOutbox(holder: string, count: number): Promise<boolean> {
-    return (await this.commands.sfTrimIfLeased(2, this.keys.outboxLease, this.keys.outbox, holder, count)) === 1;
+    return (
+      (await this.commands.sfTrimIfLeased(
+        2,
+        this.keys.outboxLease,
+        this.keys.outbox,
+        holder,
+        count,
+      )) === 1
+    );
   }
 
   /** The holds (sku -> rid) of each cart; an empty list for no cart. */
-  private async readCarts(cartIds: (string | undefined)[]): Promise<{ sku: string; rid: string }[][]> {
+  private async readCarts(
+    cartIds: (string | undefined)[],
+  ): Promise<{ sku: string; rid: string }[][]> {
     const wanted = cartIds.flatMap((c, i) => (c ? [i] : []));
     const holds: { sku: string; rid: string }[][] = cartIds.map(() => []);
     if (wanted.length === 0) return holds;
@@ -208,12 +256,17 @@ function asArray<T>(value: unknown): T[] {
 }
 
 function releases(parsed: any): HoldReleases {
-  return { released: asArray<string>(parsed.released), unknown: asArray<string>(parsed.unknown), gone: asArray<string>(parsed.gone) };
+  return {
+    released: asArray<string>(parsed.released),
+    unknown: asArray<string>(parsed.unknown),
+    gone: asArray<string>(parsed.gone),
+  };
 }
 
 function normalize(raw: any): OrderReservation | 'retry' {
   if (raw.status === 'retry') return 'retry';
-  if (raw.status !== 'reserved') return raw.status === 'insufficient' ? { status: raw.status, skus: asArray(raw.skus) } : raw;
+  if (raw.status !== 'reserved')
+    return raw.status === 'insufficient' ? { status: raw.status, skus: asArray(raw.skus) } : raw;
   return {
     status: 'reserved',
     rids: asArray(raw.rids),

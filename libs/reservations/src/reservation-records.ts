@@ -44,7 +44,10 @@ export async function recordIntents(db: Queryable, rows: ReservationRecord[]): P
 }
 
 /** The script reserved them at these locations: they now count as open reservations. */
-export async function markOpen(db: Queryable, reserved: { rid: string; allocations: Allocation[] }[]): Promise<void> {
+export async function markOpen(
+  db: Queryable,
+  reserved: { rid: string; allocations: Allocation[] }[],
+): Promise<void> {
   if (reserved.length === 0) return;
   await db.query(
     `UPDATE order_reservations r SET state = 'open', allocations = t.a, updated_at = now()
@@ -57,11 +60,18 @@ export async function markOpen(db: Queryable, reserved: { rid: string; allocatio
 /** The script refused them (or a conversion made them unnecessary): nothing was reserved. */
 export async function dropIntents(db: Queryable, rids: string[]): Promise<void> {
   if (rids.length === 0) return;
-  await db.query(`DELETE FROM order_reservations WHERE reservation_id = ANY($1) AND state = 'reserving'`, [rids]);
+  await db.query(
+    `DELETE FROM order_reservations WHERE reservation_id = ANY($1) AND state = 'reserving'`,
+    [rids],
+  );
 }
 
 /** Holds that became an order's reservations (no new StockReserved: the hold's one stands). */
-export async function markConverted(db: Queryable, rids: string[], orderIds: string[]): Promise<void> {
+export async function markConverted(
+  db: Queryable,
+  rids: string[],
+  orderIds: string[],
+): Promise<void> {
   if (rids.length === 0) return;
   await db.query(
     `UPDATE order_reservations r SET kind = 'order', order_id = t.o, expires_at = NULL, updated_at = now()
@@ -71,7 +81,10 @@ export async function markConverted(db: Queryable, rids: string[], orderIds: str
 }
 
 /** Released in Redis: unsettled again until the ledger folds the ReservationReleased. */
-export async function markReleased(db: Queryable, releases: { rid: string; reason: string }[]): Promise<void> {
+export async function markReleased(
+  db: Queryable,
+  releases: { rid: string; reason: string }[],
+): Promise<void> {
   if (releases.length === 0) return;
   await db.query(
     `UPDATE order_reservations r SET state = 'released', release_reason = t.reason, settled = false, updated_at = now()
@@ -82,24 +95,41 @@ export async function markReleased(db: Queryable, releases: { rid: string; reaso
 }
 
 export async function touch(db: Queryable, rids: string[]): Promise<void> {
-  await db.query('UPDATE order_reservations SET updated_at = now() WHERE reservation_id = ANY($1)', [rids]);
+  await db.query(
+    'UPDATE order_reservations SET updated_at = now() WHERE reservation_id = ANY($1)',
+    [rids],
+  );
 }
 
-export async function dueHolds(db: Queryable, now: Date, limit: number): Promise<{ rid: string; sku: string; cartId: string }[]> {
+export async function dueHolds(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<{ rid: string; sku: string; cartId: string }[]> {
   const rows = await db.query(
     `SELECT reservation_id, sku, cart_id FROM order_reservations
      WHERE kind = 'hold' AND state = 'open' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
     [now.toISOString(), limit],
   );
-  return rows.map((r: { reservation_id: string; sku: string; cart_id: string }) => ({ rid: r.reservation_id, sku: r.sku, cartId: r.cart_id }));
+  return rows.map((r: { reservation_id: string; sku: string; cart_id: string }) => ({
+    rid: r.reservation_id,
+    sku: r.sku,
+    cartId: r.cart_id,
+  }));
 }
 
-export async function openHoldsOfCart(db: Queryable, cartId: string): Promise<{ rid: string; sku: string }[]> {
+export async function openHoldsOfCart(
+  db: Queryable,
+  cartId: string,
+): Promise<{ rid: string; sku: string }[]> {
   const rows = await db.query(
     `SELECT reservation_id, sku FROM order_reservations WHERE cart_id = $1 AND kind = 'hold' AND state = 'open'`,
     [cartId],
   );
-  return rows.map((r: { reservation_id: string; sku: string }) => ({ rid: r.reservation_id, sku: r.sku }));
+  return rows.map((r: { reservation_id: string; sku: string }) => ({
+    rid: r.reservation_id,
+    sku: r.sku,
+  }));
 }
 
 /**

@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  Provider,
+  Type,
+} from '@nestjs/common';
 import { PoolDirectorySource } from '@stockflow/ledger-core';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -50,7 +59,9 @@ export class ReservationsModule {
           inject: [Readiness],
           useFactory: async (readiness: Readiness) => {
             const redis = createFailClosedRedis(options.redisUrl);
-            await redis.connect().catch((error) => new Logger('Redis').error(`not reachable yet: ${error.message}`));
+            await redis
+              .connect()
+              .catch((error) => new Logger('Redis').error(`not reachable yet: ${error.message}`));
             readiness.register('redis', async () => void (await redis.ping()));
             return redis;
           },
@@ -58,7 +69,11 @@ export class ReservationsModule {
         {
           provide: RESERVATIONS,
           inject: [Redis, DataSource, options.pools ?? NO_POOLS],
-          useFactory: async (redis: Redis, db: DataSource, directory?: PoolDirectorySource): Promise<ReservationContext> => {
+          useFactory: async (
+            redis: Redis,
+            db: DataSource,
+            directory?: PoolDirectorySource,
+          ): Promise<ReservationContext> => {
             const ctx = { stock: new RedisStock(redis, options.keyPrefix), db, pools: directory };
             if (options.hydrateOnStart) await warm(ctx);
             return ctx;
@@ -76,6 +91,7 @@ async function warm(ctx: ReservationContext): Promise<void> {
   const logger = new Logger('Hydration');
   await hydrateAll(ctx).then(
     (n) => logger.log(`hydrated ${n} stock counters from the ledger`),
-    (error) => logger.error(`startup hydration failed, counters hydrate on first use: ${error.message}`),
+    (error) =>
+      logger.error(`startup hydration failed, counters hydrate on first use: ${error.message}`),
   );
 }

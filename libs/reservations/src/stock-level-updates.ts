@@ -2,7 +2,10 @@ import { StockLevelMessage } from '@stockflow/contracts';
 import { ReservationContext, hydrate } from './hydration';
 import { reservationMetrics } from './reservation-metrics';
 
-type LevelUpdate = Pick<StockLevelMessage, 'sku' | 'previousVersion' | 'version' | 'externalLocationDeltas'>;
+type LevelUpdate = Pick<
+  StockLevelMessage,
+  'sku' | 'previousVersion' | 'version' | 'externalLocationDeltas'
+>;
 
 /**
  * Moves the location counters by what the ledger applied besides checkout's
@@ -15,7 +18,10 @@ type LevelUpdate = Pick<StockLevelMessage, 'sku' | 'previousVersion' | 'version'
  * not committed yet: the call fails and the caller retries the batch.
  * Returns how many messages moved a counter.
  */
-export async function applyStockLevels(ctx: ReservationContext, updates: LevelUpdate[]): Promise<number> {
+export async function applyStockLevels(
+  ctx: ReservationContext,
+  updates: LevelUpdate[],
+): Promise<number> {
   const outcomes = await ctx.stock.applyLevels(updates);
   const gaps = new Set(updates.filter((_, i) => outcomes[i] === 'gap').map((u) => u.sku));
   const missing = new Set(updates.filter((_, i) => outcomes[i] === 'missing').map((u) => u.sku));
@@ -27,9 +33,13 @@ export async function applyStockLevels(ctx: ReservationContext, updates: LevelUp
   await hydrate(ctx, [...gaps, ...missing]);
   const again = updates.filter((u) => gaps.has(u.sku) || missing.has(u.sku));
   const second = await ctx.stock.applyLevels(again);
-  const behind = again.filter((_, i) => second[i] === 'gap' || second[i] === 'missing').map((u) => u.sku);
+  const behind = again
+    .filter((_, i) => second[i] === 'gap' || second[i] === 'missing')
+    .map((u) => u.sku);
   if (behind.length > 0) {
-    throw new Error(`ledger has not committed the versions announced for ${[...new Set(behind)].join(', ')} yet`);
+    throw new Error(
+      `ledger has not committed the versions announced for ${[...new Set(behind)].join(', ')} yet`,
+    );
   }
   applied += second.filter((o) => o === 'applied').length;
   return applied;

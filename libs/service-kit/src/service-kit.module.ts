@@ -30,9 +30,18 @@ export class ServiceKitModule {
         ChannelAuthGuard,
         { provide: CHANNEL_TOKENS, useValue: parseChannelTokens(options.channelTokens ?? '') },
         { provide: OPERATOR_TOKENS, useValue: parseOperatorTokens(options.operatorTokens ?? '') },
-        { provide: METRIC_REFRESH_INTERVAL_MS, useValue: options.metricsRefreshMs ?? DEFAULT_METRIC_REFRESH_MS },
+        {
+          provide: METRIC_REFRESH_INTERVAL_MS,
+          useValue: options.metricsRefreshMs ?? DEFAULT_METRIC_REFRESH_MS,
+        },
       ],
-      exports: [Readiness, ChannelAuthGuard, CHANNEL_TOKENS, OPERATOR_TOKENS, METRIC_REFRESH_INTERVAL_MS],
+      exports: [
+        Readiness,
+        ChannelAuthGuard,
+        CHANNEL_TOKENS,
+        OPERATOR_TOKENS,
+        METRIC_REFRESH_INTERVAL_MS,
+      ],
     };
   }
 }

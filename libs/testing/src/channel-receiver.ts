@@ -1,4 +1,10 @@
-import { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+  createServer,
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { WEBHOOK_SIGNATURE_HEADER, verifyWebhookSignature } from '@stockflow/contracts';
 
@@ -54,7 +60,9 @@ export class ChannelReceiver {
   ) {}
 
   /** Starts listening on a free loopback port (or `port`); `down: true` only reserves the port. */
-  static async start(options: ReceiverOptions & { behaviour?: Behaviour; port?: number; down?: boolean } = {}): Promise<ChannelReceiver> {
+  static async start(
+    options: ReceiverOptions & { behaviour?: Behaviour; port?: number; down?: boolean } = {},
+  ): Promise<ChannelReceiver> {
     const receiver = new ChannelReceiver(options.port ?? 0, options.behaviour ?? healthy, options);
     await receiver.listen();
     if (options.down) await receiver.close();
@@ -121,7 +129,13 @@ export class ChannelReceiver {
         status: 0,
         ...(this.options.secret === undefined
           ? {}
-          : { signatureValid: verifyWebhookSignature(rawBody, this.options.secret, req.headers[WEBHOOK_SIGNATURE_HEADER]) }),
+          : {
+              signatureValid: verifyWebhookSignature(
+                rawBody,
+                this.options.secret,
+                req.headers[WEBHOOK_SIGNATURE_HEADER],
+              ),
+            }),
       };
       const answer = this.behaviour(call, this.answered++);
       call.status = answer.status;

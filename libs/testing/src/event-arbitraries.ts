@@ -145,7 +145,9 @@ export const stockReservedArb: fc.Arbitrary<StockReserved> = withEnvelope(
       },
       { requiredKeys: ['reservationId', 'quantity'] },
     )
-    .map(({ split, ...fields }) => (split ? { ...fields, allocations: splitOver(split, fields.quantity) } : fields)),
+    .map(({ split, ...fields }) =>
+      split ? { ...fields, allocations: splitOver(split, fields.quantity) } : fields,
+    ),
 );
 
 /** `quantity` over the given locations, each at least 1 where the quantity allows. */
@@ -184,12 +186,18 @@ export const stockStateChangedArb: fc.Arbitrary<StockStateChanged> = withEnvelop
   'StockStateChanged',
   fc
     .shuffledSubarray([...MOVABLE_STATES], { minLength: 2, maxLength: 2 })
-    .chain(([from, to]) => fc.record({ locationId, quantity, from: fc.constant(from), to: fc.constant(to) })),
+    .chain(([from, to]) =>
+      fc.record({ locationId, quantity, from: fc.constant(from), to: fc.constant(to) }),
+    ),
 );
 
 export const stockIncomingArb: fc.Arbitrary<StockIncoming> = withEnvelope(
   'StockIncoming',
-  fc.record({ locationId, quantity: fc.integer({ min: 1, max: 20 }), referenceDocumentUri: document }),
+  fc.record({
+    locationId,
+    quantity: fc.integer({ min: 1, max: 20 }),
+    referenceDocumentUri: document,
+  }),
 );
 
 export const incomingCancelledArb: fc.Arbitrary<IncomingCancelled> = withEnvelope(

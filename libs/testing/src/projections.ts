@@ -19,23 +19,42 @@ interface LocationDump {
 export interface ProjectionDump {
   stock: { sku: string; onHand: number; reserved: number; version: number }[];
   locations: LocationDump[];
-  reservations: { reservationId: string; sku: string; quantity: number; open: number; allocations: unknown }[];
+  reservations: {
+    reservationId: string;
+    sku: string;
+    quantity: number;
+    open: number;
+    allocations: unknown;
+  }[];
   journalRows: number;
 }
 
 export async function readProjections(db: Queryable): Promise<ProjectionDump> {
-  const [stock, locations, reservations, journal] = (await Promise.all([
-    db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"'),
-    db.query(
-      `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
+  const [stock, locations, reservations, journal] = (
+    await Promise.all([
+      db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"'),
+      db.query(
+        `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
        FROM stock_locations ORDER BY sku COLLATE "C", location_id COLLATE "C"`,
-    ),
-    db.query('SELECT reservation_id, sku, quantity, open, allocations FROM reservations ORDER BY reservation_id COLLATE "C"'),
-    db.query('SELECT count(*)::int AS n FROM journal'),
-  ])).map(rowsOf);
+      ),
+      db.query(
+        'SELECT reservation_id, sku, quantity, open, allocations FROM reservations ORDER BY reservation_id COLLATE "C"',
+      ),
+      db.query('SELECT count(*)::int AS n FROM journal'),
+    ])
+  ).map(rowsOf);
   return {
-    stock: stock.map((r: any) => ({ sku: r.sku, onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) })),
-    locations: locations.map((r: any) => ({ sku: r.sku, locationId: r.location_id, ...locationFromRow(r) })),
+    stock: stock.map((r: any) => ({
+      sku: r.sku,
+      onHand: Number(r.on_hand),
+      reserved: Number(r.reserved),
+      version: Number(r.version),
+    })),
+    locations: locations.map((r: any) => ({
+      sku: r.sku,
+      locationId: r.location_id,
+      ...locationFromRow(r),
+    })),
     reservations: reservations.map((r: any) => ({
       reservationId: r.reservation_id,
       sku: r.sku,
@@ -57,7 +76,12 @@ export function expectedProjections(events: InventoryEvent[]): ProjectionDump {
   const { state, entries } = foldEvents(emptyLedger(), events);
   const stock = [...state.stock.values()].sort((a, b) => cmp(a.sku, b.sku));
   return {
-    stock: stock.map((s) => ({ sku: s.sku, onHand: s.onHand, reserved: s.reserved, version: s.version })),
+    stock: stock.map((s) => ({
+      sku: s.sku,
+      onHand: s.onHand,
+      reserved: s.reserved,
+      version: s.version,
+    })),
     locations: stock.flatMap((s) =>
       Object.entries(s.locations)
         .sort(([a], [b]) => cmp(a, b))
@@ -65,7 +89,13 @@ export function expectedProjections(events: InventoryEvent[]): ProjectionDump {
     ),
     reservations: [...state.reservations.values()]
       .sort((a, b) => cmp(a.reservationId, b.reservationId))
-      .map((r) => ({ reservationId: r.reservationId, sku: r.sku, quantity: r.quantity, open: r.open, allocations: r.allocations })),
+      .map((r) => ({
+        reservationId: r.reservationId,
+        sku: r.sku,
+        quantity: r.quantity,
+        open: r.open,
+        allocations: r.allocations,
+      })),
     journalRows: entries.length,
   };
 }
@@ -76,7 +106,12 @@ function cmp(a: string, b: string): number {
 }
 
 /** Produces events straight to the log (key = sku) in large batches. */
-export async function produceEvents(kafka: Kafka, topic: string, events: InventoryEvent[], chunk = 5000): Promise<void> {
+export async function produceEvents(
+  kafka: Kafka,
+  topic: string,
+  events: InventoryEvent[],
+  chunk = 5000,
+): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {

@@ -5,7 +5,10 @@ export interface WaitOptions {
 }
 
 /** Polls until `check` returns true; fails with what it was waiting for. */
-export async function waitFor(check: () => Promise<boolean> | boolean, options: WaitOptions = {}): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  options: WaitOptions = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -63,24 +63,59 @@ export function generateWorkload(options: WorkloadOptions): InventoryEvent[] {
     } else if (roll < 0.45) {
       events.push({ ...base, type: 'ItemSold', locationId: location, quantity: 1 + pick(5) });
     } else if (roll < 0.5) {
-      events.push({ ...base, type: 'StockAdjusted', locationId: location, delta: pick(2) ? 1 + pick(5) : -1 - pick(5), reason: 'audit' });
+      events.push({
+        ...base,
+        type: 'StockAdjusted',
+        locationId: location,
+        delta: pick(2) ? 1 + pick(5) : -1 - pick(5),
+        reason: 'audit',
+      });
     } else if (roll < 0.53) {
-      events.push({ ...base, type: 'StockCounted', locationId: location, countedQuantity: pick(100) });
+      events.push({
+        ...base,
+        type: 'StockCounted',
+        locationId: location,
+        countedQuantity: pick(100),
+      });
     } else if (roll < 0.58) {
-      events.push({ ...base, type: 'StockTransferred', fromLocationId: location, toLocationId: `L${3 + pick(2)}`, quantity: 1 + pick(5) });
+      events.push({
+        ...base,
+        type: 'StockTransferred',
+        fromLocationId: location,
+        toLocationId: `L${3 + pick(2)}`,
+        quantity: 1 + pick(5),
+      });
     } else if (roll < 0.8 || reservations.length === 0) {
       const reservation = { reservationId: `${sku}-r${reservationSeq++}`, quantity: 1 + pick(4) };
       reservations.push(reservation);
       open.set(sku, reservations);
-      events.push({ ...base, type: 'StockReserved', reservationId: reservation.reservationId, orderId: `o-${reservationSeq}`, quantity: reservation.quantity });
+      events.push({
+        ...base,
+        type: 'StockReserved',
+        reservationId: reservation.reservationId,
+        orderId: `o-${reservationSeq}`,
+        quantity: reservation.quantity,
+      });
     } else {
       const reservation = reservations.splice(pick(reservations.length), 1)[0];
       // One in ten draws asks for more than the reservation holds: the ledger must refuse it whole.
       const quantity = random() < 0.1 ? reservation.quantity + 1 : reservation.quantity;
       if (random() < 0.5) {
-        events.push({ ...base, type: 'ReservationFulfilled', reservationId: reservation.reservationId, locationId: location, quantity });
+        events.push({
+          ...base,
+          type: 'ReservationFulfilled',
+          reservationId: reservation.reservationId,
+          locationId: location,
+          quantity,
+        });
       } else {
-        events.push({ ...base, type: 'ReservationReleased', reservationId: reservation.reservationId, quantity, reason: 'cart_cancel' });
+        events.push({
+          ...base,
+          type: 'ReservationReleased',
+          reservationId: reservation.reservationId,
+          quantity,
+          reason: 'cart_cancel',
+        });
       }
     }
   }
@@ -91,19 +126,53 @@ const STATES = ['available', 'damaged', 'quality_control', 'safety_stock'] as co
 
 /** One quantity-state write: about one in five is refused (moves or cancels larger than their source, stale sets). */
 function stateEvent(
-  base: { eventId: string; sku: string; channel: string; occurredAt: string; schemaVersion: number },
+  base: {
+    eventId: string;
+    sku: string;
+    channel: string;
+    occurredAt: string;
+    schemaVersion: number;
+  },
   locationId: string,
   pick: (n: number) => number,
 ): InventoryEvent {
   const referenceDocumentUri = `gid://erp/PurchaseOrder/${pick(20)}`;
   const roll = pick(5);
-  if (roll === 0) return { ...base, type: 'StockIncoming', locationId, quantity: 1 + pick(40), referenceDocumentUri };
-  if (roll === 1) return { ...base, type: 'IncomingCancelled', locationId, quantity: 1 + pick(10), referenceDocumentUri };
-  if (roll === 2) return { ...base, type: 'StockReceived', locationId, quantity: 1 + pick(30), referenceDocumentUri };
+  if (roll === 0)
+    return {
+      ...base,
+      type: 'StockIncoming',
+      locationId,
+      quantity: 1 + pick(40),
+      referenceDocumentUri,
+    };
+  if (roll === 1)
+    return {
+      ...base,
+      type: 'IncomingCancelled',
+      locationId,
+      quantity: 1 + pick(10),
+      referenceDocumentUri,
+    };
+  if (roll === 2)
+    return {
+      ...base,
+      type: 'StockReceived',
+      locationId,
+      quantity: 1 + pick(30),
+      referenceDocumentUri,
+    };
   if (roll === 3) {
     const from = STATES[pick(4)];
     const to = STATES.filter((s) => s !== from)[pick(3)];
     return { ...base, type: 'StockStateChanged', locationId, quantity: 1 + pick(5), from, to };
   }
-  return { ...base, type: 'StockCounted', locationId, countedQuantity: pick(100), name: pick(2) ? 'on_hand' : 'available', changeFromQuantity: pick(2) ? null : pick(100) };
+  return {
+    ...base,
+    type: 'StockCounted',
+    locationId,
+    countedQuantity: pick(100),
+    name: pick(2) ? 'on_hand' : 'available',
+    changeFromQuantity: pick(2) ? null : pick(100),
+  };
 }

@@ -29,7 +29,12 @@ export class HttpTransport {
         body: request.body,
       });
       const text = await response.body.text();
-      return responseOutcome(response.statusCode, response.headers['retry-after'], text, Date.now());
+      return responseOutcome(
+        response.statusCode,
+        response.headers['retry-after'],
+        text,
+        Date.now(),
+      );
     } catch (error) {
       return transportFailure(error);
     }

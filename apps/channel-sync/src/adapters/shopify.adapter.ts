@@ -1,4 +1,9 @@
-import { ChannelStockUpdate, SHOPIFY_INVENTORY_SET_PATH, SHOPIFY_TOKEN_HEADER, ShopifyInventoryLevelSet } from '@stockflow/contracts';
+import {
+  ChannelStockUpdate,
+  SHOPIFY_INVENTORY_SET_PATH,
+  SHOPIFY_TOKEN_HEADER,
+  ShopifyInventoryLevelSet,
+} from '@stockflow/contracts';
 import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelAdapter, DeliveryOutcome, PreparedRequest } from './channel-adapter';
 import { HttpTransport } from './http-transport';
@@ -13,7 +18,10 @@ export class ShopifyAdapter implements ChannelAdapter {
   private readonly path: string;
 
   constructor(
-    private readonly channel: Pick<ChannelDefinition, 'endpoint' | 'secret' | 'locationId' | 'inventoryItemIds'>,
+    private readonly channel: Pick<
+      ChannelDefinition,
+      'endpoint' | 'secret' | 'locationId' | 'inventoryItemIds'
+    >,
     private readonly transport: HttpTransport,
   ) {
     this.path = new URL(channel.endpoint).pathname.replace(/\/$/, '') + SHOPIFY_INVENTORY_SET_PATH;
@@ -30,7 +38,12 @@ export class ShopifyAdapter implements ChannelAdapter {
       inventory_item_id: this.channel.inventoryItemIds![update.sku],
       available: update.quantity,
     };
-    return { path: this.path, headers: { [SHOPIFY_TOKEN_HEADER]: this.channel.secret }, body: JSON.stringify(payload), payload };
+    return {
+      path: this.path,
+      headers: { [SHOPIFY_TOKEN_HEADER]: this.channel.secret },
+      body: JSON.stringify(payload),
+      payload,
+    };
   }
 
   send(request: PreparedRequest): Promise<DeliveryOutcome> {

@@ -1,4 +1,9 @@
-import { ChannelStockUpdate, WEBHOOK_SIGNATURE_HEADER, WebhookStockUpdate, signWebhookBody } from '@stockflow/contracts';
+import {
+  ChannelStockUpdate,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookStockUpdate,
+  signWebhookBody,
+} from '@stockflow/contracts';
 import { ChannelDefinition } from '@stockflow/channels';
 import { ChannelAdapter, DeliveryOutcome, PreparedRequest } from './channel-adapter';
 import { HttpTransport } from './http-transport';
@@ -19,7 +24,12 @@ export class WebhookAdapter implements ChannelAdapter {
   }
 
   prepare(update: ChannelStockUpdate): PreparedRequest {
-    const payload: WebhookStockUpdate = { channel: this.channel.name, sku: update.sku, quantity: update.quantity, version: update.version };
+    const payload: WebhookStockUpdate = {
+      channel: this.channel.name,
+      sku: update.sku,
+      quantity: update.quantity,
+      version: update.version,
+    };
     const body = JSON.stringify(payload);
     return {
       path: this.url.pathname + this.url.search,

@@ -78,15 +78,34 @@ export class ChannelFeed {
             continue;
           }
           const { sku, version, available, locations, updatedAt } = decoded.level;
-          const source = { topic, partition: batch.partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value };
-          this.pipeline.offer({ sku, version, available, locations, changedAt: Date.parse(updatedAt) || undefined, trace: traceHeadersOf(message.headers) }, { position, source });
+          const source = {
+            topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            value: message.value,
+          };
+          this.pipeline.offer(
+            {
+              sku,
+              version,
+              available,
+              locations,
+              changedAt: Date.parse(updatedAt) || undefined,
+              trace: traceHeadersOf(message.headers),
+            },
+            { position, source },
+          );
         }
         // Only moves the fetch position; what is committed is decided by the pipeline.
         resolveOffset(batch.lastOffset());
       },
     });
     this.consumer = consumer;
-    this.commitTimer = setInterval(() => void this.commitDelivered(), this.options.commitIntervalMs);
+    this.commitTimer = setInterval(
+      () => void this.commitDelivered(),
+      this.options.commitIntervalMs,
+    );
   }
 
   /**
@@ -105,8 +124,15 @@ export class ChannelFeed {
   private async commitDelivered(): Promise<void> {
     if (!this.consumer) return;
     const offsets = [...this.pipeline.committable()]
-      .filter(([partition, offset]) => this.owned.has(partition) && offset > (this.committed.get(partition) ?? -1))
-      .map(([partition, offset]) => ({ topic: this.options.topic, partition, offset: offset.toString() }));
+      .filter(
+        ([partition, offset]) =>
+          this.owned.has(partition) && offset > (this.committed.get(partition) ?? -1),
+      )
+      .map(([partition, offset]) => ({
+        topic: this.options.topic,
+        partition,
+        offset: offset.toString(),
+      }));
     if (offsets.length === 0) return;
     try {
       await this.consumer.commitOffsets(offsets);

@@ -1,6 +1,17 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { ChannelAvailabilityMessage, ChannelDeadLetter, TopicNames, channelAvailabilityKey } from '@stockflow/contracts';
+import {
+  ChannelAvailabilityMessage,
+  ChannelDeadLetter,
+  TopicNames,
+  channelAvailabilityKey,
+} from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics, PoolFeed } from '@stockflow/kafka';
 import { Readiness, counter } from '@stockflow/service-kit';
 import { createAdapter } from '../adapters/create-adapter';
@@ -38,7 +49,8 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
   ) {
     readiness.register('channel-feeds', () => {
       const waiting = this.feeds.filter((f) => !f.joined || f.crashed).map((f) => f.channel);
-      if (this.feeds.length === 0 || waiting.length > 0) throw new Error(`not consuming yet: ${waiting.join(', ') || 'all'}`);
+      if (this.feeds.length === 0 || waiting.length > 0)
+        throw new Error(`not consuming yet: ${waiting.join(', ') || 'all'}`);
     });
   }
 
@@ -51,11 +63,22 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
       const pipeline = new ChannelPipeline(settings, adapter, this.hooks());
       this.pipelines.set(name, pipeline);
       const groupId = `${this.config.KAFKA_TOPIC_PREFIX}${this.config.CHANNEL_SYNC_GROUP_ID}.${name}`;
-      const feed = new ChannelFeed(this.kafka, pipeline, { groupId, topic: this.topics.stockLevels, commitIntervalMs: this.config.CHANNEL_COMMIT_INTERVAL_MS }, name);
+      const feed = new ChannelFeed(
+        this.kafka,
+        pipeline,
+        {
+          groupId,
+          topic: this.topics.stockLevels,
+          commitIntervalMs: this.config.CHANNEL_COMMIT_INTERVAL_MS,
+        },
+        name,
+      );
       this.feeds.push(feed);
     }
     await Promise.all(this.feeds.map((f) => f.start()));
-    this.logger.log(`syncing ${this.channels.map((c) => `${c.definition.name} (${c.definition.adapter})`).join(', ')}`);
+    this.logger.log(
+      `syncing ${this.channels.map((c) => `${c.definition.name} (${c.definition.adapter})`).join(', ')}`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -79,20 +102,31 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
     return {
       deadLetter: (record: ChannelDeadLetter) =>
         this.publisher.publish(this.topics.channelSyncDlq, [
-          { key: `${record.channel}:${record.sku}`, value: JSON.stringify(record), headers: { 'x-dlq-code': record.code } },
+          {
+            key: `${record.channel}:${record.sku}`,
+            value: JSON.stringify(record),
+            headers: { 'x-dlq-code': record.code },
+          },
         ]),
       availability: (message: ChannelAvailabilityMessage) => {
-        const record = { key: channelAvailabilityKey(message.channel, message.sku), value: JSON.stringify(message) };
+        const record = {
+          key: channelAvailabilityKey(message.channel, message.sku),
+          value: JSON.stringify(message),
+        };
         this.publisher.publish(this.topics.channelAvailability, [record]).catch((error: Error) => {
           availabilityFailures.inc({ channel: message.channel });
-          this.logger.error(`channel-availability of ${message.channel}:${message.sku}@${message.version} not written: ${error.message}`);
+          this.logger.error(
+            `channel-availability of ${message.channel}:${message.sku}@${message.version} not written: ${error.message}`,
+          );
         });
       },
       pools: () => ({ directory: this.pools.current(), version: this.pools.version() }),
       replaySettled: (ids, outcome, version) => {
         // Left 'replaying' if this fails: the next replay of the channel takes such rows again.
         this.store.settleReplay(ids, outcome, version).catch((error: Error) => {
-          this.logger.error(`could not record replay outcome of dead letters ${ids.join(', ')}: ${error.message}`);
+          this.logger.error(
+            `could not record replay outcome of dead letters ${ids.join(', ')}: ${error.message}`,
+          );
         });
       },
     };

@@ -22,17 +22,28 @@ export class DeadLetterIndexConsumer extends BatchConsumer {
     readiness: Readiness,
   ) {
     const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`;
-    super(kafka, { groupId, topic: topics.channelSyncDlq, tuning: OFF_THE_DELIVERY_PATH }, DeadLetterIndexConsumer.name, readiness);
+    super(
+      kafka,
+      { groupId, topic: topics.channelSyncDlq, tuning: OFF_THE_DELIVERY_PATH },
+      DeadLetterIndexConsumer.name,
+      readiness,
+    );
   }
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
     const entries: { partition: number; offset: string; record: ChannelDeadLetter }[] = [];
     for (const message of messages) {
       try {
-        entries.push({ partition, offset: message.offset, record: JSON.parse(message.value?.toString('utf8') ?? '') });
+        entries.push({
+          partition,
+          offset: message.offset,
+          record: JSON.parse(message.value?.toString('utf8') ?? ''),
+        });
       } catch {
         // Only this service writes the topic; the record stays in Kafka for inspection.
-        this.logger.error(`${this.topics.channelSyncDlq}[${partition}]@${message.offset} is not a dead-letter record; not indexed`);
+        this.logger.error(
+          `${this.topics.channelSyncDlq}[${partition}]@${message.offset} is not a dead-letter record; not indexed`,
+        );
       }
     }
     await this.store.index(entries);

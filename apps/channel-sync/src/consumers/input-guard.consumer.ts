@@ -23,7 +23,12 @@ export class InputGuardConsumer extends BatchConsumer {
     readiness: Readiness,
   ) {
     const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`;
-    super(kafka, { groupId, topic: topics.stockLevels, tuning: OFF_THE_DELIVERY_PATH }, InputGuardConsumer.name, readiness);
+    super(
+      kafka,
+      { groupId, topic: topics.stockLevels, tuning: OFF_THE_DELIVERY_PATH },
+      InputGuardConsumer.name,
+      readiness,
+    );
   }
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
@@ -40,9 +45,15 @@ export class InputGuardConsumer extends BatchConsumer {
         update: null,
         payload: null,
       };
-      this.logger.warn(`dead-lettering ${this.topics.stockLevels}[${partition}]@${message.offset}: ${decoded.code}: ${decoded.reason}`);
+      this.logger.warn(
+        `dead-lettering ${this.topics.stockLevels}[${partition}]@${message.offset}: ${decoded.code}: ${decoded.reason}`,
+      );
       channelSyncMetrics.deadLetters.inc({ channel: '_input', code: decoded.code });
-      dead.push({ key: message.key, value: JSON.stringify(record), headers: { 'x-dlq-code': decoded.code } });
+      dead.push({
+        key: message.key,
+        value: JSON.stringify(record),
+        headers: { 'x-dlq-code': decoded.code },
+      });
     }
     await this.publisher.publish(this.topics.channelSyncDlq, dead);
   }

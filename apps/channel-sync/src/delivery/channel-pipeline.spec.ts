@@ -4,7 +4,12 @@ import { PoolDirectory, emptyDirectory, foldPoolEvent } from '@stockflow/ledger-
 import { ChannelAdapter, DeliveryOutcome, PreparedRequest } from '../adapters/channel-adapter';
 import { ChannelPipeline } from './channel-pipeline';
 
-function define(directory: PoolDirectory, poolId: string, locations: string[], channels: string[]): PoolDirectory {
+function define(
+  directory: PoolDirectory,
+  poolId: string,
+  locations: string[],
+  channels: string[],
+): PoolDirectory {
   const event = {
     eventId: 'e',
     type: 'PoolDefined',
@@ -32,8 +37,20 @@ class RecordingAdapter implements ChannelAdapter {
 }
 
 describe('ChannelPipeline with pools', () => {
-  const definition = Object.assign(new ChannelDefinition(), { name: 'web', adapter: 'webhook', endpoint: 'http://x', secret: 's', safetyStock: 1 });
-  const settings = { definition, concurrency: 4, timeoutMs: 1000, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, operators: ['web'] };
+  const definition = Object.assign(new ChannelDefinition(), {
+    name: 'web',
+    adapter: 'webhook',
+    endpoint: 'http://x',
+    secret: 's',
+    safetyStock: 1,
+  });
+  const settings = {
+    definition,
+    concurrency: 4,
+    timeoutMs: 1000,
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    operators: ['web'],
+  };
   let pools: PoolView;
   let published: ChannelAvailabilityMessage[];
   let adapter: RecordingAdapter;
@@ -66,14 +83,34 @@ describe('ChannelPipeline with pools', () => {
   it("sends its own pool's sellable with the composite version and publishes the same numbers", async () => {
     pipeline.offer(level(3, 10, 4));
     await flush();
-    expect(adapter.sent).toEqual([expect.objectContaining({ sku: 'S', quantity: 9, available: 10, version: 4, ledgerVersion: 3, poolVersion: 1 })]);
-    expect(published).toEqual([expect.objectContaining({ channel: 'web', poolId: 'warehouses', available: 10, sellable: 9, version: 4 })]);
+    expect(adapter.sent).toEqual([
+      expect.objectContaining({
+        sku: 'S',
+        quantity: 9,
+        available: 10,
+        version: 4,
+        ledgerVersion: 3,
+        poolVersion: 1,
+      }),
+    ]);
+    expect(published).toEqual([
+      expect.objectContaining({
+        channel: 'web',
+        poolId: 'warehouses',
+        available: 10,
+        sellable: 9,
+        version: 4,
+      }),
+    ]);
   });
 
   it('re-sends after a pool change with a newer version although the ledger version stayed', async () => {
     pipeline.offer(level(3, 10, 4));
     await flush();
-    pools = { directory: define(pools.directory, 'warehouses', ['wh-1', 'shop-1'], ['web']), version: 2 };
+    pools = {
+      directory: define(pools.directory, 'warehouses', ['wh-1', 'shop-1'], ['web']),
+      version: 2,
+    };
     expect(pipeline.resend(level(3, 10, 4))).toBe('queued');
     await flush();
     expect(adapter.sent.map((u) => [u.quantity, u.version])).toEqual([
@@ -87,7 +124,10 @@ describe('ChannelPipeline with pools', () => {
     pools = { directory: pools.directory, version: 2 };
     pipeline.offer(level(5, 10, 4));
     expect(pipeline.resend(level(5, 10, 4))).toBe('current');
-    pools = { directory: define(pools.directory, 'warehouses', ['wh-1', 'shop-1'], ['web']), version: 3 };
+    pools = {
+      directory: define(pools.directory, 'warehouses', ['wh-1', 'shop-1'], ['web']),
+      version: 3,
+    };
     expect(pipeline.resend(level(4, 10, 4))).toBe('deferred');
     expect(pipeline.resend(level(5, 10, 4))).not.toBe('deferred');
   });

@@ -78,9 +78,25 @@ export class ChannelPipeline {
       this.metrics.updates.not_listed.inc();
       return 'not_listed';
     }
-    const availability = channelAvailability(this.name, state, this.hooks.pools(), this.settings.definition);
+    const availability = channelAvailability(
+      this.name,
+      state,
+      this.hooks.pools(),
+      this.settings.definition,
+    );
     const { poolId, available, sellable, version, ledgerVersion, poolVersion } = availability;
-    const update: QueuedUpdate = { sku: state.sku, version, available, quantity: sellable, poolId, ledgerVersion, poolVersion, source, changedAt: state.changedAt, trace: state.trace };
+    const update: QueuedUpdate = {
+      sku: state.sku,
+      version,
+      available,
+      quantity: sellable,
+      poolId,
+      ledgerVersion,
+      poolVersion,
+      source,
+      changedAt: state.changedAt,
+      trace: state.trace,
+    };
     const result = this.book.offer(update, position, replayIds);
     this.metrics.updates[result].inc();
     const before = this.offered.get(state.sku);
@@ -102,7 +118,12 @@ export class ChannelPipeline {
    */
   resend(state: StockState): ResendResult {
     const before = this.offered.get(state.sku);
-    if (before && before.poolVersion >= this.hooks.pools().version && before.ledgerVersion >= state.version) return 'current';
+    if (
+      before &&
+      before.poolVersion >= this.hooks.pools().version &&
+      before.ledgerVersion >= state.version
+    )
+      return 'current';
     if (before && before.ledgerVersion > state.version) return 'deferred';
     return this.offer(state);
   }
@@ -131,7 +152,9 @@ export class ChannelPipeline {
     this.stopped = true;
     if (this.wake) clearTimeout(this.wake.timer);
     if (this.sending === 0) return this.adapter.close();
-    return new Promise<void>((resolve) => (this.drained = resolve)).then(() => this.adapter.close());
+    return new Promise<void>((resolve) => (this.drained = resolve)).then(() =>
+      this.adapter.close(),
+    );
   }
 
   private schedulePump(): void {
@@ -154,7 +177,8 @@ export class ChannelPipeline {
         if (at !== undefined) this.wakeAt(at);
         return;
       }
-      if (this.bucket && !this.bucket.tryTake(now)) return this.wakeAt(this.bucket.nextTokenAt(now));
+      if (this.bucket && !this.bucket.tryTake(now))
+        return this.wakeAt(this.bucket.nextTokenAt(now));
       const pending = this.book.takeDue(now)!;
       this.sending++;
       void this.deliver(pending).finally(() => {
@@ -168,60 +192,86 @@ export class ChannelPipeline {
   private wakeAt(at: number): void {
     if (this.wake && this.wake.at <= at) return;
     if (this.wake) clearTimeout(this.wake.timer);
-    const timer = setTimeout(() => {
-      this.wake = undefined;
-      this.pump();
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.wake = undefined;
+        this.pump();
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.wake = { at, timer };
   }
 
   private async deliver(pending: PendingUpdate<QueuedUpdate>): Promise<void> {
     const request = this.adapter.prepare(pending.update);
     const stopTimer = this.metrics.callSeconds.startTimer();
-    const outcome = await traceDelivery(this.name, pending.update, () => this.adapter.send(request));
+    const outcome = await traceDelivery(this.name, pending.update, () =>
+      this.adapter.send(request),
+    );
     stopTimer();
     if (outcome.ok) {
       this.metrics.delivered.inc();
       const { changedAt, version } = pending.update;
       if (changedAt) this.metrics.changeToChannelSeconds.observe((Date.now() - changedAt) / 1000);
-      if (this.book.settle(pending, true) && pending.replayIds.length > 0) this.hooks.replaySettled(pending.replayIds, 'replayed', version);
+      if (this.book.settle(pending, true) && pending.replayIds.length > 0)
+        this.hooks.replaySettled(pending.replayIds, 'replayed', version);
       return;
     }
     if (!outcome.retryable) {
       this.metrics.rejected.inc();
-      const failure: DeliveryFailure = { code: 'rejected', reason: outcome.reason, attempts: pending.attempts + 1 };
+      const failure: DeliveryFailure = {
+        code: 'rejected',
+        reason: outcome.reason,
+        attempts: pending.attempts + 1,
+      };
       return this.deadLetter(pending, failure, request.payload);
     }
     this.metrics.retried.inc();
     return this.retryOrGiveUp(pending, outcome);
   }
 
-  private async retryOrGiveUp(pending: PendingUpdate<QueuedUpdate>, outcome: Extract<DeliveryOutcome, { ok: false }>): Promise<void> {
+  private async retryOrGiveUp(
+    pending: PendingUpdate<QueuedUpdate>,
+    outcome: Extract<DeliveryOutcome, { ok: false }>,
+  ): Promise<void> {
     const merged = this.book.fail(pending);
     if (!merged) return; // a rebalance took the SKU's partition away meanwhile
     const now = Date.now();
-    if (outcome.retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + outcome.retryAfterMs);
+    if (outcome.retryAfterMs !== undefined)
+      this.pausedUntil = Math.max(this.pausedUntil, now + outcome.retryAfterMs);
     const { retry } = this.settings;
     if (merged.attempts >= retry.maxAttempts) {
-      const failure: DeliveryFailure = { code: 'retries_exhausted', reason: outcome.reason, attempts: merged.attempts };
+      const failure: DeliveryFailure = {
+        code: 'retries_exhausted',
+        reason: outcome.reason,
+        attempts: merged.attempts,
+      };
       // The newest state of the SKU is what the channel lacks (and what a replay will send).
       return this.deadLetter(merged, failure, this.adapter.prepare(merged.update).payload);
     }
     this.book.retry(merged, now + (outcome.retryAfterMs ?? backoffDelay(merged.attempts, retry)));
   }
 
-  private async deadLetter(pending: PendingUpdate<QueuedUpdate>, failure: DeliveryFailure, payload: unknown): Promise<void> {
+  private async deadLetter(
+    pending: PendingUpdate<QueuedUpdate>,
+    failure: DeliveryFailure,
+    payload: unknown,
+  ): Promise<void> {
     const record = deliveryDeadLetter(this.name, pending.update, failure, payload, new Date());
     try {
       await this.hooks.deadLetter(record);
     } catch (error) {
       // Not durable yet, so its input offset stays uncommitted: try the channel again later.
-      this.logger.error(`dead letter for ${pending.update.sku} not written, retrying delivery: ${(error as Error).message}`);
+      this.logger.error(
+        `dead letter for ${pending.update.sku} not written, retrying delivery: ${(error as Error).message}`,
+      );
       this.book.retry(pending, Date.now() + backoffDelay(failure.attempts, this.settings.retry));
       return;
     }
     channelSyncMetrics.deadLetters.inc({ channel: this.name, code: failure.code });
-    this.logger.warn(`dead-lettered ${pending.update.sku}@${pending.update.version} after ${failure.attempts} attempt(s): ${failure.reason}`);
+    this.logger.warn(
+      `dead-lettered ${pending.update.sku}@${pending.update.version} after ${failure.attempts} attempt(s): ${failure.reason}`,
+    );
     if (this.book.settle(pending, false) && pending.replayIds.length > 0) {
       this.hooks.replaySettled(pending.replayIds, 'replay_failed', pending.update.version);
     }

@@ -12,7 +12,10 @@ export interface ChannelSettings {
   operators: string[];
 }
 
-export function channelSettings(definition: ChannelDefinition, config: ChannelSyncConfig): ChannelSettings {
+export function channelSettings(
+  definition: ChannelDefinition,
+  config: ChannelSyncConfig,
+): ChannelSettings {
   return {
     definition,
     concurrency: definition.concurrency ?? config.CHANNEL_CONCURRENCY,

@@ -138,7 +138,12 @@ describe('DeliveryBook commit offsets', () => {
     book.offer(update('B', 1), at(0, 11));
     book.offer(update('A', 2), at(0, 12));
     book.offer(update('C', 1), at(1, 4));
-    expect(book.committable()).toEqual(new Map([[0, 10], [1, 4]]));
+    expect(book.committable()).toEqual(
+      new Map([
+        [0, 10],
+        [1, 4],
+      ]),
+    );
     const a = book.takeDue(0)!; // A@2, holding offsets 10 and 12
     const b = book.takeDue(0)!;
     book.settle(b, true);
@@ -160,13 +165,26 @@ describe('DeliveryBook commit offsets', () => {
     expect(book.committable().get(0)).toBe(7);
   });
 
-  type Step = { kind: 'offer'; sku: number; bump: number } | { kind: 'send' } | { kind: 'answer'; ok: boolean };
+  type Step =
+    | { kind: 'offer'; sku: number; bump: number }
+    | { kind: 'send' }
+    | { kind: 'answer'; ok: boolean };
 
   it('never commits past a version the channel has not got, and always ends with the newest of every SKU', () => {
     const step: fc.Arbitrary<Step> = fc.oneof(
-      { weight: 5, arbitrary: fc.record({ kind: fc.constant('offer' as const), sku: fc.integer({ min: 0, max: 3 }), bump: fc.integer({ min: -1, max: 2 }) }) },
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          kind: fc.constant('offer' as const),
+          sku: fc.integer({ min: 0, max: 3 }),
+          bump: fc.integer({ min: -1, max: 2 }),
+        }),
+      },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('send' as const) }) },
-      { weight: 3, arbitrary: fc.record({ kind: fc.constant('answer' as const), ok: fc.boolean() }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({ kind: fc.constant('answer' as const), ok: fc.boolean() }),
+      },
     );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 120 }), (steps) => {
@@ -203,7 +221,8 @@ describe('DeliveryBook commit offsets', () => {
             answer(s.ok);
           }
           const safe = book.committable().get(0) ?? 0;
-          for (const m of log.slice(0, safe)) expect(channel.get(m.sku) ?? 0).toBeGreaterThanOrEqual(m.version);
+          for (const m of log.slice(0, safe))
+            expect(channel.get(m.sku) ?? 0).toBeGreaterThanOrEqual(m.version);
         }
         while (inFlight.length > 0) answer(true);
         for (const u of drain(book)) channel.set(u.sku, u.version);

@@ -58,7 +58,8 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
   /** Records that an input message needs no delivery (poison, a SKU the channel does not sell). */
   passOver(position: InputPosition): void {
     const after = position.offset + 1;
-    if (after > (this.highWater.get(position.partition) ?? -1)) this.highWater.set(position.partition, after);
+    if (after > (this.highWater.get(position.partition) ?? -1))
+      this.highWater.set(position.partition, after);
   }
 
   offer(update: U, position?: InputPosition, replayIds: number[] = []): OfferResult {
@@ -71,13 +72,16 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
         this.delivered.set(update.sku, { version: update.version, quantity: update.quantity });
         return 'unchanged';
       }
-      this.slots.set(update.sku, { next: { update, heldFrom: position, attempts: 0, notBefore: 0, replayIds } });
+      this.slots.set(update.sku, {
+        next: { update, heldFrom: position, attempts: 0, notBefore: 0, replayIds },
+      });
       this.ready.add(update.sku);
       return 'queued';
     }
     // Something is waiting or in flight: an older or equal version rides along
     // with it (its effect lands with the newer one), a newer one replaces the waiting one.
-    const target = slot.next ?? (update.version <= slot.inFlight!.update.version ? slot.inFlight! : undefined);
+    const target =
+      slot.next ?? (update.version <= slot.inFlight!.update.version ? slot.inFlight! : undefined);
     if (!target) {
       slot.next = { update, heldFrom: position, attempts: 0, notBefore: 0, replayIds };
       return 'queued';
@@ -125,7 +129,8 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
     const slot = this.slotSending(sent);
     if (!slot) return false;
     slot.inFlight = undefined;
-    if (delivered) this.delivered.set(sku, { version: sent.update.version, quantity: sent.update.quantity });
+    if (delivered)
+      this.delivered.set(sku, { version: sent.update.version, quantity: sent.update.quantity });
     if (slot.next) this.schedule(sku, slot.next);
     else this.slots.delete(sku);
     return true;
@@ -164,7 +169,8 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
     const safe = new Map(this.highWater);
     for (const slot of this.slots.values()) {
       for (const held of [slot.inFlight?.heldFrom, slot.next?.heldFrom]) {
-        if (held && held.offset < (safe.get(held.partition) ?? held.offset + 1)) safe.set(held.partition, held.offset);
+        if (held && held.offset < (safe.get(held.partition) ?? held.offset + 1))
+          safe.set(held.partition, held.offset);
       }
     }
     return safe;
@@ -176,13 +182,16 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
    */
   keepPartitions(owned: ReadonlySet<number>): void {
     for (const [sku, slot] of this.slots) {
-      const foreign = [slot.inFlight, slot.next].some((p) => p?.heldFrom && !owned.has(p.heldFrom.partition));
+      const foreign = [slot.inFlight, slot.next].some(
+        (p) => p?.heldFrom && !owned.has(p.heldFrom.partition),
+      );
       if (!foreign) continue;
       this.slots.delete(sku);
       this.ready.delete(sku);
       this.waiting.delete(sku);
     }
-    for (const partition of this.highWater.keys()) if (!owned.has(partition)) this.highWater.delete(partition);
+    for (const partition of this.highWater.keys())
+      if (!owned.has(partition)) this.highWater.delete(partition);
   }
 
   /** SKUs with an update waiting to be sent (not counting sends in flight). */
@@ -211,7 +220,10 @@ export class DeliveryBook<U extends ChannelStockUpdate = ChannelStockUpdate> {
 }
 
 /** Folds `other` into `into`: the newer update wins, offsets and replay rows add up. */
-function merge<U extends ChannelStockUpdate>(into: PendingUpdate<U>, other: PendingUpdate<U>): void {
+function merge<U extends ChannelStockUpdate>(
+  into: PendingUpdate<U>,
+  other: PendingUpdate<U>,
+): void {
   if (other.update.version > into.update.version) into.update = other.update;
   into.heldFrom = lowest(into.heldFrom, other.heldFrom);
   into.replayIds.push(...other.replayIds);

@@ -16,11 +16,15 @@ describe('backoffDelay', () => {
 
   it('stays between half the capped step and the cap, whatever the failure count and random draw', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (failures, r) => {
-        const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
-        const delay = backoffDelay(failures, policy, () => r);
-        return delay >= Math.floor(step / 2) && delay <= policy.maxDelayMs;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (failures, r) => {
+          const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
+          const delay = backoffDelay(failures, policy, () => r);
+          return delay >= Math.floor(step / 2) && delay <= policy.maxDelayMs;
+        },
+      ),
     );
   });
 });

@@ -39,8 +39,10 @@ export class DeadLetterReplay {
       const ids = deadLetters.map((d) => d.id);
       const state = newest(ledger.get(sku), deadLetters);
       const result = pipeline.offer(state, {}, ids);
-      if (result === 'stale' || result === 'unchanged') await this.store.settleReplay(ids, 'replayed', state.version);
-      if (result === 'not_listed') await this.store.settleReplay(ids, 'replay_failed', state.version);
+      if (result === 'stale' || result === 'unchanged')
+        await this.store.settleReplay(ids, 'replayed', state.version);
+      if (result === 'not_listed')
+        await this.store.settleReplay(ids, 'replay_failed', state.version);
     }
     return { channel, deadLetters: rows.length, skus: bySku.size };
   }
@@ -58,7 +60,8 @@ function newest(ledger: StockState | undefined, deadLetters: IndexedDeadLetter[]
     const update = record.update as (typeof record.update & { ledgerVersion?: number }) | null;
     if (!update) continue;
     const version = update.ledgerVersion ?? update.version;
-    if (!best || version > best.version) best = { sku: update.sku, version, available: update.available };
+    if (!best || version > best.version)
+      best = { sku: update.sku, version, available: update.available };
   }
   return best!;
 }

@@ -23,7 +23,9 @@ export class DeadLetterStore {
   constructor(private readonly db: DataSource) {}
 
   /** Idempotent: a record read twice from the topic is indexed once. */
-  async index(entries: { partition: number; offset: string; record: ChannelDeadLetter }[]): Promise<void> {
+  async index(
+    entries: { partition: number; offset: string; record: ChannelDeadLetter }[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     const r = entries.map((e) => e.record);
     await this.db.query(
@@ -46,7 +48,12 @@ export class DeadLetterStore {
   }
 
   /** Newest first, keyset-paginated on id. `channel` null: poison input. */
-  async list(channel: string | null, statuses: readonly ReplayStatus[], limit: number, before?: number): Promise<IndexedDeadLetter[]> {
+  async list(
+    channel: string | null,
+    statuses: readonly ReplayStatus[],
+    limit: number,
+    before?: number,
+  ): Promise<IndexedDeadLetter[]> {
     const rows = await this.db.query(
       `SELECT * FROM channel_dead_letters
        WHERE channel IS NOT DISTINCT FROM $1 AND status = ANY($2) AND id < $3
@@ -74,7 +81,11 @@ export class DeadLetterStore {
     return rows.map(toIndexed);
   }
 
-  async settleReplay(ids: number[], status: 'replayed' | 'replay_failed', version: number): Promise<void> {
+  async settleReplay(
+    ids: number[],
+    status: 'replayed' | 'replay_failed',
+    version: number,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE channel_dead_letters SET status = $2, replayed_at = now(), replayed_version = $3
        WHERE id = ANY($1) AND status = 'replaying'`,

@@ -1,8 +1,25 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { AllowAccess, Caller, ChannelAuthGuard, CurrentCaller } from '@stockflow/service-kit';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { DeadLetterReplay } from '../dlq/dead-letter-replay';
-import { DeadLetterStore, IndexedDeadLetter, REPLAY_STATUSES, ReplayStatus } from '../dlq/dead-letter-store';
+import {
+  DeadLetterStore,
+  IndexedDeadLetter,
+  REPLAY_STATUSES,
+  ReplayStatus,
+} from '../dlq/dead-letter-store';
 import { ChannelParams, DlqListQuery, INPUT_DLQ, ReplayBody } from './dlq.dto';
 
 /**
@@ -24,9 +41,15 @@ export class DlqController {
   @Get()
   async list(@Param() { channel }: ChannelParams, @Query() query: DlqListQuery) {
     if (channel !== INPUT_DLQ) this.configured(channel);
-    const statuses: readonly ReplayStatus[] = query.status === 'all' ? REPLAY_STATUSES : [(query.status ?? 'dead') as ReplayStatus];
+    const statuses: readonly ReplayStatus[] =
+      query.status === 'all' ? REPLAY_STATUSES : [(query.status ?? 'dead') as ReplayStatus];
     const limit = query.limit ?? 50;
-    const rows = await this.store.list(channel === INPUT_DLQ ? null : channel, statuses, limit, query.before);
+    const rows = await this.store.list(
+      channel === INPUT_DLQ ? null : channel,
+      statuses,
+      limit,
+      query.before,
+    );
     return {
       channel,
       deadLetters: rows.map(present),
@@ -36,13 +59,21 @@ export class DlqController {
 
   @Post('replay')
   @HttpCode(202)
-  replay(@Param() { channel }: ChannelParams, @Body() body: ReplayBody, @CurrentCaller() caller: Caller) {
+  replay(
+    @Param() { channel }: ChannelParams,
+    @Body() body: ReplayBody,
+    @CurrentCaller() caller: Caller,
+  ) {
     if (channel === INPUT_DLQ) {
-      throw new ConflictException('poison input messages cannot be replayed: fix the producer and re-publish the stock level');
+      throw new ConflictException(
+        'poison input messages cannot be replayed: fix the producer and re-publish the stock level',
+      );
     }
     const settings = this.configured(channel);
     if (caller.kind === 'channel' && !settings.operators.includes(caller.channel)) {
-      throw new ForbiddenException(`token of channel '${caller.channel}' may not replay dead letters of '${channel}' (operators: ${settings.operators.join(', ')})`);
+      throw new ForbiddenException(
+        `token of channel '${caller.channel}' may not replay dead letters of '${channel}' (operators: ${settings.operators.join(', ')})`,
+      );
     }
     return this.replayer.replay(channel, body.skus);
   }

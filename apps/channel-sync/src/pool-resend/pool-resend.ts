@@ -1,4 +1,9 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PoolView } from '@stockflow/channels';
 import { PoolFeed } from '@stockflow/kafka';
@@ -41,7 +46,9 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly logger = new Logger(PoolResend.name);
   private readonly queues = new Map<string, Promise<void>>();
   /** The pool directory after each change read during startup, by version: where an unfinished pass starts. */
-  private readonly history = new Map<number, PoolView>([[0, { directory: emptyDirectory(), version: 0 }]]);
+  private readonly history = new Map<number, PoolView>([
+    [0, { directory: emptyDirectory(), version: 0 }],
+  ]);
   private current: PoolView = { directory: emptyDirectory(), version: 0 };
   private stopped = false;
 
@@ -66,7 +73,8 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
       );
       for (const channel of channels) this.enqueue(channel, previous, this.current);
       // Unaffected channels are done with this change too.
-      for (const channel of this.fleet.names()) if (!channels.includes(channel)) this.enqueueMark(channel, this.current.version);
+      for (const channel of this.fleet.names())
+        if (!channels.includes(channel)) this.enqueueMark(channel, this.current.version);
     });
   }
 
@@ -81,9 +89,12 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
         continue;
       }
       const before = this.viewAt(from);
-      if (affectedChannels(before.directory, this.current.directory, [channel]).length === 0) this.enqueueMark(channel, this.current.version);
+      if (affectedChannels(before.directory, this.current.directory, [channel]).length === 0)
+        this.enqueueMark(channel, this.current.version);
       else {
-        this.logger.log(`channel ${channel}: pool changes ${from} -> ${this.current.version} happened while stopped, re-sending`);
+        this.logger.log(
+          `channel ${channel}: pool changes ${from} -> ${this.current.version} happened while stopped, re-sending`,
+        );
         this.enqueue(channel, before, this.current);
       }
     }
@@ -114,7 +125,11 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
     const previous = this.queues.get(channel) ?? Promise.resolve();
     this.queues.set(
       channel,
-      previous.then(work).catch((error: Error) => this.logger.error(`channel ${channel}: pool re-send failed: ${error.message}`)),
+      previous
+        .then(work)
+        .catch((error: Error) =>
+          this.logger.error(`channel ${channel}: pool re-send failed: ${error.message}`),
+        ),
     );
   }
 
@@ -139,11 +154,13 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
     const started = Date.now();
     metrics.passes.inc({ channel, phase: 'started' });
     metrics.running.set({ channel }, 1);
-    this.logger.log(`channel ${channel}: re-send for pools ${before.version} -> ${after.version} started`);
+    this.logger.log(
+      `channel ${channel}: re-send for pools ${before.version} -> ${after.version} started`,
+    );
     let scanned = 0;
     let lastLog = started;
     try {
-      for (let afterSku = ''; ; ) {
+      for (let afterSku = ''; ;) {
         if (this.stopped) return this.stop(channel, scanned);
         const page = await locationLevelsPage(this.db, afterSku, PAGE_SIZE);
         if (page.length === 0) break;
@@ -156,7 +173,9 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
         afterSku = page[page.length - 1].sku;
         if (Date.now() - lastLog >= 5_000) {
           lastLog = Date.now();
-          this.logger.log(`channel ${channel}: re-send progress: ${scanned} SKUs examined, up to ${afterSku}; ${summary(counts)}`);
+          this.logger.log(
+            `channel ${channel}: re-send progress: ${scanned} SKUs examined, up to ${afterSku}; ${summary(counts)}`,
+          );
         }
       }
       for (let round = 0; deferred.size > 0 && round < DEFERRED_ROUNDS; round++) {
@@ -164,9 +183,14 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
         if (this.stopped) return this.stop(channel, scanned);
         for (const level of await locationLevelsOf(this.db, [...deferred])) await offer(level);
       }
-      if (deferred.size > 0) this.logger.warn(`channel ${channel}: ${deferred.size} SKUs stayed behind the ledger; their next change sends them`);
+      if (deferred.size > 0)
+        this.logger.warn(
+          `channel ${channel}: ${deferred.size} SKUs stayed behind the ledger; their next change sends them`,
+        );
       metrics.passes.inc({ channel, phase: 'done' });
-      this.logger.log(`channel ${channel}: re-send done in ${Date.now() - started} ms: ${scanned} SKUs examined; ${summary(counts)}`);
+      this.logger.log(
+        `channel ${channel}: re-send done in ${Date.now() - started} ms: ${scanned} SKUs examined; ${summary(counts)}`,
+      );
       return true;
     } finally {
       metrics.running.set({ channel }, 0);
@@ -174,21 +198,29 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** Waits until the channel has room: its waiting updates below its concurrency, and a token of the pass's rate. */
-  private async capacity(pipeline: ChannelPipeline, settings: ChannelSettings, bucket: TokenBucket): Promise<void> {
+  private async capacity(
+    pipeline: ChannelPipeline,
+    settings: ChannelSettings,
+    bucket: TokenBucket,
+  ): Promise<void> {
     while (!this.stopped && pipeline.waitingCount() >= settings.concurrency) await sleep(20);
-    for (let now = Date.now(); !bucket.tryTake(now); now = Date.now()) await sleep(Math.max(1, bucket.nextTokenAt(now) - now));
+    for (let now = Date.now(); !bucket.tryTake(now); now = Date.now())
+      await sleep(Math.max(1, bucket.nextTokenAt(now) - now));
   }
 
   private stop(channel: string, scanned: number): boolean {
     metrics.passes.inc({ channel, phase: 'stopped' });
-    this.logger.log(`channel ${channel}: re-send stopped by shutdown after ${scanned} SKUs; the next start finishes it`);
+    this.logger.log(
+      `channel ${channel}: re-send stopped by shutdown after ${scanned} SKUs; the next start finishes it`,
+    );
     return false;
   }
 
   /** The directory as it was at `version` (the newest change at or before it). */
   private viewAt(version: number): PoolView {
     let best = this.history.get(0)!;
-    for (const view of this.history.values()) if (view.version <= version && view.version >= best.version) best = view;
+    for (const view of this.history.values())
+      if (view.version <= version && view.version >= best.version) best = view;
     return best;
   }
 }

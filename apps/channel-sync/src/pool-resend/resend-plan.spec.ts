@@ -4,13 +4,26 @@ import { affectedChannels, movedAvailability } from './resend-plan';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-function apply(directory: PoolDirectory, event: DistributiveOmit<PoolEvent, 'eventId' | 'occurredAt' | 'schemaVersion'>): PoolDirectory {
-  const outcome = foldPoolEvent(directory, { eventId: 'e', occurredAt: '2026-12-01T00:00:00.000Z', schemaVersion: 1, ...event } as PoolEvent);
+function apply(
+  directory: PoolDirectory,
+  event: DistributiveOmit<PoolEvent, 'eventId' | 'occurredAt' | 'schemaVersion'>,
+): PoolDirectory {
+  const outcome = foldPoolEvent(directory, {
+    eventId: 'e',
+    occurredAt: '2026-12-01T00:00:00.000Z',
+    schemaVersion: 1,
+    ...event,
+  } as PoolEvent);
   if (!outcome.applied) throw new Error(outcome.reason);
   return outcome.directory;
 }
 const define = (d: PoolDirectory, poolId: string, locations: string[], channels: string[]) =>
-  apply(d, { type: 'PoolDefined', poolId, locations: locations.map((locationId, i) => ({ locationId, priority: i + 1 })), channels });
+  apply(d, {
+    type: 'PoolDefined',
+    poolId,
+    locations: locations.map((locationId, i) => ({ locationId, priority: i + 1 })),
+    channels,
+  });
 
 const CHANNELS = ['web', 'pos', 'amazon'];
 
@@ -33,7 +46,12 @@ describe('affectedChannels', () => {
   });
 
   it('includes a channel that moves to another pool with the same locations (its poolId changes)', () => {
-    const moved = define(apply(base, { type: 'PoolDeleted', poolId: 'warehouses' }), 'dcs', ['wh-1', 'wh-2'], ['web']);
+    const moved = define(
+      apply(base, { type: 'PoolDeleted', poolId: 'warehouses' }),
+      'dcs',
+      ['wh-1', 'wh-2'],
+      ['web'],
+    );
     expect(affectedChannels(base, moved, CHANNELS)).toEqual(['web']);
   });
 
@@ -45,29 +63,54 @@ describe('affectedChannels', () => {
 
 describe('movedAvailability', () => {
   const before = { directory: define(emptyDirectory(), 'shop', ['shop-1'], ['pos']), version: 1 };
-  const after = { directory: define(before.directory, 'shop', ['shop-1', 'wh-1'], ['pos']), version: 2 };
+  const after = {
+    directory: define(before.directory, 'shop', ['shop-1', 'wh-1'], ['pos']),
+    version: 2,
+  };
   const level = (locations: Record<string, number>) => ({
     sku: 'S',
     version: 4,
     available: 0,
-    locations: Object.entries(locations).map(([locationId, available]) => ({ locationId, available })),
+    locations: Object.entries(locations).map(([locationId, available]) => ({
+      locationId,
+      available,
+    })),
   });
 
   it('re-sends a SKU whose pool available moved, with the new numbers and a newer version', () => {
-    const moved = movedAvailability('pos', level({ 'shop-1': 2, 'wh-1': 5 }), before, after, { safetyStock: 1 });
-    expect(moved).toMatchObject({ poolId: 'shop', available: 7, sellable: 6, ledgerVersion: 4, poolVersion: 2, version: 6 });
+    const moved = movedAvailability('pos', level({ 'shop-1': 2, 'wh-1': 5 }), before, after, {
+      safetyStock: 1,
+    });
+    expect(moved).toMatchObject({
+      poolId: 'shop',
+      available: 7,
+      sellable: 6,
+      ledgerVersion: 4,
+      poolVersion: 2,
+      version: 6,
+    });
   });
 
   it('skips a SKU the added location does not hold', () => {
-    expect(movedAvailability('pos', level({ 'shop-1': 2, 'wh-2': 5 }), before, after, { safetyStock: 0 })).toBeUndefined();
+    expect(
+      movedAvailability('pos', level({ 'shop-1': 2, 'wh-2': 5 }), before, after, {
+        safetyStock: 0,
+      }),
+    ).toBeUndefined();
   });
 
   it('skips a SKU whose added location is oversold (it counts 0)', () => {
-    expect(movedAvailability('pos', level({ 'shop-1': 2, 'wh-1': -3 }), before, after, { safetyStock: 0 })).toBeUndefined();
+    expect(
+      movedAvailability('pos', level({ 'shop-1': 2, 'wh-1': -3 }), before, after, {
+        safetyStock: 0,
+      }),
+    ).toBeUndefined();
   });
 
   it('re-sends when the available moved even if the sellable stays 0 (the topic shows available)', () => {
-    const moved = movedAvailability('pos', level({ 'shop-1': 0, 'wh-1': 3 }), before, after, { safetyStock: 10 });
+    const moved = movedAvailability('pos', level({ 'shop-1': 0, 'wh-1': 3 }), before, after, {
+      safetyStock: 10,
+    });
     expect(moved).toMatchObject({ available: 3, sellable: 0 });
   });
 });

@@ -10,7 +10,10 @@ import { PoolDirectory, poolOfChannel } from '@stockflow/ledger-core';
 function sellsFrom(directory: PoolDirectory, channel: string): string {
   const pool = poolOfChannel(directory, channel);
   if (!pool) return DEFAULT_POOL_ID;
-  return `${pool.poolId}|${pool.locations.map((l) => l.locationId).sort().join(',')}`;
+  return `${pool.poolId}|${pool.locations
+    .map((l) => l.locationId)
+    .sort()
+    .join(',')}`;
 }
 
 /**
@@ -18,7 +21,11 @@ function sellsFrom(directory: PoolDirectory, channel: string): string {
  * channels of the old and of the new definition, less those whose pool and
  * locations stayed the same.
  */
-export function affectedChannels(before: PoolDirectory, after: PoolDirectory, channels: readonly string[]): string[] {
+export function affectedChannels(
+  before: PoolDirectory,
+  after: PoolDirectory,
+  channels: readonly string[],
+): string[] {
   return channels.filter((channel) => sellsFrom(before, channel) !== sellsFrom(after, channel));
 }
 
@@ -36,5 +43,9 @@ export function movedAvailability(
 ): ChannelAvailabilityMessage | undefined {
   const old = channelAvailability(channel, level, before, safety);
   const now = channelAvailability(channel, level, after, safety);
-  return old.poolId !== now.poolId || old.available !== now.available || old.sellable !== now.sellable ? now : undefined;
+  return old.poolId !== now.poolId ||
+    old.available !== now.available ||
+    old.sellable !== now.sellable
+    ? now
+    : undefined;
 }

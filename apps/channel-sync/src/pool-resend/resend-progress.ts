@@ -7,7 +7,9 @@ export class ResendProgress {
   constructor(private readonly db: DataSource) {}
 
   async doneVersions(): Promise<Map<string, number>> {
-    const rows: { channel: string; pool_version: string }[] = await this.db.query('SELECT channel, pool_version FROM channel_pool_resends');
+    const rows: { channel: string; pool_version: string }[] = await this.db.query(
+      'SELECT channel, pool_version FROM channel_pool_resends',
+    );
     return new Map(rows.map((r) => [r.channel, Number(r.pool_version)]));
   }
 

@@ -18,5 +18,12 @@ export const COMPACTION_JOBS = Symbol('COMPACTION_JOBS');
  * the list in compaction.module.ts.
  */
 export function compactionJobs(jobs: Type<CompactionJob>[]): Provider[] {
-  return [...jobs, { provide: COMPACTION_JOBS, inject: jobs, useFactory: (...instances: CompactionJob[]) => instances }];
+  return [
+    ...jobs,
+    {
+      provide: COMPACTION_JOBS,
+      inject: jobs,
+      useFactory: (...instances: CompactionJob[]) => instances,
+    },
+  ];
 }

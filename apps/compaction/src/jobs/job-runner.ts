@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { JobLoop, JobLoopObserver } from '@stockflow/service-kit';
 import { CompactionConfig } from '../compaction.config';
 import { compactionMetrics } from '../compaction.metrics';
@@ -10,7 +16,9 @@ import { COMPACTION_JOBS, CompactionJob } from './compaction-job';
  * beforeApplicationShutdown before onApplicationShutdown).
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, JobLoopObserver {
+export class JobRunner
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, JobLoopObserver
+{
   private readonly logger = new Logger(JobRunner.name);
   private readonly loops: JobLoop[];
 
@@ -22,7 +30,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     };
     const enabled = new Set(config.COMPACTION_JOBS.split(','));
     const unknown = [...enabled].filter((name) => !jobs.some((job) => job.name === name));
-    if (unknown.length > 0) throw new Error(`COMPACTION_JOBS names jobs that are not registered: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`COMPACTION_JOBS names jobs that are not registered: ${unknown.join(', ')}`);
     const running = jobs.filter((job) => enabled.has(job.name));
     this.loops = running.map((job) => new JobLoop(job, options, this));
     this.logger.log(`jobs: ${running.map((j) => j.name).join(', ') || '(none)'}`);
@@ -44,6 +53,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   failed(job: string, error: Error, consecutive: number, retryInMs: number): void {
     compactionMetrics.slices.inc({ job, outcome: 'error' });
-    this.logger.error(`job ${job} failed (${consecutive} in a row, retry in ${retryInMs} ms): ${error.message}`, error.stack);
+    this.logger.error(
+      `job ${job} failed (${consecutive} in a row, retry in ${retryInMs} ms): ${error.message}`,
+      error.stack,
+    );
   }
 }

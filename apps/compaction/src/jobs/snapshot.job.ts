@@ -40,7 +40,10 @@ export class SnapshotJob implements CompactionJob {
     private readonly config: CompactionConfig,
     @Inject(TOPICS) topics: TopicNames,
   ) {
-    this.key = { groupId: config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID, topic: topics.events };
+    this.key = {
+      groupId: config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID,
+      topic: topics.events,
+    };
   }
 
   async runOnce(): Promise<number> {
@@ -51,7 +54,9 @@ export class SnapshotJob implements CompactionJob {
       const pruned = await pruneSnapshots(session, this.key, this.config.SNAPSHOT_KEEP);
       lastSnapshot.set(snapshot.takenAt.getTime() / 1000);
       const offsets = [...snapshot.offsets].map(([p, o]) => `${p}:${o}`).join(' ');
-      this.logger.log(`snapshot ${snapshot.id} at offsets [${offsets}] in ${Date.now() - started} ms, pruned ${pruned}`);
+      this.logger.log(
+        `snapshot ${snapshot.id} at offsets [${offsets}] in ${Date.now() - started} ms, pruned ${pruned}`,
+      );
       return 1;
     });
     return outcome.acquired ? outcome.value : 0;
@@ -63,6 +68,8 @@ export class SnapshotJob implements CompactionJob {
     if (!latest) return true;
     if (latest.ageSeconds < this.config.SNAPSHOT_INTERVAL_SECONDS) return false;
     const now = await currentOffsets(db, this.key);
-    return now.size !== latest.offsets.size || [...now].some(([p, o]) => latest.offsets.get(p) !== o);
+    return (
+      now.size !== latest.offsets.size || [...now].some(([p, o]) => latest.offsets.get(p) !== o)
+    );
   }
 }

@@ -2,7 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { InventoryEvent, parseEvent } from '@stockflow/contracts';
-import { BulkError, createBulkJob, failStaleBulkJobs, finishBulkJob, recordBulkProgress } from '@stockflow/persistence';
+import {
+  BulkError,
+  createBulkJob,
+  failStaleBulkJobs,
+  finishBulkJob,
+  recordBulkProgress,
+} from '@stockflow/persistence';
 import { EventIngest } from '../events/event-ingest';
 
 export const MAX_BULK_EVENTS = 100_000;
@@ -50,17 +56,28 @@ export class BulkIngest implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       for (let start = 0; start < events.length; start += CHUNK) {
         if (this.stopping) {
-          await finishBulkJob(this.db, bulkId, 'failed', `stopped at event ${start}: the gateway shut down; resubmit`);
+          await finishBulkJob(
+            this.db,
+            bulkId,
+            'failed',
+            `stopped at event ${start}: the gateway shut down; resubmit`,
+          );
           return;
         }
-        const { valid, errors, rejected } = validateChunk(events.slice(start, start + CHUNK), start, channel);
+        const { valid, errors, rejected } = validateChunk(
+          events.slice(start, start + CHUNK),
+          start,
+          channel,
+        );
         await this.ingest.publish(valid);
         await recordBulkProgress(this.db, bulkId, valid.length, errors, rejected);
       }
       await finishBulkJob(this.db, bulkId, 'completed');
     } catch (error) {
       this.logger.error(`bulk ${bulkId} failed: ${(error as Error).message}`);
-      await finishBulkJob(this.db, bulkId, 'failed', (error as Error).message).catch(() => undefined);
+      await finishBulkJob(this.db, bulkId, 'failed', (error as Error).message).catch(
+        () => undefined,
+      );
     }
   }
 }
@@ -77,7 +94,11 @@ function validateChunk(items: unknown[], offset: number, channel: string) {
       errors.push(...parsed.errors.map((e) => ({ index, ...e })));
     } else if (parsed.event.channel !== channel) {
       rejected++;
-      errors.push({ index, field: 'channel', messages: [`token of channel '${channel}' may not write channel '${parsed.event.channel}'`] });
+      errors.push({
+        index,
+        field: 'channel',
+        messages: [`token of channel '${channel}' may not write channel '${parsed.event.channel}'`],
+      });
     } else {
       valid.push(parsed.event);
     }

@@ -12,7 +12,9 @@ import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 export const CHANNEL_SAFETY_STOCK = Symbol('CHANNEL_SAFETY_STOCK');
 
 class ChannelStockParams {
-  @Matches(CHANNEL_NAME_PATTERN, { message: 'channel must be 1-32 characters of a-z, 0-9, _ or -, starting with a letter or digit' })
+  @Matches(CHANNEL_NAME_PATTERN, {
+    message: 'channel must be 1-32 characters of a-z, 0-9, _ or -, starting with a letter or digit',
+  })
   channel: string;
 
   @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
@@ -41,6 +43,11 @@ export class ChannelStockController {
     if (!state) throw new NotFoundException(`unknown sku ${sku}`);
     const { locations } = stockSnapshot(state);
     const level = { sku, version: state.version, available: 0, locations };
-    return channelAvailability(channel, level, { directory: this.pools.current(), version: this.pools.version() }, this.safety.get(channel));
+    return channelAvailability(
+      channel,
+      level,
+      { directory: this.pools.current(), version: this.pools.version() },
+      this.safety.get(channel),
+    );
   }
 }

@@ -48,9 +48,12 @@ export class BulkJobDto {
 }
 
 export class QuantitiesDto {
-  @ApiProperty({ description: 'available + committed + reserved + damaged + quality_control + safety_stock' })
+  @ApiProperty({
+    description: 'available + committed + reserved + damaged + quality_control + safety_stock',
+  })
   on_hand: number;
-  @ApiProperty({ description: 'the only quantity that can be reserved or sold to channels' }) available: number;
+  @ApiProperty({ description: 'the only quantity that can be reserved or sold to channels' })
+  available: number;
   @ApiProperty({ description: 'order reservations' }) committed: number;
   @ApiProperty({ description: 'cart holds' }) reserved: number;
   @ApiProperty() damaged: number;
@@ -69,13 +72,15 @@ export class LocationStockDto {
 
 export class PoolAvailableDto {
   @ApiProperty({ example: 'default' }) poolId: string;
-  @ApiProperty({ description: "sum of its locations' available (a location below zero counts 0)" }) available: number;
+  @ApiProperty({ description: "sum of its locations' available (a location below zero counts 0)" })
+  available: number;
 }
 
 export class StockDto {
   @ApiProperty({ example: 'TSHIRT-RED-M' }) sku: string;
   @ApiProperty({ example: 5 }) onHand: number;
-  @ApiProperty({ example: 1, description: 'quantities.committed + quantities.reserved' }) reserved: number;
+  @ApiProperty({ example: 1, description: 'quantities.committed + quantities.reserved' })
+  reserved: number;
   @ApiProperty({ example: 4, description: 'onHand - reserved' }) available: number;
   @ApiProperty({ type: [LocationStockDto] }) locations: LocationStockDto[];
   @ApiProperty({ type: QuantitiesDto }) quantities: QuantitiesDto;

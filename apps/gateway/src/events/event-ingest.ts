@@ -25,11 +25,17 @@ export class EventIngest {
         `at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${items.length}); use POST /v1/events/bulk`,
       );
     }
-    if (items.length === 0) throw validationFailed([{ field: '(body)', messages: ['no events given'] }]);
+    if (items.length === 0)
+      throw validationFailed([{ field: '(body)', messages: ['no events given'] }]);
     const parsed = parseEvents(items);
     if (!parsed.ok) {
       throw validationFailed(
-        Array.isArray(body) ? parsed.errors : parsed.errors.map((e) => ({ ...e, field: e.field.replace(/^\[0\]\.?/, '') || '(body)' })),
+        Array.isArray(body)
+          ? parsed.errors
+          : parsed.errors.map((e) => ({
+              ...e,
+              field: e.field.replace(/^\[0\]\.?/, '') || '(body)',
+            })),
       );
     }
     assertOwnChannel(parsed.events, channel);
@@ -43,7 +49,9 @@ export class EventIngest {
    */
   eventIdsOf(body: unknown): string[] {
     const items = Array.isArray(body) ? body : [body];
-    return items.map((item) => String((item as { eventId?: unknown } | null)?.eventId ?? '').toLowerCase());
+    return items.map((item) =>
+      String((item as { eventId?: unknown } | null)?.eventId ?? '').toLowerCase(),
+    );
   }
 
   /** `replyTo` (a waiting gateway instance) asks the ledger for each event's outcome (REPLY_TO_HEADER). */

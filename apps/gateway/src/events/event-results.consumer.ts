@@ -24,7 +24,17 @@ export class EventResults extends BatchConsumer {
   private joined = false;
 
   constructor(kafka: Kafka, @Inject(TOPICS) topics: TopicNames, readiness: Readiness) {
-    super(kafka, { groupId: `stockflow-gateway-results-${randomUUID()}`, topic: topics.eventResults, fromBeginning: false, tuning: { maxWaitTimeInMs: 50 } }, 'EventResults', readiness);
+    super(
+      kafka,
+      {
+        groupId: `stockflow-gateway-results-${randomUUID()}`,
+        topic: topics.eventResults,
+        fromBeginning: false,
+        tuning: { maxWaitTimeInMs: 50 },
+      },
+      'EventResults',
+      readiness,
+    );
     readiness.register('event-results', () => {
       if (!this.joined) throw new Error('joining inventory.event-results');
     });
@@ -35,7 +45,11 @@ export class EventResults extends BatchConsumer {
    * events stay accepted; the ledger decides them anyway). A retried eventId in
    * one request answers once for both.
    */
-  async await(eventIds: string[], timeoutMs: number, produce: () => Promise<void>): Promise<Map<string, EventResultMessage> | undefined> {
+  async await(
+    eventIds: string[],
+    timeoutMs: number,
+    produce: () => Promise<void>,
+  ): Promise<Map<string, EventResultMessage> | undefined> {
     const results = new Map<string, EventResultMessage>();
     const unique = [...new Set(eventIds)];
     let timer: NodeJS.Timeout | undefined;
@@ -55,7 +69,9 @@ export class EventResults extends BatchConsumer {
     });
     try {
       await produce();
-      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      const timeout = new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
+      );
       return (await Promise.race([all, timeout])) === 'timeout' ? undefined : results;
     } finally {
       clearTimeout(timer);

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FastifyReply } from 'fastify';
@@ -13,12 +20,20 @@ export const DEFAULT_WAIT_MS = 5_000;
 export const MAX_WAIT_MS = 30_000;
 
 class WaitQuery {
-  @ApiPropertyOptional({ enum: ['applied'], description: 'answer once the ledger decided every event' })
-  @IsOptional() @Equals('applied', { message: "wait must be 'applied'" })
+  @ApiPropertyOptional({
+    enum: ['applied'],
+    description: 'answer once the ledger decided every event',
+  })
+  @IsOptional()
+  @Equals('applied', { message: "wait must be 'applied'" })
   wait?: 'applied';
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_WAIT_MS, default: DEFAULT_WAIT_MS })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_WAIT_MS)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WAIT_MS)
   timeoutMs?: number;
 }
 
@@ -39,12 +54,20 @@ export class EventsController {
    */
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Append one event or up to 1,000 (all or nothing)', description: "Every event must be of the token's channel (403 otherwise). With ?wait=applied&timeoutMs=N: 200 with each event's outcome once the ledger decided them all, or 202 when the wait runs out." })
+  @ApiOperation({
+    summary: 'Append one event or up to 1,000 (all or nothing)',
+    description:
+      "Every event must be of the token's channel (403 otherwise). With ?wait=applied&timeoutMs=N: 200 with each event's outcome once the ledger decided them all, or 202 when the wait runs out.",
+  })
   @ApiBody(EVENTS_BODY(1000))
   @ApiResponse({ status: 202, type: EventsAcceptedDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'every field error, nothing appended' })
   @ApiResponse({ status: 413, type: ErrorDto })
-  @ApiResponse({ status: 200, description: '?wait=applied: {results: [{eventId, outcome: applied | duplicate | refused, reason?, version?}]}' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '?wait=applied: {results: [{eventId, outcome: applied | duplicate | refused, reason?, version?}]}',
+  })
   async post(
     @Body() body: unknown,
     @Query() query: WaitQuery,
@@ -56,15 +79,28 @@ export class EventsController {
       return { accepted: events.length, eventIds: events.map((e) => e.eventId) };
     }
     let eventIds: string[] = [];
-    const decided = await this.results.await(this.ingest.eventIdsOf(body), query.timeoutMs ?? DEFAULT_WAIT_MS, async () => {
-      eventIds = (await this.ingest.ingest(body, channel, this.results.instanceId)).map((e) => e.eventId);
-    });
+    const decided = await this.results.await(
+      this.ingest.eventIdsOf(body),
+      query.timeoutMs ?? DEFAULT_WAIT_MS,
+      async () => {
+        eventIds = (await this.ingest.ingest(body, channel, this.results.instanceId)).map(
+          (e) => e.eventId,
+        );
+      },
+    );
     if (!decided) return { accepted: eventIds.length, eventIds };
     reply.status(200);
     return {
       results: eventIds.map((id) => {
         const { outcome, code, reason, current, version } = decided.get(id)!;
-        return { eventId: id, outcome, ...(code && { code }), ...(reason && { reason }), ...(current !== undefined && { current }), ...(version !== undefined && { version }) };
+        return {
+          eventId: id,
+          outcome,
+          ...(code && { code }),
+          ...(reason && { reason }),
+          ...(current !== undefined && { current }),
+          ...(version !== undefined && { version }),
+        };
       }),
     };
   }

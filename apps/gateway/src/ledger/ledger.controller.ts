@@ -1,6 +1,17 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { DataSource } from 'typeorm';
 import { MAX_REFERENCE_LENGTH } from '@stockflow/contracts';
 import { findJournalByReference, isReferenceCursor } from '@stockflow/persistence';
@@ -17,13 +28,20 @@ class ReferenceCursor implements ValidatorConstraintInterface {
 }
 
 class ReferenceQuery {
-  @IsString() @IsNotEmpty() @MaxLength(MAX_REFERENCE_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_REFERENCE_LENGTH)
   reference: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 
-  @IsOptional() @Validate(ReferenceCursor)
+  @IsOptional()
+  @Validate(ReferenceCursor)
   before?: string;
 }
 

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, GatewayTimeoutException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  GatewayTimeoutException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { PoolDefinition, PoolEvent, PoolLocation, TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics, PoolFeed } from '@stockflow/kafka';
 
@@ -20,13 +25,19 @@ export class PoolWrites {
     @InjectTopics() private readonly topics: TopicNames,
   ) {}
 
-  async define(poolId: string, locations: PoolLocation[], channels: string[]): Promise<PoolDefinition> {
+  async define(
+    poolId: string,
+    locations: PoolLocation[],
+    channels: string[],
+  ): Promise<PoolDefinition> {
     // Checked before producing as well, so a refused request leaves nothing in the log.
     const owners = channels
       .map((channel) => [channel, this.feed.current().channelPools.get(channel)] as const)
       .filter(([, owner]) => owner !== undefined && owner !== poolId);
     if (owners.length > 0) {
-      throw new ConflictException(`channels already sell from another pool: ${owners.map(([c, p]) => `${c} (pool ${p})`).join(', ')}`);
+      throw new ConflictException(
+        `channels already sell from another pool: ${owners.map(([c, p]) => `${c} (pool ${p})`).join(', ')}`,
+      );
     }
     const outcome = await this.decide({ ...envelope('PoolDefined', poolId), locations, channels });
     if (!outcome.applied) throw new ConflictException(outcome.reason);
@@ -41,15 +52,25 @@ export class PoolWrites {
 
   private async decide(event: PoolEvent) {
     const outcome = this.feed.outcomeOf(event.eventId, DECIDE_TIMEOUT_MS);
-    await this.publisher.publish(this.topics.pools, [{ key: event.poolId, value: JSON.stringify(event) }]);
+    await this.publisher.publish(this.topics.pools, [
+      { key: event.poolId, value: JSON.stringify(event) },
+    ]);
     const decided = await outcome;
     if (!decided) {
-      throw new GatewayTimeoutException(`pool event ${event.eventId} is in the log but was not read back within ${DECIDE_TIMEOUT_MS} ms; GET the pool to see its state`);
+      throw new GatewayTimeoutException(
+        `pool event ${event.eventId} is in the log but was not read back within ${DECIDE_TIMEOUT_MS} ms; GET the pool to see its state`,
+      );
     }
     return decided;
   }
 }
 
 function envelope<T extends PoolEvent['type']>(type: T, poolId: string) {
-  return { eventId: randomUUID(), type, poolId, occurredAt: new Date().toISOString(), schemaVersion: 1 as const };
+  return {
+    eventId: randomUUID(),
+    type,
+    poolId,
+    occurredAt: new Date().toISOString(),
+    schemaVersion: 1 as const,
+  };
 }

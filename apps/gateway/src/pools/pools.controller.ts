@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Put, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import { DEFAULT_POOL_ID, PoolBodyDto, PoolDefinition, PoolParams } from '@stockflow/contracts';
 import { PoolFeed } from '@stockflow/kafka';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
@@ -17,7 +27,9 @@ export class PoolsController {
   /** Every defined pool; channels in none sell from the implicit `default` pool of every location. */
   @Get()
   list() {
-    const pools = [...this.feed.current().pools.values()].sort((a, b) => (a.poolId < b.poolId ? -1 : 1));
+    const pools = [...this.feed.current().pools.values()].sort((a, b) =>
+      a.poolId < b.poolId ? -1 : 1,
+    );
     return { defaultPool: DEFAULT_POOL_ID, pools: pools.map(present) };
   }
 
@@ -41,5 +53,10 @@ export class PoolsController {
 }
 
 function present(pool: PoolDefinition) {
-  return { poolId: pool.poolId, locations: pool.locations, channels: pool.channels, version: pool.version };
+  return {
+    poolId: pool.poolId,
+    locations: pool.locations,
+    channels: pool.channels,
+    version: pool.version,
+  };
 }

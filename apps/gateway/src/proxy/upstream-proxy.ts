@@ -48,7 +48,8 @@ export function registerUpstreams(
       const handler = (request: FastifyRequest, reply: FastifyReply) =>
         reply.from(request.url, {
           // The upstream's server span becomes a child of the gateway's.
-          rewriteRequestHeaders: (_request, headers) => withTraceHeaders(request, withoutEmptyBodyType(headers)),
+          rewriteRequestHeaders: (_request, headers) =>
+            withTraceHeaders(request, withoutEmptyBodyType(headers)),
           // A retried POST could place an order twice; a 503 is the upstream's answer to pass on.
           retryDelay: () => null,
           onError: (failed, { error }) => sendUpstreamError(failed, upstream.name, error),
@@ -85,13 +86,11 @@ function sendUpstreamError(
 ): void {
   const cause = (error.cause as Error | undefined)?.message ?? error.message;
   if (error.statusCode === 504) {
-    reply
-      .status(504)
-      .send({
-        statusCode: 504,
-        error: 'Gateway Timeout',
-        message: `${name} did not answer in time: ${cause}`,
-      });
+    reply.status(504).send({
+      statusCode: 504,
+      error: 'Gateway Timeout',
+      message: `${name} did not answer in time: ${cause}`,
+    });
   } else {
     reply
       .status(502)
@@ -100,7 +99,10 @@ function sendUpstreamError(
 }
 
 /** The gateway's server span as the upstream's parent (a client's own traceparent is replaced by it). */
-function withTraceHeaders(request: FastifyRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+function withTraceHeaders(
+  request: FastifyRequest,
+  headers: IncomingHttpHeaders,
+): IncomingHttpHeaders {
   const ctx = requestTraceContext(request);
   const trace = ctx && traceHeadersFor(ctx);
   return trace ? { ...headers, ...trace } : headers;

@@ -1,8 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { Body, ConflictException, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { FastifyReply } from 'fastify';
-import { MAX_QUANTITY, MAX_REFERENCE_LENGTH, SETTABLE_QUANTITIES, SKU_PATTERN, SettableQuantity, StockCounted } from '@stockflow/contracts';
+import {
+  MAX_QUANTITY,
+  MAX_REFERENCE_LENGTH,
+  SETTABLE_QUANTITIES,
+  SKU_PATTERN,
+  SettableQuantity,
+  StockCounted,
+} from '@stockflow/contracts';
 import { ChannelAuthGuard, CurrentChannel } from '@stockflow/service-kit';
 import { EventIngest } from '../events/event-ingest';
 import { EventResults } from '../events/event-results.consumer';
@@ -16,13 +43,20 @@ class SkuParams {
 }
 
 class SetQuantityDto {
-  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'locationId must be 1-128 characters of letters, digits, . _ : -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, {
+    message: 'locationId must be 1-128 characters of letters, digits, . _ : -',
+  })
   locationId: string;
 
-  @IsIn(SETTABLE_QUANTITIES as unknown as string[], { message: 'name must be on_hand or available' })
+  @IsIn(SETTABLE_QUANTITIES as unknown as string[], {
+    message: 'name must be on_hand or available',
+  })
   name: SettableQuantity;
 
-  @IsInt() @Min(0) @Max(MAX_QUANTITY)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_QUANTITY)
   quantity: number;
 
   /** The value the caller believes current; null = no check. Required (absent is a 400), so a blind set is a choice. */
@@ -32,7 +66,10 @@ class SetQuantityDto {
   @Max(MAX_QUANTITY)
   changeFromQuantity: number | null;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_REFERENCE_LENGTH)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_REFERENCE_LENGTH)
   referenceDocumentUri?: string;
 }
 
@@ -69,19 +106,37 @@ export class SetQuantityController {
       countedQuantity: body.quantity,
       name: body.name,
       changeFromQuantity: body.changeFromQuantity,
-      ...(body.referenceDocumentUri !== undefined && { referenceDocumentUri: body.referenceDocumentUri }),
+      ...(body.referenceDocumentUri !== undefined && {
+        referenceDocumentUri: body.referenceDocumentUri,
+      }),
     };
-    const decided = await this.results.await([event.eventId], SET_WAIT_MS, () => this.ingest.publish([event], this.results.instanceId));
+    const decided = await this.results.await([event.eventId], SET_WAIT_MS, () =>
+      this.ingest.publish([event], this.results.instanceId),
+    );
     const result = decided?.get(event.eventId);
     if (!result) {
       reply.status(202);
-      return { applied: null, eventId: event.eventId, status: 'pending', message: `not decided within ${SET_WAIT_MS} ms; see GET /v1/stock/${sku}/ledger` };
+      return {
+        applied: null,
+        eventId: event.eventId,
+        status: 'pending',
+        message: `not decided within ${SET_WAIT_MS} ms; see GET /v1/stock/${sku}/ledger`,
+      };
     }
     if (result.outcome === 'refused' && result.code === 'change_from_quantity_stale') {
-      throw new ConflictException({ statusCode: 409, code: 'CHANGE_FROM_QUANTITY_STALE', current: result.current, message: result.reason });
+      throw new ConflictException({
+        statusCode: 409,
+        code: 'CHANGE_FROM_QUANTITY_STALE',
+        current: result.current,
+        message: result.reason,
+      });
     }
     if (result.outcome !== 'applied') {
-      throw new ConflictException({ statusCode: 409, code: (result.code ?? result.outcome).toUpperCase(), message: result.reason ?? result.outcome });
+      throw new ConflictException({
+        statusCode: 409,
+        code: (result.code ?? result.outcome).toUpperCase(),
+        message: result.reason ?? result.outcome,
+      });
     }
     const delta = body.name === 'available' ? result.availableDelta : result.onHandDelta;
     return { applied: true, delta, version: result.version, eventId: event.eventId };

@@ -43,11 +43,22 @@ export class BatchApplier {
     private readonly groupId: string,
   ) {}
 
-  apply(partition: number, messages: KafkaMessage[], source: BatchSource = {}): Promise<AppliedBatch> {
-    return tracedBatch(this.topics.events, partition, messages, (stamp) => this.applyBatch(partition, messages, source, stamp));
+  apply(
+    partition: number,
+    messages: KafkaMessage[],
+    source: BatchSource = {},
+  ): Promise<AppliedBatch> {
+    return tracedBatch(this.topics.events, partition, messages, (stamp) =>
+      this.applyBatch(partition, messages, source, stamp),
+    );
   }
 
-  private async applyBatch(partition: number, messages: KafkaMessage[], source: BatchSource, stampTrace: StampTrace): Promise<AppliedBatch> {
+  private async applyBatch(
+    partition: number,
+    messages: KafkaMessage[],
+    source: BatchSource,
+    stampTrace: StampTrace,
+  ): Promise<AppliedBatch> {
     const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const outcome = await sqlPool(this.db).transaction(async (tx) => {
@@ -57,21 +68,38 @@ export class BatchApplier {
       });
       const { before, result, events, rejected, skipped, handedOff } = folded;
       for (const m of handedOff) {
-        this.logger.warn(`re-producing ${this.topics.events}[${partition}]@${m.offset}: key ${m.key} belongs to partition ${rerouted(m, partition, source.partitions!).partition} (murmur2)`);
+        this.logger.warn(
+          `re-producing ${this.topics.events}[${partition}]@${m.offset}: key ${m.key} belongs to partition ${rerouted(m, partition, source.partitions!).partition} (murmur2)`,
+        );
       }
       // A handed-off record is answered when its copy is applied on its right partition.
-      const decided = handedOff.length > 0 ? messages.filter((m) => !handedOff.includes(m)) : messages;
-      const dead = rejected.map((r) => this.deadLetter(partition, r.message, r.code, r.reason, r.details));
+      const decided =
+        handedOff.length > 0 ? messages.filter((m) => !handedOff.includes(m)) : messages;
+      const dead = rejected.map((r) =>
+        this.deadLetter(partition, r.message, r.code, r.reason, r.details),
+      );
       for (const entry of result.entries) {
         if (entry.wentNegative) this.flagNegative(entry.sku, partition);
       }
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, dead),
-        this.publisher.publish(this.topics.events, handedOff.map((m) => rerouted(m, partition, source.partitions!))),
-        this.publisher.publish(this.topics.stockLevels, stampTrace(stockLevelMessages(before, result, events, new Date()))),
+        this.publisher.publish(
+          this.topics.events,
+          handedOff.map((m) => rerouted(m, partition, source.partitions!)),
+        ),
+        this.publisher.publish(
+          this.topics.stockLevels,
+          stampTrace(stockLevelMessages(before, result, events, new Date())),
+        ),
         this.publisher.publish(this.topics.eventResults, eventResultMessages(decided, folded)),
       ]);
-      return { applied: result.entries.length, deadLettered: dead.length, duplicates: result.duplicates.length, skipped, rerouted: handedOff.length };
+      return {
+        applied: result.entries.length,
+        deadLettered: dead.length,
+        duplicates: result.duplicates.length,
+        skipped,
+        rerouted: handedOff.length,
+      };
     });
     stop();
     ledgerMetrics.applied.inc(outcome.applied);
@@ -81,11 +109,21 @@ export class BatchApplier {
 
   private flagNegative(sku: string, partition: number): void {
     ledgerMetrics.negativeStock.inc();
-    this.logger.warn(`negative stock: sku=${sku} went below zero at a location (${this.topics.events}[${partition}]); review it`);
+    this.logger.warn(
+      `negative stock: sku=${sku} went below zero at a location (${this.topics.events}[${partition}]); review it`,
+    );
   }
 
-  private deadLetter(partition: number, message: KafkaMessage, code: string, reason: string, details?: unknown) {
-    this.logger.warn(`dead-lettering ${this.topics.events}[${partition}]@${message.offset}: ${code}: ${reason}`);
+  private deadLetter(
+    partition: number,
+    message: KafkaMessage,
+    code: string,
+    reason: string,
+    details?: unknown,
+  ) {
+    this.logger.warn(
+      `dead-lettering ${this.topics.events}[${partition}]@${message.offset}: ${code}: ${reason}`,
+    );
     ledgerMetrics.deadLettered.inc({ code });
     return deadLetter({ topic: this.topics.events, partition, message }, code, reason, details);
   }

@@ -9,8 +9,13 @@ import { FoldedPartitionBatch } from '@stockflow/persistence';
  * entry came from this very message; refused when this message was rejected;
  * otherwise its eventId was applied before: duplicate.
  */
-export function eventResultMessages(messages: KafkaMessage[], folded: FoldedPartitionBatch<KafkaMessage>): Message[] {
-  const asking = messages.slice(folded.skipped).filter((m) => m.headers?.[REPLY_TO_HEADER] !== undefined);
+export function eventResultMessages(
+  messages: KafkaMessage[],
+  folded: FoldedPartitionBatch<KafkaMessage>,
+): Message[] {
+  const asking = messages
+    .slice(folded.skipped)
+    .filter((m) => m.headers?.[REPLY_TO_HEADER] !== undefined);
   if (asking.length === 0) return [];
   const rejected = new Map(folded.rejected.map((r) => [r.message, r]));
   const entries = new Map(folded.result.entries.map((e) => [e.eventId, e]));
@@ -24,7 +29,15 @@ export function eventResultMessages(messages: KafkaMessage[], folded: FoldedPart
     let result: EventResultMessage;
     if (refusal) {
       const current = (refusal.details as { current?: number } | undefined)?.current;
-      result = { replyTo, eventId, sku, outcome: 'refused', code: refusal.code, reason: refusal.reason, current };
+      result = {
+        replyTo,
+        eventId,
+        sku,
+        outcome: 'refused',
+        code: refusal.code,
+        reason: refusal.reason,
+        current,
+      };
     } else if (entry && folded.sources.get(eventId)?.position.offset === message.offset) {
       result = {
         replyTo,

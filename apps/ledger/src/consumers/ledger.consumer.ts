@@ -64,6 +64,10 @@ export class LedgerConsumer extends BatchConsumer {
 
   protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
     const admitted = await this.guard.admit(this.kafkaConsumer!, partition, messages);
-    if (admitted.length > 0) await this.applier.apply(partition, admitted, { clusterId: this.guard.clusterId, partitions: this.guard.partitions });
+    if (admitted.length > 0)
+      await this.applier.apply(partition, admitted, {
+        clusterId: this.guard.clusterId,
+        partitions: this.guard.partitions,
+      });
   }
 }

@@ -27,8 +27,18 @@ export class PoolsConsumer extends BatchConsumer {
     const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.LEDGER_GROUP_ID}-pools`;
     // The events consumer's group timeouts: the app's start waits for this group's
     // join too, and a SIGKILLed member would otherwise hold it for the default 30 s.
-    const tuning = { maxWaitTimeInMs: 100, sessionTimeout: 10_000, rebalanceTimeout: 20_000, heartbeatInterval: 2_000 };
-    super(kafka, { groupId, topic: topics.pools, tuning, retryFailedBatches: true }, 'pools-consumer', readiness);
+    const tuning = {
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 2_000,
+    };
+    super(
+      kafka,
+      { groupId, topic: topics.pools, tuning, retryFailedBatches: true },
+      'pools-consumer',
+      readiness,
+    );
     this.groupId = groupId;
   }
 

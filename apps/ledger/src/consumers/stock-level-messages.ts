@@ -1,12 +1,22 @@
 import { Message } from 'kafkajs';
 import { InventoryEvent, StockLevelMessage, isAppliedByCheckout } from '@stockflow/contracts';
-import { BatchResult, LedgerState, locationAvailableDeltas, stockSnapshot } from '@stockflow/ledger-core';
+import {
+  BatchResult,
+  LedgerState,
+  locationAvailableDeltas,
+  stockSnapshot,
+} from '@stockflow/ledger-core';
 
 /**
  * One message per SKU the batch changed, carrying its state after the batch.
  * `events` are the batch's events (any superset of the applied ones).
  */
-export function stockLevelMessages(before: LedgerState, result: BatchResult, events: InventoryEvent[], now: Date): Message[] {
+export function stockLevelMessages(
+  before: LedgerState,
+  result: BatchResult,
+  events: InventoryEvent[],
+  now: Date,
+): Message[] {
   const inCountersAlready = new Set(events.filter(isAppliedByCheckout).map((e) => e.eventId));
   const external = new Map<string, Record<string, number>>();
   for (const entry of result.entries) {
@@ -14,7 +24,8 @@ export function stockLevelMessages(before: LedgerState, result: BatchResult, eve
     // reservation or order cancel some channel posted must reach them like a sale.
     if (inCountersAlready.has(entry.eventId)) continue;
     const deltas = external.get(entry.sku) ?? {};
-    for (const [locationId, delta] of locationAvailableDeltas(entry)) deltas[locationId] = (deltas[locationId] ?? 0) + delta;
+    for (const [locationId, delta] of locationAvailableDeltas(entry))
+      deltas[locationId] = (deltas[locationId] ?? 0) + delta;
     external.set(entry.sku, deltas);
   }
   return result.changedSkus.map((sku) => {

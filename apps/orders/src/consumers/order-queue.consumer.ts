@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
-import { BatchConsumer, BatchingPublisher, deadLetter, ensureTopics, inBatchSpan } from '@stockflow/kafka';
-import { RESERVATIONS, ReservationContext, channelCartId, reserveOrders } from '@stockflow/reservations';
+import {
+  BatchConsumer,
+  BatchingPublisher,
+  deadLetter,
+  ensureTopics,
+  inBatchSpan,
+} from '@stockflow/kafka';
+import {
+  RESERVATIONS,
+  ReservationContext,
+  channelCartId,
+  reserveOrders,
+} from '@stockflow/reservations';
 import { Readiness } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
@@ -53,11 +64,16 @@ export class OrderQueueConsumer extends BatchConsumer {
   }
 
   protected override async prepare(): Promise<void> {
-    await ensureTopics(this.kafkaClient, orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS));
+    await ensureTopics(
+      this.kafkaClient,
+      orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS),
+    );
   }
 
   protected handle(partition: number, messages: KafkaMessage[]): Promise<void> {
-    return inBatchSpan('orders decide batch', this.topics.received, partition, messages, () => this.decide(partition, messages));
+    return inBatchSpan('orders decide batch', this.topics.received, partition, messages, () =>
+      this.decide(partition, messages),
+    );
   }
 
   private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
@@ -66,7 +82,9 @@ export class OrderQueueConsumer extends BatchConsumer {
     for (const message of messages) {
       const order = decodeQueuedOrder(message.value);
       if (typeof order === 'string') {
-        this.logger.warn(`dead-lettering ${this.topics.received}[${partition}]@${message.offset}: ${order}`);
+        this.logger.warn(
+          `dead-lettering ${this.topics.received}[${partition}]@${message.offset}: ${order}`,
+        );
         dead.push(deadLetter({ topic: this.topics.received, partition, message }, 'schema', order));
       } else if (!queued.has(order.orderId)) {
         queued.set(order.orderId, order);

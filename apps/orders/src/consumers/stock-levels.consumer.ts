@@ -43,7 +43,9 @@ export class StockLevelsConsumer extends BatchConsumer {
         updates.push(JSON.parse(message.value?.toString('utf8') ?? ''));
       } catch {
         // Skipping is safe: the next message of its sku shows a version gap and the counter is rebuilt.
-        this.logger.warn(`skipping unreadable ${this.topics.stockLevels}[${partition}]@${message.offset}`);
+        this.logger.warn(
+          `skipping unreadable ${this.topics.stockLevels}[${partition}]@${message.offset}`,
+        );
       }
     }
     await applyStockLevels(this.reservations, updates);

@@ -10,7 +10,13 @@ import {
   ServiceUnavailableException,
   UseGuards,
 } from '@nestjs/common';
-import { RESERVATIONS, ReservationContext, cancelCart, channelCartId, placeHold } from '@stockflow/reservations';
+import {
+  RESERVATIONS,
+  ReservationContext,
+  cancelCart,
+  channelCartId,
+  placeHold,
+} from '@stockflow/reservations';
 import { ChannelAuthGuard, CurrentChannel } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';
 import { CartParams, HoldDto } from './order.dto';
@@ -28,22 +34,46 @@ export class CartsController {
 
   /** Holds `quantity` of `sku` for the cart (replacing its previous hold of that sku). 201, or 409 not enough stock. */
   @Post(':cartId/holds')
-  async hold(@Param() { cartId }: CartParams, @Body() { sku, quantity }: HoldDto, @CurrentChannel() channel: string) {
+  async hold(
+    @Param() { cartId }: CartParams,
+    @Body() { sku, quantity }: HoldDto,
+    @CurrentChannel() channel: string,
+  ) {
     const cart = channelCartId(channel, cartId);
     const decision = await this.failClosed(() =>
-      placeHold(this.reservations, { cartId: cart, sku, quantity, channel }, this.config.CART_HOLD_TTL_SECONDS, new Date()),
+      placeHold(
+        this.reservations,
+        { cartId: cart, sku, quantity, channel },
+        this.config.CART_HOLD_TTL_SECONDS,
+        new Date(),
+      ),
     );
     if (decision.status === 'insufficient') {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'not enough stock', sku, available: decision.available });
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'not enough stock',
+        sku,
+        available: decision.available,
+      });
     }
     const { reservationId, expiresAt, allocations } = decision;
-    return { cartId, sku, quantity, reservationId, expiresAt: expiresAt.toISOString(), allocations };
+    return {
+      cartId,
+      sku,
+      quantity,
+      reservationId,
+      expiresAt: expiresAt.toISOString(),
+      allocations,
+    };
   }
 
   /** Cart cancel: releases every hold of the cart. */
   @Delete(':cartId')
   async cancel(@Param() { cartId }: CartParams, @CurrentChannel() channel: string) {
-    const released = await this.failClosed(() => cancelCart(this.reservations, channelCartId(channel, cartId), new Date()));
+    const released = await this.failClosed(() =>
+      cancelCart(this.reservations, channelCartId(channel, cartId), new Date()),
+    );
     return { cartId, released: released.length };
   }
 

@@ -1,8 +1,21 @@
-import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { BatchingPublisher } from '@stockflow/kafka';
 import { Order, OrderLine } from '@stockflow/persistence';
-import { OrderToReserve, RESERVATIONS, ReservationContext, ReservationDecision, channelCartId, reserveOrders } from '@stockflow/reservations';
+import {
+  OrderToReserve,
+  RESERVATIONS,
+  ReservationContext,
+  ReservationDecision,
+  channelCartId,
+  reserveOrders,
+} from '@stockflow/reservations';
 import { Coalescer } from '@stockflow/service-kit';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
@@ -45,7 +58,9 @@ export class Checkout {
   ) {
     this.syncMethods = syncPaymentMethods(config);
     this.decisions = new Coalescer((orders) =>
-      reserveOrders(this.reservations, orders, new Date(), (tx, decided) => this.store.applyDecisions(tx, decided)),
+      reserveOrders(this.reservations, orders, new Date(), (tx, decided) =>
+        this.store.applyDecisions(tx, decided),
+      ),
     );
   }
 
@@ -59,7 +74,11 @@ export class Checkout {
     }
   }
 
-  private async placeTimed(dto: PlaceOrderDto, channel: string, sync: boolean): Promise<{ code: number; view: OrderView }> {
+  private async placeTimed(
+    dto: PlaceOrderDto,
+    channel: string,
+    sync: boolean,
+  ): Promise<{ code: number; view: OrderView }> {
     const order: NewOrder = {
       orderId: dto.orderId ?? randomUUID(),
       channel,
@@ -71,9 +90,14 @@ export class Checkout {
     if (!inserted) {
       const existing = await this.store.find(order.orderId);
       // Gone again: a concurrent attempt with this orderId was answered 503 and undone.
-      if (!existing) throw new ServiceUnavailableException('checkout is unavailable right now; retry with the same orderId');
+      if (!existing)
+        throw new ServiceUnavailableException(
+          'checkout is unavailable right now; retry with the same orderId',
+        );
       if (existing.channel !== channel || !sameLines(existing.lines, order.lines)) {
-        throw new ConflictException(`orderId ${order.orderId} is already used by a different order`);
+        throw new ConflictException(
+          `orderId ${order.orderId} is already used by a different order`,
+        );
       }
       if (existing.status !== 'received') return answer(existing);
     }
@@ -83,19 +107,30 @@ export class Checkout {
       this.logger.error(`order ${order.orderId} not accepted: ${(error as Error).message}`);
       // Answer 503 having changed nothing: the client retries with the same orderId.
       if (inserted) await this.store.deleteReceived(order.orderId).catch(() => undefined);
-      throw new ServiceUnavailableException('checkout is unavailable right now; retry with the same orderId');
+      throw new ServiceUnavailableException(
+        'checkout is unavailable right now; retry with the same orderId',
+      );
     }
   }
 
   /** `channel` undefined (an operator) sees every channel's orders. */
   async view(orderId: string, channel: string | undefined): Promise<OrderView | undefined> {
     const order = await this.store.find(orderId);
-    return order && (channel === undefined || order.channel === channel) ? answer(order).view : undefined;
+    return order && (channel === undefined || order.channel === channel)
+      ? answer(order).view
+      : undefined;
   }
 
   private async enqueue(order: NewOrder): Promise<{ code: number; view: OrderView }> {
-    const queued: QueuedOrder = { orderId: order.orderId, channel: order.channel, cartId: order.cartId, lines: order.lines };
-    await this.publisher.publish(this.topics.received, [{ key: order.orderId, value: JSON.stringify(queued) }]);
+    const queued: QueuedOrder = {
+      orderId: order.orderId,
+      channel: order.channel,
+      cartId: order.cartId,
+      lines: order.lines,
+    };
+    await this.publisher.publish(this.topics.received, [
+      { key: order.orderId, value: JSON.stringify(queued) },
+    ]);
     return { code: 202, view: { orderId: order.orderId, status: 'received', lines: order.lines } };
   }
 
@@ -103,9 +138,20 @@ export class Checkout {
     const cartId = order.cartId ? channelCartId(order.channel, order.cartId) : null;
     const decision = await this.decisions.submit({ ...order, cartId });
     if (decision.status === 'pending') {
-      return { code: 201, view: { orderId: order.orderId, status: 'pending', lines: decision.lines } };
+      return {
+        code: 201,
+        view: { orderId: order.orderId, status: 'pending', lines: decision.lines },
+      };
     }
-    return { code: 409, view: { orderId: order.orderId, status: 'rejected', reason: decision.reason, lines: order.lines } };
+    return {
+      code: 409,
+      view: {
+        orderId: order.orderId,
+        status: 'rejected',
+        reason: decision.reason,
+        lines: order.lines,
+      },
+    };
   }
 }
 
@@ -116,5 +162,8 @@ function answer(order: Order): { code: number; view: OrderView } {
 }
 
 function sameLines(a: OrderLine[], b: OrderLine[]): boolean {
-  return a.length === b.length && a.every((line, i) => line.sku === b[i].sku && line.quantity === b[i].quantity);
+  return (
+    a.length === b.length &&
+    a.every((line, i) => line.sku === b[i].sku && line.quantity === b[i].quantity)
+  );
 }

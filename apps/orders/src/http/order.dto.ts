@@ -20,30 +20,45 @@ const CLIENT_ID_MESSAGE = '$property must be 1-64 characters of letters, digits,
 export const MAX_ORDER_LINES = 100;
 
 export class OrderLineDto {
-  @IsString() @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
+  @IsString()
+  @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
   sku: string;
 
-  @IsInt() @Min(1) @Max(MAX_QUANTITY)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUANTITY)
   quantity: number;
 }
 
 export class PaymentDto {
-  @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'method must be 1-64 characters of letters, digits, _ or -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'method must be 1-64 characters of letters, digits, _ or -',
+  })
   method: string;
 }
 
 export class PlaceOrderDto {
-  @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   orderId?: string;
 
-  @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(CLIENT_ID_PATTERN, { message: CLIENT_ID_MESSAGE })
   cartId?: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ORDER_LINES)
-  @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ORDER_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
   lines: OrderLineDto[];
 
-  @IsDefined() @ValidateNested() @Type(() => PaymentDto)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PaymentDto)
   payment: PaymentDto;
 }
 
@@ -58,9 +73,12 @@ export class CartParams {
 }
 
 export class HoldDto {
-  @IsString() @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
+  @IsString()
+  @Matches(SKU_PATTERN, { message: 'sku must match ^[A-Za-z0-9._-]{1,64}$' })
   sku: string;
 
-  @IsInt() @Min(1) @Max(MAX_QUANTITY)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUANTITY)
   quantity: number;
 }

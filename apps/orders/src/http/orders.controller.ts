@@ -1,6 +1,20 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { AllowAccess, ChannelAuthGuard, CurrentChannel, validationFailed } from '@stockflow/service-kit';
+import {
+  AllowAccess,
+  ChannelAuthGuard,
+  CurrentChannel,
+  validationFailed,
+} from '@stockflow/service-kit';
 import { Checkout } from './checkout';
 import { OrderParams, PlaceOrderDto } from './order.dto';
 
@@ -18,7 +32,12 @@ export class OrdersController {
   ) {
     const repeated = dto.lines.map((l) => l.sku).filter((sku, i, all) => all.indexOf(sku) !== i);
     if (repeated.length > 0) {
-      throw validationFailed([{ field: 'lines', messages: [`each sku may appear once; repeated: ${[...new Set(repeated)].join(', ')}`] }]);
+      throw validationFailed([
+        {
+          field: 'lines',
+          messages: [`each sku may appear once; repeated: ${[...new Set(repeated)].join(', ')}`],
+        },
+      ]);
     }
     const { code, view } = await this.checkout.place(dto, channel);
     reply.status(code);

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { BackgroundJob, JobLoop, JobLoopObserver } from '@stockflow/service-kit';
 import { JOBS } from './job';
 
@@ -8,12 +14,17 @@ import { JOBS } from './job';
  * retry never does anything twice. SIGTERM lets the run in progress finish.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, JobLoopObserver {
+export class JobRunner
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, JobLoopObserver
+{
   private readonly logger = new Logger(JobRunner.name);
   private readonly loops: JobLoop[];
 
   constructor(@Inject(JOBS) jobs: BackgroundJob[]) {
-    this.loops = jobs.map((job) => new JobLoop(job, { idleDelayMs: 100, errorDelayMs: 100, maxErrorDelayMs: 5_000 }, this));
+    this.loops = jobs.map(
+      (job) =>
+        new JobLoop(job, { idleDelayMs: 100, errorDelayMs: 100, maxErrorDelayMs: 5_000 }, this),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -27,6 +38,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   slice(): void {}
 
   failed(job: string, error: Error, consecutive: number, retryInMs: number): void {
-    this.logger.warn(`${job} failed (${consecutive} in a row, retry in ${retryInMs} ms): ${error.message}`);
+    this.logger.warn(
+      `${job} failed (${consecutive} in a row, retry in ${retryInMs} ms): ${error.message}`,
+    );
   }
 }

@@ -25,7 +25,9 @@ export class RequeueJob implements BackgroundJob {
     const now = Date.now();
     const waitMs = this.afterSeconds * 1000;
     for (const [id, at] of this.lastSent) if (now - at > waitMs) this.lastSent.delete(id);
-    const stale = (await this.store.receivedBefore(new Date(now - waitMs), 500)).filter((o) => !this.lastSent.has(o.orderId));
+    const stale = (await this.store.receivedBefore(new Date(now - waitMs), 500)).filter(
+      (o) => !this.lastSent.has(o.orderId),
+    );
     await this.publisher.publish(
       this.topics.received,
       stale.map((o) => ({ key: o.orderId, value: JSON.stringify(o) })),

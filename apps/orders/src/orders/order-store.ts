@@ -52,7 +52,10 @@ export class OrderStore {
   }
 
   async statuses(orderIds: string[]): Promise<Map<string, string>> {
-    const rows = await this.sql.query('SELECT order_id, status FROM orders WHERE order_id = ANY($1)', [orderIds]);
+    const rows = await this.sql.query(
+      'SELECT order_id, status FROM orders WHERE order_id = ANY($1)',
+      [orderIds],
+    );
     return new Map(rows.map((r: { order_id: string; status: string }) => [r.order_id, r.status]));
   }
 
@@ -77,7 +80,9 @@ export class OrderStore {
 
   /** Undoes an acceptance that could not be decided (sync checkout answering 503). */
   async deleteReceived(orderId: string): Promise<void> {
-    await this.sql.query(`DELETE FROM orders WHERE order_id = $1 AND status = 'received'`, [orderId]);
+    await this.sql.query(`DELETE FROM orders WHERE order_id = $1 AND status = 'received'`, [
+      orderId,
+    ]);
   }
 
   async receivedBefore(cutoff: Date, limit: number): Promise<QueuedOrder[]> {
@@ -86,6 +91,11 @@ export class OrderStore {
        ORDER BY created_at LIMIT $2`,
       [cutoff.toISOString(), limit],
     );
-    return rows.map((r: Record<string, any>) => ({ orderId: r.order_id, channel: r.channel, cartId: r.cart_id, lines: r.lines }));
+    return rows.map((r: Record<string, any>) => ({
+      orderId: r.order_id,
+      channel: r.channel,
+      cartId: r.cart_id,
+      lines: r.lines,
+    }));
   }
 }

@@ -24,6 +24,10 @@ export function decodeQueuedOrder(value: Buffer | null): QueuedOrder | string {
     (raw.cartId === null || typeof raw.cartId === 'string') &&
     Array.isArray(raw.lines) &&
     raw.lines.length > 0 &&
-    raw.lines.every((l: any) => typeof l?.sku === 'string' && Number.isInteger(l?.quantity) && l.quantity > 0);
-  return valid ? { orderId: raw.orderId, channel: raw.channel, cartId: raw.cartId, lines: raw.lines } : 'not an order';
+    raw.lines.every(
+      (l: any) => typeof l?.sku === 'string' && Number.isInteger(l?.quantity) && l.quantity > 0,
+    );
+  return valid
+    ? { orderId: raw.orderId, channel: raw.channel, cartId: raw.cartId, lines: raw.lines }
+    : 'not an order';
 }

@@ -21,7 +21,11 @@ export function signWebhookBody(rawBody: string | Buffer, secret: string): strin
 }
 
 /** Constant-time check, for receivers (and the tests that act as one). */
-export function verifyWebhookSignature(rawBody: string | Buffer, secret: string, header: unknown): boolean {
+export function verifyWebhookSignature(
+  rawBody: string | Buffer,
+  secret: string,
+  header: unknown,
+): boolean {
   if (typeof header !== 'string') return false;
   const expected = Buffer.from(signWebhookBody(rawBody, secret));
   const given = Buffer.from(header);

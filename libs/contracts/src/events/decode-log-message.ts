@@ -18,7 +18,12 @@ export function decodeLogMessage<M extends LogMessage>(message: M): DecodedLogMe
   try {
     raw = JSON.parse(message.value?.toString('utf8') ?? '');
   } catch (error) {
-    return { ok: false, message, code: 'invalid_json', reason: `value is not JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      message,
+      code: 'invalid_json',
+      reason: `value is not JSON: ${(error as Error).message}`,
+    };
   }
   const parsed = parseEvent(raw);
   if (!parsed.ok) {
@@ -29,7 +34,12 @@ export function decodeLogMessage<M extends LogMessage>(message: M): DecodedLogMe
   if (key !== parsed.event.sku) {
     // A wrongly keyed event may sit on another partition than its SKU's history,
     // which would break per-SKU ordering: refuse it rather than apply it out of order.
-    return { ok: false, message, code: 'schema', reason: `message key ${JSON.stringify(key ?? null)} is not the sku` };
+    return {
+      ok: false,
+      message,
+      code: 'schema',
+      reason: `message key ${JSON.stringify(key ?? null)} is not the sku`,
+    };
   }
   return { ok: true, message, event: parsed.event };
 }

@@ -43,9 +43,13 @@ function IsSmallJson(maxBytes: number) {
       target: target.constructor,
       propertyName,
       constraints: [maxBytes],
-      options: { message: (a: ValidationArguments) => `${a.property} must serialize to at most ${maxBytes} bytes` },
+      options: {
+        message: (a: ValidationArguments) =>
+          `${a.property} must serialize to at most ${maxBytes} bytes`,
+      },
       validator: {
-        validate: (value: unknown) => value === undefined || Buffer.byteLength(JSON.stringify(value)) <= maxBytes,
+        validate: (value: unknown) =>
+          value === undefined || Buffer.byteLength(JSON.stringify(value)) <= maxBytes,
       },
     });
 }
@@ -81,7 +85,10 @@ export class EventBaseDto {
   metadata?: Record<string, unknown>;
 
   // Optional, except on the events that are about a document (StockIncoming, IncomingCancelled).
-  @ValidateIf((o: EventBaseDto) => o.referenceDocumentUri !== undefined || REFERENCE_REQUIRED.includes(o.type))
+  @ValidateIf(
+    (o: EventBaseDto) =>
+      o.referenceDocumentUri !== undefined || REFERENCE_REQUIRED.includes(o.type),
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_REFERENCE_LENGTH)
@@ -115,7 +122,9 @@ export class StockCountedDto extends LocationEventDto {
   @IsIn(SETTABLE_QUANTITIES as unknown as string[])
   name?: string;
 
-  @ValidateIf((o: StockCountedDto) => o.changeFromQuantity !== undefined && o.changeFromQuantity !== null)
+  @ValidateIf(
+    (o: StockCountedDto) => o.changeFromQuantity !== undefined && o.changeFromQuantity !== null,
+  )
   @IsInt()
   @Min(-MAX_QUANTITY)
   @Max(MAX_QUANTITY)

@@ -12,7 +12,16 @@ const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const CHANNEL = /^[a-z0-9_-]{1,32}$/;
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
 
-const COMMON = ['eventId', 'type', 'sku', 'channel', 'occurredAt', 'schemaVersion', 'metadata', 'referenceDocumentUri'];
+const COMMON = [
+  'eventId',
+  'type',
+  'sku',
+  'channel',
+  'occurredAt',
+  'schemaVersion',
+  'metadata',
+  'referenceDocumentUri',
+];
 const FIELDS: Record<EventType, string[]> = {
   StockReceived: ['locationId', 'quantity'],
   ItemSold: ['locationId', 'quantity'],
@@ -38,8 +47,18 @@ export function fastAccept(raw: Raw): boolean {
   const allowed = ALLOWED[type];
   if (!allowed || !Object.prototype.hasOwnProperty.call(ALLOWED, type)) return false;
   for (const key of Object.keys(raw)) if (!allowed.has(key)) return false;
-  if (!matches(raw.eventId, UUID) || !matches(raw.sku, SKU_PATTERN) || !matches(raw.channel, CHANNEL)) return false;
-  if (raw.schemaVersion !== 1 || !isUtcTimestamp(raw.occurredAt) || !smallObjectOrAbsent(raw.metadata)) return false;
+  if (
+    !matches(raw.eventId, UUID) ||
+    !matches(raw.sku, SKU_PATTERN) ||
+    !matches(raw.channel, CHANNEL)
+  )
+    return false;
+  if (
+    raw.schemaVersion !== 1 ||
+    !isUtcTimestamp(raw.occurredAt) ||
+    !smallObjectOrAbsent(raw.metadata)
+  )
+    return false;
   if (raw.referenceDocumentUri !== undefined && !reference(raw.referenceDocumentUri)) return false;
   switch (type) {
     case 'StockReceived':
@@ -78,7 +97,11 @@ export function fastAccept(raw: Raw): boolean {
         (RELEASE_REASONS as readonly unknown[]).includes(raw.reason)
       );
     case 'ReservationFulfilled':
-      return matches(raw.reservationId, ID) && matches(raw.locationId, ID) && int(raw.quantity, 1, MAX_QUANTITY);
+      return (
+        matches(raw.reservationId, ID) &&
+        matches(raw.locationId, ID) &&
+        int(raw.quantity, 1, MAX_QUANTITY)
+      );
     case 'StockTransferred':
       return (
         matches(raw.fromLocationId, ID) &&
@@ -103,9 +126,11 @@ function allocations(value: unknown, quantity: number): boolean {
   const seen = new Set<string>();
   let sum = 0;
   for (const row of value) {
-    if (row === null || typeof row !== 'object' || Object.getPrototypeOf(row) !== Object.prototype) return false;
+    if (row === null || typeof row !== 'object' || Object.getPrototypeOf(row) !== Object.prototype)
+      return false;
     const keys = Object.keys(row);
-    if (keys.length !== 2 || !matches(row.locationId, ID) || !int(row.quantity, 1, MAX_QUANTITY)) return false;
+    if (keys.length !== 2 || !matches(row.locationId, ID) || !int(row.quantity, 1, MAX_QUANTITY))
+      return false;
     if (seen.has(row.locationId)) return false;
     seen.add(row.locationId);
     sum += row.quantity;

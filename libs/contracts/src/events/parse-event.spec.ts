@@ -13,9 +13,25 @@ const EXAMPLES: { [T in EventType]: EventFields<T> } = {
   ReservationReleased: { sku: 'SKU-1', reservationId: 'res-1', quantity: 2, reason: 'expired' },
   ReservationFulfilled: { sku: 'SKU-1', reservationId: 'res-1', locationId: 'wh-1', quantity: 2 },
   StockTransferred: { sku: 'SKU-1', fromLocationId: 'wh-1', toLocationId: 'store-1', quantity: 3 },
-  StockStateChanged: { sku: 'SKU-1', locationId: 'wh-1', quantity: 2, from: 'available', to: 'damaged' },
-  StockIncoming: { sku: 'SKU-1', locationId: 'wh-1', quantity: 10, referenceDocumentUri: 'gid://erp/PurchaseOrder/4411' },
-  IncomingCancelled: { sku: 'SKU-1', locationId: 'wh-1', quantity: 4, referenceDocumentUri: 'gid://erp/PurchaseOrder/4411' },
+  StockStateChanged: {
+    sku: 'SKU-1',
+    locationId: 'wh-1',
+    quantity: 2,
+    from: 'available',
+    to: 'damaged',
+  },
+  StockIncoming: {
+    sku: 'SKU-1',
+    locationId: 'wh-1',
+    quantity: 10,
+    referenceDocumentUri: 'gid://erp/PurchaseOrder/4411',
+  },
+  IncomingCancelled: {
+    sku: 'SKU-1',
+    locationId: 'wh-1',
+    quantity: 4,
+    referenceDocumentUri: 'gid://erp/PurchaseOrder/4411',
+  },
 };
 
 function example<T extends EventType>(type: T): Extract<InventoryEvent, { type: T }> {

@@ -19,7 +19,10 @@ const VALIDATE_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUn
  */
 export function parseEvent(raw: unknown, path = ''): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: [{ field: path || '(body)', messages: ['event must be a JSON object'] }] };
+    return {
+      ok: false,
+      errors: [{ field: path || '(body)', messages: ['event must be a JSON object'] }],
+    };
   }
   return fastAccept(raw as Record<string, unknown>) ? accepted(raw) : validateFully(raw, path);
 }
@@ -30,7 +33,9 @@ export function validateFully(raw: object, path = ''): ParseResult {
   if (!EVENT_TYPES.includes(type as EventType)) {
     return {
       ok: false,
-      errors: [{ field: join(path, 'type'), messages: [`type must be one of: ${EVENT_TYPES.join(', ')}`] }],
+      errors: [
+        { field: join(path, 'type'), messages: [`type must be one of: ${EVENT_TYPES.join(', ')}`] },
+      ],
     };
   }
   // A shallow copy, not plainToInstance: class-transformer threw on any nested
@@ -42,32 +47,55 @@ export function validateFully(raw: object, path = ''): ParseResult {
   const fields = Object.entries(raw).filter(([key]) => !shadowing.includes(key));
   const dto = Object.assign(new EVENT_DTOS[type as EventType](), Object.fromEntries(fields));
   const errors = flatten(validateSync(dto, VALIDATE_OPTIONS), path);
-  for (const key of shadowing) errors.push({ field: join(path, key), messages: [`property ${key} should not exist`] });
+  for (const key of shadowing)
+    errors.push({ field: join(path, key), messages: [`property ${key} should not exist`] });
   const transfer = raw as { fromLocationId?: unknown; toLocationId?: unknown };
   // Only compare two present strings: two missing ids are already reported as missing.
-  const sameLocation = typeof transfer.fromLocationId === 'string' && transfer.fromLocationId === transfer.toLocationId;
+  const sameLocation =
+    typeof transfer.fromLocationId === 'string' &&
+    transfer.fromLocationId === transfer.toLocationId;
   if (type === 'StockTransferred' && sameLocation) {
-    errors.push({ field: join(path, 'toLocationId'), messages: ['toLocationId must differ from fromLocationId'] });
+    errors.push({
+      field: join(path, 'toLocationId'),
+      messages: ['toLocationId must differ from fromLocationId'],
+    });
   }
   errors.push(...crossFieldErrors(type as EventType, raw as Record<string, unknown>, path));
   return errors.length > 0 ? { ok: false, errors } : accepted(raw);
 }
 
 /** Rules across fields that class-validator's per-field decorators cannot state. */
-function crossFieldErrors(type: EventType, raw: Record<string, unknown>, path: string): FieldError[] {
+function crossFieldErrors(
+  type: EventType,
+  raw: Record<string, unknown>,
+  path: string,
+): FieldError[] {
   if (type === 'StockStateChanged' && typeof raw.from === 'string' && raw.from === raw.to) {
     return [{ field: join(path, 'to'), messages: ['to must differ from from'] }];
   }
-  if (type === 'StockReserved' && Array.isArray(raw.allocations) && Number.isInteger(raw.quantity)) {
+  if (
+    type === 'StockReserved' &&
+    Array.isArray(raw.allocations) &&
+    Number.isInteger(raw.quantity)
+  ) {
     const rows = raw.allocations as { locationId?: unknown; quantity?: unknown }[];
-    const sum = rows.reduce((total, a) => total + (typeof a?.quantity === 'number' ? a.quantity : 0), 0);
+    const sum = rows.reduce(
+      (total, a) => total + (typeof a?.quantity === 'number' ? a.quantity : 0),
+      0,
+    );
     const errors: FieldError[] = [];
     if (sum !== raw.quantity) {
-      errors.push({ field: join(path, 'allocations'), messages: [`allocations must add up to quantity (${raw.quantity}); they add up to ${sum}`] });
+      errors.push({
+        field: join(path, 'allocations'),
+        messages: [`allocations must add up to quantity (${raw.quantity}); they add up to ${sum}`],
+      });
     }
     const ids = rows.map((a) => a?.locationId);
     if (new Set(ids).size !== ids.length) {
-      errors.push({ field: join(path, 'allocations'), messages: ['each locationId may appear once in allocations'] });
+      errors.push({
+        field: join(path, 'allocations'),
+        messages: ['each locationId may appear once in allocations'],
+      });
     }
     return errors;
   }
@@ -81,7 +109,9 @@ function accepted(raw: object): ParseResult {
 }
 
 /** Validates an array of events; the result lists the errors of every element. */
-export function parseEvents(raw: unknown[]): { ok: true; events: InventoryEvent[] } | { ok: false; errors: FieldError[] } {
+export function parseEvents(
+  raw: unknown[],
+): { ok: true; events: InventoryEvent[] } | { ok: false; errors: FieldError[] } {
   const events: InventoryEvent[] = [];
   const errors: FieldError[] = [];
   raw.forEach((item, index) => {

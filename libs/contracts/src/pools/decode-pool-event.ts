@@ -17,9 +17,17 @@ export function decodePoolEvent(value: Buffer | string | null): PoolEvent | unde
   const event = raw as Partial<PoolEvent> & { locations?: unknown; channels?: unknown };
   if (typeof event.poolId !== 'string' || typeof event.eventId !== 'string') return undefined;
   if (event.type === 'PoolDeleted') return event as PoolEvent;
-  if (event.type !== 'PoolDefined' || !Array.isArray(event.locations) || !Array.isArray(event.channels)) return undefined;
+  if (
+    event.type !== 'PoolDefined' ||
+    !Array.isArray(event.locations) ||
+    !Array.isArray(event.channels)
+  )
+    return undefined;
   const locationsOk = event.locations.every(
-    (l: { locationId?: unknown; priority?: unknown }) => typeof l?.locationId === 'string' && Number.isInteger(l?.priority),
+    (l: { locationId?: unknown; priority?: unknown }) =>
+      typeof l?.locationId === 'string' && Number.isInteger(l?.priority),
   );
-  return locationsOk && event.channels.every((c) => typeof c === 'string') ? (event as PoolEvent) : undefined;
+  return locationsOk && event.channels.every((c) => typeof c === 'string')
+    ? (event as PoolEvent)
+    : undefined;
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import { PoolDefinition, PoolEvent, TopicNames, decodePoolEvent } from '@stockflow/contracts';
-import { PoolDirectory, PoolDirectorySource, PoolOutcome, emptyDirectory, foldPoolEvent } from '@stockflow/ledger-core';
+import {
+  PoolDirectory,
+  PoolDirectorySource,
+  PoolOutcome,
+  emptyDirectory,
+  foldPoolEvent,
+} from '@stockflow/ledger-core';
 import { Readiness, counter } from '@stockflow/service-kit';
 import { BatchConsumer } from '../batch-consumer';
 import { TOPICS } from '../kafka.module';
@@ -12,7 +18,11 @@ const skipped = counter({
   help: 'Messages on inventory.pools that are not pool events (foreign writes), skipped',
 });
 
-export type PoolChangeListener = (before: PoolDirectory, after: PoolDirectory, event: PoolEvent) => void;
+export type PoolChangeListener = (
+  before: PoolDirectory,
+  after: PoolDirectory,
+  event: PoolEvent,
+) => void;
 
 /**
  * Every process that decides or shows by pool (gateway, orders, channel-sync)
@@ -40,7 +50,16 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
     readiness: Readiness,
   ) {
     // A group of one: every instance reads every definition; nothing is committed that matters.
-    super(kafkaClient, { groupId: `stockflow-pools-${randomUUID()}`, topic: topics.pools, tuning: { maxWaitTimeInMs: 100 } }, 'PoolFeed', readiness);
+    super(
+      kafkaClient,
+      {
+        groupId: `stockflow-pools-${randomUUID()}`,
+        topic: topics.pools,
+        tuning: { maxWaitTimeInMs: 100 },
+      },
+      'PoolFeed',
+      readiness,
+    );
     readiness.register('pools', () => {
       if (!this.caughtUp) throw new Error('reading inventory.pools');
     });
@@ -100,7 +119,8 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
       if (!event) {
         skipped.inc();
         // A foreign write at the end of the topic must not keep the feed "not caught up" for ever.
-        if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.setCaughtUp();
+        if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target)
+          this.setCaughtUp();
         continue;
       }
       const before = this.directory;
@@ -112,7 +132,8 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
       }
       this.outcomes.get(event.eventId)?.(outcome);
       this.outcomes.delete(event.eventId);
-      if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target) this.setCaughtUp();
+      if (this.target !== undefined && BigInt(message.offset) + 1n >= this.target)
+        this.setCaughtUp();
     }
   }
 

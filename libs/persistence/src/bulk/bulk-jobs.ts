@@ -19,12 +19,16 @@ export interface BulkJob {
 /** Errors kept per job: enough to fix a feed, bounded so one bad file cannot bloat a row. */
 export const MAX_BULK_ERRORS = 1000;
 
-export async function createBulkJob(db: Queryable, bulkId: string, channel: string, total: number): Promise<void> {
-  await db.query(`INSERT INTO bulk_jobs (bulk_id, channel, status, total) VALUES ($1, $2, 'processing', $3)`, [
-    bulkId,
-    channel,
-    total,
-  ]);
+export async function createBulkJob(
+  db: Queryable,
+  bulkId: string,
+  channel: string,
+  total: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO bulk_jobs (bulk_id, channel, status, total) VALUES ($1, $2, 'processing', $3)`,
+    [bulkId, channel, total],
+  );
 }
 
 /** Adds one chunk's outcome; also serves as the job's heartbeat. */
@@ -46,7 +50,12 @@ export async function recordBulkProgress(
   );
 }
 
-export async function finishBulkJob(db: Queryable, bulkId: string, status: 'completed' | 'failed', error?: string) {
+export async function finishBulkJob(
+  db: Queryable,
+  bulkId: string,
+  status: 'completed' | 'failed',
+  error?: string,
+) {
   await db.query(
     `UPDATE bulk_jobs SET status = $2, updated_at = now(),
             errors = CASE WHEN $3::text IS NULL THEN errors
@@ -57,13 +66,24 @@ export async function finishBulkJob(db: Queryable, bulkId: string, status: 'comp
 }
 
 /** `channel` undefined (an operator) finds any channel's job. */
-export async function findBulkJob(db: Queryable, bulkId: string, channel: string | undefined): Promise<BulkJob | undefined> {
+export async function findBulkJob(
+  db: Queryable,
+  bulkId: string,
+  channel: string | undefined,
+): Promise<BulkJob | undefined> {
   const [row] = await db.query(
     'SELECT bulk_id, status, total, accepted, rejected, errors FROM bulk_jobs WHERE bulk_id = $1 AND ($2::text IS NULL OR channel = $2)',
     [bulkId, channel ?? null],
   );
   return row
-    ? { bulkId: row.bulk_id, status: row.status, total: row.total, accepted: row.accepted, rejected: row.rejected, errors: row.errors }
+    ? {
+        bulkId: row.bulk_id,
+        status: row.status,
+        total: row.total,
+        accepted: row.accepted,
+        rejected: row.rejected,
+        errors: row.errors,
+      }
     : undefined;
 }
 

@@ -58,7 +58,11 @@ export async function captureSnapshot(session: Queryable, key: SnapshotKey): Pro
 }
 
 /** The newest snapshot of `key` (optionally: taken before snapshot `beforeId`). */
-export async function latestSnapshot(db: Queryable, key: SnapshotKey, beforeId?: number): Promise<Snapshot | undefined> {
+export async function latestSnapshot(
+  db: Queryable,
+  key: SnapshotKey,
+  beforeId?: number,
+): Promise<Snapshot | undefined> {
   const [row] = await db.query(
     `SELECT id, taken_at, offsets, extract(epoch FROM now() - taken_at)::float8 AS age_seconds FROM snapshots
      WHERE group_id = $1 AND topic = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
@@ -76,16 +80,28 @@ export async function findSnapshot(db: Queryable, id: number): Promise<Snapshot 
 }
 
 /** Current offsets of the ledger, the same shape a snapshot records. */
-export async function currentOffsets(db: Queryable, key: SnapshotKey): Promise<Map<number, bigint>> {
-  const rows = await db.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [
-    key.groupId,
-    key.topic,
-  ]);
-  return new Map(rows.map((r: { partition: number; next_offset: string }) => [r.partition, BigInt(r.next_offset)]));
+export async function currentOffsets(
+  db: Queryable,
+  key: SnapshotKey,
+): Promise<Map<number, bigint>> {
+  const rows = await db.query(
+    'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
+    [key.groupId, key.topic],
+  );
+  return new Map(
+    rows.map((r: { partition: number; next_offset: string }) => [
+      r.partition,
+      BigInt(r.next_offset),
+    ]),
+  );
 }
 
 /** Keeps the newest `keep` snapshots of `key`; their rows go with them (ON DELETE CASCADE). */
-export async function pruneSnapshots(db: Queryable, key: SnapshotKey, keep: number): Promise<number> {
+export async function pruneSnapshots(
+  db: Queryable,
+  key: SnapshotKey,
+  keep: number,
+): Promise<number> {
   const [{ pruned }] = await db.query(
     `WITH gone AS (
        DELETE FROM snapshots WHERE group_id = $1 AND topic = $2 AND id NOT IN (
@@ -132,7 +148,12 @@ export async function restoreSnapshot(
   await db.query(
     `INSERT INTO ${to}.consumer_offsets (group_id, topic, partition, next_offset)
      SELECT $1, $2, * FROM unnest($3::int[], $4::bigint[])`,
-    [key.groupId, key.topic, partitions, partitions.map((p) => snapshot.offsets.get(p)!.toString())],
+    [
+      key.groupId,
+      key.topic,
+      partitions,
+      partitions.map((p) => snapshot.offsets.get(p)!.toString()),
+    ],
   );
   await db.query(
     `INSERT INTO ${to}.journal SELECT j.* FROM ${from}.journal j

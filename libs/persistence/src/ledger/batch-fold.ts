@@ -54,7 +54,12 @@ export function decodeBatch<M extends LogMessage>(messages: readonly M[]): Decod
   for (const message of messages) {
     const decoded = decodeLogMessage(message);
     if (!decoded.ok) {
-      rejected.push({ message, code: decoded.code, reason: decoded.reason, details: decoded.details });
+      rejected.push({
+        message,
+        code: decoded.code,
+        reason: decoded.reason,
+        details: decoded.details,
+      });
       continue;
     }
     const event = decoded.event;
@@ -69,7 +74,11 @@ export function decodeBatch<M extends LogMessage>(messages: readonly M[]): Decod
     events,
     rejected,
     occurrences,
-    keys: { skus: [...skus], reservationIds: [...reservationIds], eventIds: [...occurrences.keys()] },
+    keys: {
+      skus: [...skus],
+      reservationIds: [...reservationIds],
+      eventIds: [...occurrences.keys()],
+    },
   };
 }
 
@@ -90,7 +99,12 @@ export function foldDecoded<M extends LogMessage>(
   const next = (eventId: string) => decoded.occurrences.get(eventId)![consumed.get(eventId) ?? 0];
   for (const refusal of result.refusals) {
     const details = refusal.current === undefined ? undefined : { current: refusal.current };
-    rejected.push({ message: next(refusal.eventId).message, code: refusal.code, reason: refusal.reason, details });
+    rejected.push({
+      message: next(refusal.eventId).message,
+      code: refusal.code,
+      reason: refusal.reason,
+      details,
+    });
     consumed.set(refusal.eventId, (consumed.get(refusal.eventId) ?? 0) + 1);
   }
   const sources = new Map<string, JournalSource>();

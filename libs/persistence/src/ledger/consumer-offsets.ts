@@ -36,24 +36,52 @@ export interface LogBinding {
  * in; without one (replay, benchmarks) the row keeps no binding, so a stale
  * one can never vouch for an offset it did not come with.
  */
-export async function saveOffset(db: Queryable, key: OffsetKey, nextOffset: bigint, binding?: LogBinding): Promise<void> {
+export async function saveOffset(
+  db: Queryable,
+  key: OffsetKey,
+  nextOffset: bigint,
+  binding?: LogBinding,
+): Promise<void> {
   await db.query(
     `UPDATE consumer_offsets SET next_offset = $4, cluster_id = $5, anchor = $6, updated_at = now()
      WHERE group_id = $1 AND topic = $2 AND partition = $3`,
-    [key.groupId, key.topic, key.partition, nextOffset.toString(), binding?.clusterId ?? null, binding?.anchor ?? null],
+    [
+      key.groupId,
+      key.topic,
+      key.partition,
+      nextOffset.toString(),
+      binding?.clusterId ?? null,
+      binding?.anchor ?? null,
+    ],
   );
 }
 
 /** Stored offsets of a group on a topic with what binds them to their log. */
-export async function readStoredOffsets(db: Queryable, groupId: string, topic: string): Promise<Map<number, StoredOffset>> {
+export async function readStoredOffsets(
+  db: Queryable,
+  groupId: string,
+  topic: string,
+): Promise<Map<number, StoredOffset>> {
   const rows = await db.query(
     'SELECT partition, next_offset, cluster_id, anchor FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
     [groupId, topic],
   );
   return new Map(
-    rows.map((r: { partition: number; next_offset: string; cluster_id: string | null; anchor: string | null }) => [
-      r.partition,
-      { partition: r.partition, nextOffset: BigInt(r.next_offset), clusterId: r.cluster_id, anchor: r.anchor },
-    ]),
+    rows.map(
+      (r: {
+        partition: number;
+        next_offset: string;
+        cluster_id: string | null;
+        anchor: string | null;
+      }) => [
+        r.partition,
+        {
+          partition: r.partition,
+          nextOffset: BigInt(r.next_offset),
+          clusterId: r.cluster_id,
+          anchor: r.anchor,
+        },
+      ],
+    ),
   );
 }

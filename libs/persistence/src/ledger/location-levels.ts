@@ -29,7 +29,11 @@ const SELECT = `
  * (keyset pagination: each page is one index range scan, however many SKUs
  * there are). For a pass over the whole catalog, e.g. after a pool change.
  */
-export async function locationLevelsPage(db: Queryable, afterSku: string, limit: number): Promise<LocationLevel[]> {
+export async function locationLevelsPage(
+  db: Queryable,
+  afterSku: string,
+  limit: number,
+): Promise<LocationLevel[]> {
   const rows: Row[] = await db.query(
     `WITH levels AS (SELECT sku, version FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2) ${SELECT}`,
     [afterSku, limit],
@@ -39,7 +43,10 @@ export async function locationLevelsPage(db: Queryable, afterSku: string, limit:
 
 /** The per-location available of the given SKUs (unknown SKUs are absent). */
 export async function locationLevelsOf(db: Queryable, skus: string[]): Promise<LocationLevel[]> {
-  const rows: Row[] = await db.query(`WITH levels AS (SELECT sku, version FROM stock_levels WHERE sku = ANY($1)) ${SELECT}`, [skus]);
+  const rows: Row[] = await db.query(
+    `WITH levels AS (SELECT sku, version FROM stock_levels WHERE sku = ANY($1)) ${SELECT}`,
+    [skus],
+  );
   return group(rows);
 }
 

@@ -45,13 +45,23 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
-  const nothing = { before: emptyLedger(), result: foldEvents(emptyLedger(), []), events: [], rejected: [], skipped, sources: new Map() };
+  const nothing = {
+    before: emptyLedger(),
+    result: foldEvents(emptyLedger(), []),
+    events: [],
+    rejected: [],
+    skipped,
+    sources: new Map(),
+  };
   if (fresh.length === 0) return { ...nothing, handedOff: [] };
   const handedOff = options.handOff ? fresh.filter(options.handOff) : [];
   const handed = new Set(handedOff);
   const folded = handed.size > 0 ? fresh.filter((m) => !handed.has(m)) : fresh;
   const last = fresh[fresh.length - 1];
-  const binding = options.clusterId === undefined ? undefined : { clusterId: options.clusterId, anchor: recordFingerprint(last) };
+  const binding =
+    options.clusterId === undefined
+      ? undefined
+      : { clusterId: options.clusterId, anchor: recordFingerprint(last) };
   if (folded.length === 0) {
     await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
     return { ...nothing, handedOff };

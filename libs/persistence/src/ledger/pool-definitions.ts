@@ -17,7 +17,12 @@ export async function loadPools(db: Queryable): Promise<PoolDirectory> {
   const pools = new Map<string, PoolDefinition>();
   const channelPools = new Map<string, string>();
   for (const row of rows) {
-    pools.set(row.pool_id, { poolId: row.pool_id, locations: row.locations, channels: row.channels, version: row.version });
+    pools.set(row.pool_id, {
+      poolId: row.pool_id,
+      locations: row.locations,
+      channels: row.channels,
+      version: row.version,
+    });
     for (const channel of row.channels) channelPools.set(channel, row.pool_id);
   }
   return { pools, channelPools };
@@ -31,12 +36,20 @@ export async function writePools(db: Queryable, directory: PoolDirectory): Promi
   await db.query(
     `INSERT INTO pools (pool_id, locations, channels, version)
      SELECT * FROM unnest($1::varchar[], $2::jsonb[], $3::jsonb[], $4::int[])`,
-    [pools.map((p) => p.poolId), pools.map((p) => JSON.stringify(p.locations)), pools.map((p) => JSON.stringify(p.channels)), pools.map((p) => p.version)],
+    [
+      pools.map((p) => p.poolId),
+      pools.map((p) => JSON.stringify(p.locations)),
+      pools.map((p) => JSON.stringify(p.channels)),
+      pools.map((p) => p.version),
+    ],
   );
 }
 
 /** Folds pool messages (inventory.pools, in log order) over a directory; foreign writes are skipped. */
-export function foldPoolMessages(directory: PoolDirectory, messages: readonly LogMessage[]): PoolDirectory {
+export function foldPoolMessages(
+  directory: PoolDirectory,
+  messages: readonly LogMessage[],
+): PoolDirectory {
   let next = directory;
   for (const message of messages) {
     const event = decodePoolEvent(message.value);
@@ -52,7 +65,11 @@ export function foldPoolMessages(directory: PoolDirectory, messages: readonly Lo
  * projections: lock the stored offset, skip what it covers, fold, write, move
  * the offset, all in the caller's transaction. Returns the directory after.
  */
-export async function applyPoolBatch(tx: SqlTransaction, key: OffsetKey, messages: readonly LogMessage[]): Promise<PoolDirectory> {
+export async function applyPoolBatch(
+  tx: SqlTransaction,
+  key: OffsetKey,
+  messages: readonly LogMessage[],
+): Promise<PoolDirectory> {
   const next = await lockOffset(tx, key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const before = await loadPools(tx);

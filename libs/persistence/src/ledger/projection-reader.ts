@@ -1,4 +1,10 @@
-import { LedgerState, LocationStock, ReservationState, StockState, reservationKind } from '@stockflow/ledger-core';
+import {
+  LedgerState,
+  LocationStock,
+  ReservationState,
+  StockState,
+  reservationKind,
+} from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
 
 /**
@@ -12,7 +18,10 @@ export async function loadLedgerSlice(
   eventIds: string[],
 ): Promise<LedgerState> {
   // Sequential on purpose: inside a transaction they share one connection anyway.
-  const levels = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)', [skus]);
+  const levels = await db.query(
+    'SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)',
+    [skus],
+  );
   const locations = await db.query(
     `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
      FROM stock_locations WHERE sku = ANY($1)`,
@@ -26,7 +35,9 @@ export async function loadLedgerSlice(
            FROM reservations WHERE reservation_id = ANY($1)`,
           [reservationIds],
         );
-  const applied = await db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [eventIds]);
+  const applied = await db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [
+    eventIds,
+  ]);
   const stock = new Map<string, StockState>();
   for (const row of levels) {
     stock.set(row.sku, {
@@ -39,7 +50,8 @@ export async function loadLedgerSlice(
   }
   for (const row of locations) {
     const state = stock.get(row.sku);
-    if (state) (state.locations as Record<string, LocationStock>)[row.location_id] = locationFromRow(row);
+    if (state)
+      (state.locations as Record<string, LocationStock>)[row.location_id] = locationFromRow(row);
   }
   const reservationMap = new Map<string, ReservationState>();
   for (const row of reservations) {
@@ -54,8 +66,13 @@ export async function loadLedgerSlice(
     });
   }
   const missing = reservationIds.filter((id) => !reservationMap.has(id));
-  for (const netted of await loadCompactedReservations(db, missing)) reservationMap.set(netted.reservationId, netted);
-  return { stock, reservations: reservationMap, applied: new Set(applied.map((r: { event_id: string }) => r.event_id)) };
+  for (const netted of await loadCompactedReservations(db, missing))
+    reservationMap.set(netted.reservationId, netted);
+  return {
+    stock,
+    reservations: reservationMap,
+    applied: new Set(applied.map((r: { event_id: string }) => r.event_id)),
+  };
 }
 
 /**
@@ -65,22 +82,27 @@ export async function loadLedgerSlice(
  * replay of the log gives (duplicate_reservation, over_release, over_fulfil),
  * instead of treating the reservationId as never seen.
  */
-async function loadCompactedReservations(db: Queryable, reservationIds: string[]): Promise<ReservationState[]> {
+async function loadCompactedReservations(
+  db: Queryable,
+  reservationIds: string[],
+): Promise<ReservationState[]> {
   if (reservationIds.length === 0) return [];
   const rows = await db.query(
     `SELECT reservation_id, sku, event->>'orderId' AS order_id, (event->>'quantity')::int AS quantity
      FROM journal WHERE type = 'StockReserved' AND reservation_id = ANY($1)`,
     [reservationIds],
   );
-  return rows.map((row: { reservation_id: string; sku: string; order_id: string | null; quantity: number }) => ({
-    reservationId: row.reservation_id,
-    sku: row.sku,
-    orderId: row.order_id ?? undefined,
-    kind: reservationKind(row.reservation_id),
-    quantity: row.quantity,
-    open: 0,
-    allocations: [],
-  }));
+  return rows.map(
+    (row: { reservation_id: string; sku: string; order_id: string | null; quantity: number }) => ({
+      reservationId: row.reservation_id,
+      sku: row.sku,
+      orderId: row.order_id ?? undefined,
+      kind: reservationKind(row.reservation_id),
+      quantity: row.quantity,
+      open: 0,
+      allocations: [],
+    }),
+  );
 }
 
 export interface LocationRow {

@@ -23,7 +23,11 @@ export type JournalSources = ReadonlyMap<string, JournalSource>;
  * journal entries, each as one set-based statement whatever the batch size. Call
  * it inside the transaction that also moves the consumer offset.
  */
-export async function writeBatch(db: SqlTransaction, result: BatchResult, sources: JournalSources): Promise<void> {
+export async function writeBatch(
+  db: SqlTransaction,
+  result: BatchResult,
+  sources: JournalSources,
+): Promise<void> {
   if (result.entries.length === 0) return;
   await writeProjections(db, result.state, result.changedSkus, result.changedReservations);
   await writeJournal(db, result.entries, sources);
@@ -43,10 +47,17 @@ export async function writeProjections(
      ON CONFLICT (sku) DO UPDATE
        SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved,
            version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
-    [states.map((s) => s.sku), states.map((s) => s.onHand), states.map((s) => s.reserved), states.map((s) => s.version)],
+    [
+      states.map((s) => s.sku),
+      states.map((s) => s.onHand),
+      states.map((s) => s.reserved),
+      states.map((s) => s.version),
+    ],
   );
 
-  const locations = states.flatMap((s) => Object.entries(s.locations).map(([locationId, l]) => ({ sku: s.sku, locationId, l })));
+  const locations = states.flatMap((s) =>
+    Object.entries(s.locations).map(([locationId, l]) => ({ sku: s.sku, locationId, l })),
+  );
   if (locations.length > 0) {
     await db.query(
       `INSERT INTO stock_locations (sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming)
@@ -91,7 +102,11 @@ export async function writeProjections(
 }
 
 /** Appends journal entries (COPY), each with the event and log position in `sources`. */
-export async function writeJournal(db: SqlTransaction, entries: readonly JournalEntry[], sources: JournalSources): Promise<void> {
+export async function writeJournal(
+  db: SqlTransaction,
+  entries: readonly JournalEntry[],
+  sources: JournalSources,
+): Promise<void> {
   if (entries.length === 0) return;
   // COPY rather than INSERT: the journal is the biggest write of every batch, and
   // Postgres parses COPY text about three times faster than the json_to_recordset

@@ -5,7 +5,10 @@ import { LocationRow, locationFromRow } from './projection-reader';
 
 /** One SKU's state as the fold keeps it, or undefined for an unknown SKU. */
 export async function findStockState(db: Queryable, sku: string): Promise<StockState | undefined> {
-  const [level] = await db.query('SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = $1', [sku]);
+  const [level] = await db.query(
+    'SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = $1',
+    [sku],
+  );
   if (!level) return undefined;
   const rows: LocationRow[] = await db.query(
     `SELECT location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
@@ -14,7 +17,13 @@ export async function findStockState(db: Queryable, sku: string): Promise<StockS
   );
   const locations: Record<string, LocationStock> = {};
   for (const row of rows) locations[row.location_id] = locationFromRow(row);
-  return { sku: level.sku, locations, onHand: Number(level.on_hand), reserved: Number(level.reserved), version: Number(level.version) };
+  return {
+    sku: level.sku,
+    locations,
+    onHand: Number(level.on_hand),
+    reserved: Number(level.reserved),
+    version: Number(level.version),
+  };
 }
 
 export async function findStock(db: Queryable, sku: string): Promise<StockSnapshot | undefined> {
@@ -54,7 +63,12 @@ const JOURNAL_COLUMNS = `event_id, sku, version, type, channel, occurred_at, on_
   location_deltas, state_deltas, reservation_id, allocations, reference_document_uri, went_negative, recorded_at`;
 
 /** Newest first, keyset-paginated on version (stable while new events arrive). */
-export async function findJournal(db: Queryable, sku: string, limit: number, before?: number): Promise<JournalPage> {
+export async function findJournal(
+  db: Queryable,
+  sku: string,
+  limit: number,
+  before?: number,
+): Promise<JournalPage> {
   const rows = await db.query(
     `SELECT ${JOURNAL_COLUMNS} FROM journal WHERE sku = $1 AND version < $2 ORDER BY version DESC LIMIT $3`,
     [sku, before ?? Number.MAX_SAFE_INTEGER, limit + 1],
@@ -79,7 +93,12 @@ export interface ReferencePage {
  * The cursor is `<recordedAt>|<eventId>`: recorded_at alone is not unique
  * (one batch records many entries in the same instant).
  */
-export async function findJournalByReference(db: Queryable, reference: string, limit: number, before?: string): Promise<ReferencePage> {
+export async function findJournalByReference(
+  db: Queryable,
+  reference: string,
+  limit: number,
+  before?: string,
+): Promise<ReferencePage> {
   const [at, id] = before ? splitCursor(before) : [null, null];
   const rows = await db.query(
     `SELECT ${JOURNAL_COLUMNS} FROM journal
@@ -92,7 +111,8 @@ export async function findJournalByReference(db: Queryable, reference: string, l
   return {
     referenceDocumentUri: reference,
     entries: page.map(journalView),
-    nextBefore: rows.length > limit ? `${new Date(last.recorded_at).toISOString()}|${last.event_id}` : null,
+    nextBefore:
+      rows.length > limit ? `${new Date(last.recorded_at).toISOString()}|${last.event_id}` : null,
   };
 }
 

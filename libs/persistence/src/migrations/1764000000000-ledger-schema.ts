@@ -35,7 +35,9 @@ export class LedgerSchema1764000000000 implements MigrationInterface {
         open           integer      NOT NULL CHECK (open >= 0),
         updated_at     timestamptz  NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX reservations_netted_idx ON reservations (updated_at) WHERE open = 0`);
+    await q.query(
+      `CREATE INDEX reservations_netted_idx ON reservations (updated_at) WHERE open = 0`,
+    );
     await q.query(`
       CREATE TABLE journal (
         event_id        uuid         PRIMARY KEY,
@@ -67,7 +69,13 @@ export class LedgerSchema1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['consumer_offsets', 'journal', 'reservations', 'stock_locations', 'stock_levels']) {
+    for (const table of [
+      'consumer_offsets',
+      'journal',
+      'reservations',
+      'stock_locations',
+      'stock_levels',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -17,7 +17,9 @@ export class BulkJobs1764000000001 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX bulk_jobs_processing_idx ON bulk_jobs (updated_at) WHERE status = 'processing'`);
+    await q.query(
+      `CREATE INDEX bulk_jobs_processing_idx ON bulk_jobs (updated_at) WHERE status = 'processing'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,7 +25,9 @@ export class OrdersSchema1765000000000 implements MigrationInterface {
         updated_at     timestamptz  NOT NULL DEFAULT now()
       )`);
     // Finds orders still waiting (re-queued if their message never reached Kafka).
-    await q.query(`CREATE INDEX orders_received_idx ON orders (created_at) WHERE status = 'received'`);
+    await q.query(
+      `CREATE INDEX orders_received_idx ON orders (created_at) WHERE status = 'received'`,
+    );
     await q.query(`
       CREATE TABLE order_status_history (
         id          bigserial    PRIMARY KEY,
@@ -34,7 +36,9 @@ export class OrdersSchema1765000000000 implements MigrationInterface {
         reason      varchar(32),
         recorded_at timestamptz  NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX order_status_history_order_idx ON order_status_history (order_id, id)`);
+    await q.query(
+      `CREATE INDEX order_status_history_order_idx ON order_status_history (order_id, id)`,
+    );
     await q.query(`
       CREATE TABLE order_reservations (
         reservation_id   varchar(128) PRIMARY KEY,
@@ -53,7 +57,9 @@ export class OrdersSchema1765000000000 implements MigrationInterface {
         created_at       timestamptz  NOT NULL DEFAULT now(),
         updated_at       timestamptz  NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX order_reservations_unsettled_idx ON order_reservations (sku) WHERE NOT settled`);
+    await q.query(
+      `CREATE INDEX order_reservations_unsettled_idx ON order_reservations (sku) WHERE NOT settled`,
+    );
     await q.query(
       `CREATE INDEX order_reservations_due_holds_idx ON order_reservations (expires_at)
        WHERE kind = 'hold' AND state = 'open'`,

@@ -52,8 +52,15 @@ export class Snapshots1766000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE reservations RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold)');
-    for (const table of ['snapshot_reservations', 'snapshot_stock_locations', 'snapshot_stock_levels', 'snapshots']) {
+    await q.query(
+      'ALTER TABLE reservations RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold)',
+    );
+    for (const table of [
+      'snapshot_reservations',
+      'snapshot_stock_locations',
+      'snapshot_stock_levels',
+      'snapshots',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

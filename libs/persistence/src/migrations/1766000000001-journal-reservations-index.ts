@@ -15,7 +15,9 @@ export class JournalReservationsIndex1766000000001 implements MigrationInterface
   async up(q: QueryRunner): Promise<void> {
     // A build interrupted half-way leaves an INVALID index behind: start clean.
     await q.query('DROP INDEX CONCURRENTLY IF EXISTS journal_reserved_idx');
-    await q.query(`CREATE INDEX CONCURRENTLY journal_reserved_idx ON journal (reservation_id) WHERE type = 'StockReserved'`);
+    await q.query(
+      `CREATE INDEX CONCURRENTLY journal_reserved_idx ON journal (reservation_id) WHERE type = 'StockReserved'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -29,7 +29,9 @@ export class ChannelDeadLetters1767000000000 implements MigrationInterface {
         UNIQUE (kafka_partition, kafka_offset)
       )`);
     // channel IS NULL: poison messages of the input topic (listed as channel `_input`).
-    await q.query(`CREATE INDEX channel_dead_letters_channel_idx ON channel_dead_letters (channel, status, id)`);
+    await q.query(
+      `CREATE INDEX channel_dead_letters_channel_idx ON channel_dead_letters (channel, status, id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

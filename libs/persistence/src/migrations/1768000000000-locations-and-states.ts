@@ -23,8 +23,10 @@ export class LocationsAndStates1768000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Live tables and their snapshot copies gain the same columns.
-    for (const table of ['stock_locations', 'snapshot_stock_locations']) await q.query(`ALTER TABLE ${table} ${LOCATION_STATES}`);
-    for (const table of ['reservations', 'snapshot_reservations']) await q.query(`ALTER TABLE ${table} ${ALLOCATIONS}`);
+    for (const table of ['stock_locations', 'snapshot_stock_locations'])
+      await q.query(`ALTER TABLE ${table} ${LOCATION_STATES}`);
+    for (const table of ['reservations', 'snapshot_reservations'])
+      await q.query(`ALTER TABLE ${table} ${ALLOCATIONS}`);
     await q.query(`UPDATE reservations SET kind = 'hold' WHERE reservation_id LIKE 'hold:%'`);
     await q.query(`
       ALTER TABLE journal
@@ -50,7 +52,9 @@ export class LocationsAndStates1768000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS pools`);
     await q.query(`DROP INDEX IF EXISTS journal_reference_idx`);
-    await q.query(`ALTER TABLE journal DROP COLUMN available_delta, DROP COLUMN state_deltas, DROP COLUMN allocations, DROP COLUMN reference_document_uri`);
+    await q.query(
+      `ALTER TABLE journal DROP COLUMN available_delta, DROP COLUMN state_deltas, DROP COLUMN allocations, DROP COLUMN reference_document_uri`,
+    );
     for (const table of ['reservations', 'snapshot_reservations']) {
       await q.query(`ALTER TABLE ${table} DROP COLUMN kind, DROP COLUMN allocations`);
     }

@@ -4,7 +4,11 @@ import { AllowAccess } from './access.decorator';
 import { AuthenticatedRequest, ChannelAuthGuard } from './channel-auth.guard';
 import { parseChannelTokens, parseOperatorTokens } from './channel-tokens';
 
-const guard = new ChannelAuthGuard(parseChannelTokens('pos:pos-tok,web:web-tok'), parseOperatorTokens('op-tok'), new Reflector());
+const guard = new ChannelAuthGuard(
+  parseChannelTokens('pos:pos-tok,web:web-tok'),
+  parseOperatorTokens('op-tok'),
+  new Reflector(),
+);
 
 class Routes {
   write() {}
@@ -13,7 +17,9 @@ class Routes {
 }
 
 function call(route: keyof Routes, token?: string): AuthenticatedRequest {
-  const request: AuthenticatedRequest = { headers: token ? { authorization: `Bearer ${token}` } : {} };
+  const request: AuthenticatedRequest = {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  };
   const context = {
     switchToHttp: () => ({ getRequest: () => request }),
     getHandler: () => Routes.prototype[route],
@@ -24,13 +30,19 @@ function call(route: keyof Routes, token?: string): AuthenticatedRequest {
 }
 
 describe('ChannelAuthGuard', () => {
-  it.each<keyof Routes>(['write', 'read', 'operate'])('refuses %s without a token or with an unknown one (401)', (route) => {
-    expect(() => call(route)).toThrow(UnauthorizedException);
-    expect(() => call(route, 'nope')).toThrow(UnauthorizedException);
-  });
+  it.each<keyof Routes>(['write', 'read', 'operate'])(
+    'refuses %s without a token or with an unknown one (401)',
+    (route) => {
+      expect(() => call(route)).toThrow(UnauthorizedException);
+      expect(() => call(route, 'nope')).toThrow(UnauthorizedException);
+    },
+  );
 
   it('lets a channel token write and read as its channel', () => {
-    expect(call('write', 'pos-tok')).toMatchObject({ channel: 'pos', caller: { kind: 'channel', channel: 'pos' } });
+    expect(call('write', 'pos-tok')).toMatchObject({
+      channel: 'pos',
+      caller: { kind: 'channel', channel: 'pos' },
+    });
     expect(call('read', 'web-tok').channel).toBe('web');
   });
 
@@ -39,7 +51,10 @@ describe('ChannelAuthGuard', () => {
   });
 
   it('lets an operator read and operate, with no channel', () => {
-    expect(call('read', 'op-tok')).toMatchObject({ channel: undefined, caller: { kind: 'operator' } });
+    expect(call('read', 'op-tok')).toMatchObject({
+      channel: undefined,
+      caller: { kind: 'operator' },
+    });
     expect(call('operate', 'op-tok').caller).toEqual({ kind: 'operator' });
   });
 

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, Access } from './access.decorator';
 
@@ -35,12 +42,19 @@ export class ChannelAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const caller = this.identify(request.headers['authorization']);
     const access =
-      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'channel';
+      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'channel';
     if (caller.kind === 'operator' && access === 'channel') {
-      throw new ForbiddenException('operator tokens may read and operate, but not write events or place orders');
+      throw new ForbiddenException(
+        'operator tokens may read and operate, but not write events or place orders',
+      );
     }
     if (caller.kind === 'channel' && access === 'operator') {
-      throw new ForbiddenException(`this endpoint needs an operator token; the token of channel '${caller.channel}' may not call it`);
+      throw new ForbiddenException(
+        `this endpoint needs an operator token; the token of channel '${caller.channel}' may not call it`,
+      );
     }
     request.caller = caller;
     request.channel = caller.kind === 'channel' ? caller.channel : undefined;

@@ -10,5 +10,10 @@ export function parseChannelTokens(spec: string): Map<string, string> {
 
 /** Parses `OPERATOR_TOKENS="tok1,tok2"`. */
 export function parseOperatorTokens(spec: string): Set<string> {
-  return new Set(spec.split(',').map((t) => t.trim()).filter(Boolean));
+  return new Set(
+    spec
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
 }

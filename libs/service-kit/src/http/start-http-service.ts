@@ -63,7 +63,12 @@ export async function startHttpService(
  * batch in beforeApplicationShutdown, then producers and pools close); exit 0
  * means a clean stop. A hook that hangs past the deadline ends the process.
  */
-async function shutDown(app: NestFastifyApplication, options: HttpServiceOptions, signal: string, tracing: Tracing): Promise<void> {
+async function shutDown(
+  app: NestFastifyApplication,
+  options: HttpServiceOptions,
+  signal: string,
+  tracing: Tracing,
+): Promise<void> {
   const logger = new Logger(options.name);
   logger.log(`${signal}: shutting down`);
   app.get(Readiness, { strict: false }).markDraining(); // /health/ready answers 503 from now on

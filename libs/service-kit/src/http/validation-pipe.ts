@@ -7,7 +7,12 @@ export interface FieldProblem {
 
 /** 400 body shared by every service: every field problem at once, never just the first. */
 export function validationFailed(errors: FieldProblem[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'validation failed', errors });
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'validation failed',
+    errors,
+  });
 }
 
 export function flattenValidationErrors(errors: ValidationError[], path = ''): FieldProblem[] {

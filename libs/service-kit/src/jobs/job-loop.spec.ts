@@ -2,14 +2,18 @@ import { BackgroundJob, JobLoop, JobLoopObserver } from './job-loop';
 
 const FAST = { idleDelayMs: 5, errorDelayMs: 5, maxErrorDelayMs: 20 };
 
-function recorder(): JobLoopObserver & { slices: number[]; failures: { message: string; retryInMs: number }[] } {
+function recorder(): JobLoopObserver & {
+  slices: number[];
+  failures: { message: string; retryInMs: number }[];
+} {
   const slices: number[] = [];
   const failures: { message: string; retryInMs: number }[] = [];
   return {
     slices,
     failures,
     slice: (_job, handled) => void slices.push(handled),
-    failed: (_job, error, _n, retryInMs) => void failures.push({ message: error.message, retryInMs }),
+    failed: (_job, error, _n, retryInMs) =>
+      void failures.push({ message: error.message, retryInMs }),
   };
 }
 
@@ -44,7 +48,13 @@ describe('JobLoop', () => {
   });
 
   it('reports a failed slice, backs off exponentially up to the cap and keeps running', async () => {
-    const job = scripted([new Error('db down'), new Error('db down'), new Error('db down'), new Error('db down'), 4]);
+    const job = scripted([
+      new Error('db down'),
+      new Error('db down'),
+      new Error('db down'),
+      new Error('db down'),
+      4,
+    ]);
     const observer = recorder();
     const loop = new JobLoop(job, FAST, observer);
     loop.start();

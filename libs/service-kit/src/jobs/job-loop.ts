@@ -64,7 +64,10 @@ export class JobLoop {
         handled = await this.job.runOnce();
       } catch (error) {
         failures++;
-        const retryInMs = Math.min(this.options.errorDelayMs * 2 ** (failures - 1), this.options.maxErrorDelayMs);
+        const retryInMs = Math.min(
+          this.options.errorDelayMs * 2 ** (failures - 1),
+          this.options.maxErrorDelayMs,
+        );
         this.observer.failed(this.job.name, asError(error), failures, retryInMs);
         await this.pause(retryInMs);
         continue;
@@ -74,7 +77,11 @@ export class JobLoop {
       this.observer.slice(this.job.name, handled, seconds);
       // Busy: go again once the pace allows (at once if unpaced, still yielding to
       // the event loop for health checks and the other jobs).
-      await this.pause(handled > 0 ? this.paceMs(handled, seconds) : (this.job.idleDelayMs ?? this.options.idleDelayMs));
+      await this.pause(
+        handled > 0
+          ? this.paceMs(handled, seconds)
+          : (this.job.idleDelayMs ?? this.options.idleDelayMs),
+      );
     }
   }
 

@@ -1,4 +1,12 @@
-import { Counter, CounterConfiguration, Gauge, GaugeConfiguration, Histogram, HistogramConfiguration, register } from 'prom-client';
+import {
+  Counter,
+  CounterConfiguration,
+  Gauge,
+  GaugeConfiguration,
+  Histogram,
+  HistogramConfiguration,
+  register,
+} from 'prom-client';
 
 // prom-client's registry is process-global; these return the existing metric
 // when a module is instantiated twice (tests create several apps per process).
