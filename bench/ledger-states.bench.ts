@@ -13,28 +13,18 @@
  *    gateway and ledger.
  */
 import 'reflect-metadata';
-import { Pool as PgPool } from 'pg';
 import { Pool } from 'undici';
-import { InventoryEvent } from '@stockflow/contracts';
 import {
   ServiceProcess,
   TEST_TOKENS,
   createTestStack,
   generateWorkload,
   makeEvent,
-  produceEvents,
-  repoRoot,
   startService,
-  waitFor,
 } from '@stockflow/testing';
-import {
-  CpuMeter,
-  CpuUsage,
-  benchGroup,
-  infrastructureGroups,
-  workSeconds,
-} from './support/cpu-meter';
+import { workSeconds } from './support/cpu-meter';
 import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
+import { measureLedgerCatchUp } from './support/ledger-catch-up';
 import { PacedRun, describeAnswers, openLoop } from './open-loop';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -43,28 +33,27 @@ const STATES_RATE = Number(process.env.BENCH_STATES_RATE ?? 0.2);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const WAIT_TIMEOUT_MS = 10_000;
-/**
- * The ledger's fetch size per partition for the mix runs, the same for both.
- * At the default 2 MiB the catch-up over a pre-produced log crashes the
- * ledger's consumer ("message larger than the max message size the server will
- * accept"): six partitions' batches coalesce into one produce whose
- * stock-levels messages (one per changed SKU, ~560 bytes now that they carry
- * the states) exceed the broker's 1 MB record batch. Smaller batches keep each
- * produce under it; the bug is reported, not worked around in the service.
- */
-const LEDGER_MAX_BYTES = process.env.BENCH_LEDGER_MAX_BYTES_PER_PARTITION ?? String(256 * 1024);
+/** The ledger's fetch size per partition for the mix runs (the service's default unless set). */
+const LEDGER_MAX_BYTES = process.env.BENCH_LEDGER_MAX_BYTES_PER_PARTITION;
+const LEDGER_ENV: Record<string, string> = LEDGER_MAX_BYTES
+  ? { LEDGER_MAX_BYTES_PER_PARTITION: LEDGER_MAX_BYTES }
+  : {};
 
 async function main(): Promise<void> {
   console.log(
-    `bench:ledger-states  ${EVENTS} events over ${SKUS} SKUs: old mix vs statesRate ${STATES_RATE} (LEDGER_MAX_BYTES_PER_PARTITION=${LEDGER_MAX_BYTES})`,
+    `bench:ledger-states  ${EVENTS} events over ${SKUS} SKUs: old mix vs statesRate ${STATES_RATE} (LEDGER_MAX_BYTES_PER_PARTITION=${LEDGER_MAX_BYTES ?? 'default'})`,
   );
-  const old = await measureLedger(
-    'old mix (statesRate 0)',
+  const old = await measureLedgerCatchUp(
     generateWorkload({ count: EVENTS, skus: SKUS, seed: 1, statesRate: 0 }),
+    {
+      stackLabel: 'benchstates',
+      label: 'old mix (statesRate 0)',
+      env: LEDGER_ENV,
+    },
   );
-  const states = await measureLedger(
-    `states mix (statesRate ${STATES_RATE})`,
+  const states = await measureLedgerCatchUp(
     generateWorkload({ count: EVENTS, skus: SKUS, seed: 1, statesRate: STATES_RATE }),
+    { stackLabel: 'benchstates', label: `states mix (statesRate ${STATES_RATE})`, env: LEDGER_ENV },
   );
   const mixRatio = states.rate / old.rate;
   const cpuOld = perUnit(workSeconds(old.cpu), old.events, 'µs');
@@ -120,59 +109,6 @@ async function main(): Promise<void> {
   );
 }
 
-/** The ledger's own throughput over a pre-produced log, as bench/ledger.bench.ts measures it. */
-async function measureLedger(label: string, events: InventoryEvent[]) {
-  const stack = await createTestStack('benchstates');
-  const db = new PgPool({ connectionString: stack.databaseUrl, max: 1 });
-  const folded = async () =>
-    Number(
-      (await db.query('SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets'))
-        .rows[0].n,
-    );
-  let ledger: ServiceProcess | undefined;
-  try {
-    const produceStart = process.hrtime.bigint();
-    await produceEvents(stack.kafka, stack.topics.events, events, 10_000);
-    console.log(
-      `  ${label}: produced ${events.length} events in ${seconds(produceStart).toFixed(2)} s`,
-    );
-    ledger = await startService('ledger', {
-      ...stack.env,
-      LEDGER_MAX_BYTES_PER_PARTITION: LEDGER_MAX_BYTES,
-    });
-    await waitFor(async () => (await folded()) > 0, {
-      timeoutMs: 120_000,
-      intervalMs: 20,
-      what: 'first batch',
-    });
-    const firstBatch = process.hrtime.bigint();
-    const meter = new CpuMeter([
-      { name: 'ledger', role: 'service', pids: () => [ledger!.child.pid!] },
-      ...infrastructureGroups(repoRoot()),
-      benchGroup('bench (polls the offsets)'),
-    ]).start();
-    const before = await folded();
-    await waitFor(async () => (await folded()) >= events.length, {
-      timeoutMs: 600_000,
-      intervalMs: 50,
-      what: 'caught up',
-    });
-    const elapsed = seconds(firstBatch);
-    const cpu: CpuUsage = meter.stop();
-    console.log(`  ${label}: caught up in ${elapsed.toFixed(2)} s`);
-    return {
-      seconds: elapsed,
-      rate: (events.length - before) / elapsed,
-      events: events.length - before,
-      cpu,
-    };
-  } finally {
-    await ledger?.stop();
-    await db.end();
-    await stack.teardown();
-  }
-}
-
 /** Plain ingest then wait=applied, each at RATE requests/s, through one gateway and one ledger. */
 async function measureRoundTrips(): Promise<{ plain: PacedRun; wait: PacedRun }> {
   const stack = await createTestStack('benchwait');
@@ -218,10 +154,6 @@ async function measureRoundTrips(): Promise<{ plain: PacedRun; wait: PacedRun }>
     await Promise.all(services.map((s) => s.stop()));
     await stack.teardown();
   }
-}
-
-function seconds(since: bigint): number {
-  return Number(process.hrtime.bigint() - since) / 1e9;
 }
 
 main().then(

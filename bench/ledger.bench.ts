@@ -22,22 +22,10 @@ import {
   saveOffset,
   writeBatch,
 } from '@stockflow/persistence';
-import {
-  createTestStack,
-  generateWorkload,
-  produceEvents,
-  repoRoot,
-  startService,
-  waitFor,
-} from '@stockflow/testing';
-import {
-  CpuMeter,
-  CpuUsage,
-  benchGroup,
-  infrastructureGroups,
-  workSeconds,
-} from './support/cpu-meter';
+import { createTestStack, generateWorkload, repoRoot } from '@stockflow/testing';
+import { CpuMeter, infrastructureGroups, workSeconds } from './support/cpu-meter';
 import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
+import { measureLedgerCatchUp, secondsSince } from './support/ledger-catch-up';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const SKUS = Number(process.env.BENCH_SKUS ?? 10_000);
@@ -49,7 +37,10 @@ async function main(): Promise<void> {
     `bench:ledger  ${EVENTS} events over ${SKUS} SKUs (every event type, ~1% duplicates)`,
   );
 
-  const batched = await measureLedgerService(events);
+  const batched = await measureLedgerCatchUp(events, {
+    stackLabel: 'benchledger',
+    label: 'ledger',
+  });
   const baseline = await measureOneTransactionPerEvent(events.slice(0, BASELINE_EVENTS));
 
   console.log('');
@@ -99,57 +90,6 @@ async function main(): Promise<void> {
   );
 }
 
-async function measureLedgerService(events: InventoryEvent[]) {
-  const stack = await createTestStack('benchledger');
-  const db = new Pool({ connectionString: stack.databaseUrl, max: 1 });
-  const folded = async () =>
-    Number(
-      (await db.query('SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets'))
-        .rows[0].n,
-    );
-  let ledger: Awaited<ReturnType<typeof startService>> | undefined;
-  try {
-    const produceStart = process.hrtime.bigint();
-    await produceEvents(stack.kafka, stack.topics.events, events, 10_000);
-    console.log(`  produced ${events.length} events in ${seconds(produceStart).toFixed(2)} s`);
-
-    const launched = process.hrtime.bigint();
-    ledger = await startService('ledger', stack.env);
-    await waitFor(async () => (await folded()) > 0, {
-      timeoutMs: 120_000,
-      intervalMs: 20,
-      what: 'first batch',
-    });
-    const firstBatch = process.hrtime.bigint();
-    const meter = new CpuMeter([
-      { name: 'ledger', role: 'service', pids: () => [ledger!.child.pid!] },
-      ...infrastructureGroups(repoRoot()),
-      benchGroup('bench (polls the offsets)'),
-    ]).start();
-    const before = await folded();
-    await waitFor(async () => (await folded()) >= events.length, {
-      timeoutMs: 600_000,
-      intervalMs: 50,
-      what: 'caught up',
-    });
-    const elapsed = seconds(firstBatch);
-    const cpu: CpuUsage = meter.stop();
-    console.log(
-      `  ledger start to first batch ${(Number(firstBatch - launched) / 1e9).toFixed(2)} s; then caught up in ${elapsed.toFixed(2)} s`,
-    );
-    return {
-      seconds: elapsed,
-      rate: (events.length - before) / elapsed,
-      events: events.length - before,
-      cpu,
-    };
-  } finally {
-    await ledger?.stop();
-    await db.end();
-    await stack.teardown();
-  }
-}
-
 async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
   const stack = await createTestStack('benchbaseline');
   const db = new Pool({ connectionString: stack.databaseUrl, max: 1 });
@@ -183,17 +123,13 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
       await saveOffset(tx, key, BigInt(i + 1));
       await client.query('COMMIT');
     }
-    const elapsed = seconds(started);
+    const elapsed = secondsSince(started);
     return { seconds: elapsed, rate: events.length / elapsed, cpu: meter.stop() };
   } finally {
     client.release();
     await db.end();
     await stack.teardown();
   }
-}
-
-function seconds(since: bigint): number {
-  return Number(process.hrtime.bigint() - since) / 1e9;
 }
 
 main().then(
