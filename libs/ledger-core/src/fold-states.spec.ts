@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { InventoryEvent, isCheckoutReservation } from '@stockflow/contracts';
 import { eventLogArb, makeEvent } from '@stockflow/testing';
 import { emptyLedger, foldEvents } from './ledger-state';
-import { locationQuantities } from './quantities';
+import { QUANTITY_NAMES, locationQuantities } from './quantities';
 import { locationAvailable } from './stock-state';
 
 /**
@@ -20,16 +20,7 @@ describe('quantity states and reservations at locations', () => {
         for (const [sku, stock] of state.stock) {
           for (const [locationId, location] of Object.entries(stock.locations)) {
             const q = locationQuantities(location);
-            for (const name of [
-              'on_hand',
-              'available',
-              'committed',
-              'reserved',
-              'damaged',
-              'quality_control',
-              'safety_stock',
-              'incoming',
-            ] as const) {
+            for (const name of QUANTITY_NAMES) {
               const journal = entries
                 .filter((e) => e.sku === sku)
                 .flatMap((e) => e.stateDeltas)
