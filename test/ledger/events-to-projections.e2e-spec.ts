@@ -10,6 +10,7 @@ import {
   readTopic,
   startService,
   waitFor,
+  postOversized,
 } from '@stockflow/testing';
 
 const token: string = TEST_TOKENS['3pl'];
@@ -304,7 +305,7 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
     expect((await post(received(sku, 1), TEST_TOKENS.pos)).status).toBe(403);
     expect((await post(Array.from({ length: 1001 }, () => received(sku, 1)))).status).toBe(413);
     const huge = { ...received(sku, 1), metadata: { blob: 'x'.repeat(2 * 1024 * 1024) } };
-    expect((await post(huge)).status).toBe(413);
+    expect((await postOversized(gateway.url, '/v1/events', token, huge)).status).toBe(413);
 
     // Nothing of the above reached the ledger: a good event afterwards is version 1.
     await post(received(sku, 4));
