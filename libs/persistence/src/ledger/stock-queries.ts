@@ -89,6 +89,12 @@ export interface ReferencePage {
 }
 
 /**
+ * recorded_at to the microsecond, as the cursor carries it: a JS Date keeps only
+ * milliseconds, and a cursor cut to them skips entries recorded later in the same millisecond.
+ */
+const CURSOR_TIME = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
  * One document's entries across SKUs and locations, newest recorded first.
  * The cursor is `<recordedAt>|<eventId>`: recorded_at alone is not unique
  * (one batch records many entries in the same instant).
@@ -101,7 +107,7 @@ export async function findJournalByReference(
 ): Promise<ReferencePage> {
   const [at, id] = before ? splitCursor(before) : [null, null];
   const rows = await db.query(
-    `SELECT ${JOURNAL_COLUMNS} FROM journal
+    `SELECT ${JOURNAL_COLUMNS}, ${CURSOR_TIME} AS cursor_at FROM journal
      WHERE reference_document_uri = $1 AND ($2::timestamptz IS NULL OR (recorded_at, event_id) < ($2::timestamptz, $3::uuid))
      ORDER BY recorded_at DESC, event_id DESC LIMIT $4`,
     [reference, at, id, limit + 1],
@@ -111,8 +117,7 @@ export async function findJournalByReference(
   return {
     referenceDocumentUri: reference,
     entries: page.map(journalView),
-    nextBefore:
-      rows.length > limit ? `${new Date(last.recorded_at).toISOString()}|${last.event_id}` : null,
+    nextBefore: rows.length > limit ? `${last.cursor_at}|${last.event_id}` : null,
   };
 }
 
