@@ -11,5 +11,6 @@ export * from './http/validation-pipe';
 export * from './http/start-http-service';
 export * from './http/http-tracing';
 export * from './http/empty-json-body';
+export * from './http/worker-cluster';
 export * from './batching/coalescer';
 export * from './jobs/job-loop';

@@ -18,7 +18,7 @@ import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
 import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
-import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
+import { QueuedOrder, decodeQueuedOrder, sameLines } from '../orders/queued-order';
 
 /**
  * Decides queued orders: first-in, first-out per partition, a whole partition
@@ -86,14 +86,22 @@ export class OrderQueueConsumer extends BatchConsumer {
           `dead-lettering ${this.topics.received}[${partition}]@${message.offset}: ${order}`,
         );
         dead.push(deadLetter({ topic: this.topics.received, partition, message }, 'schema', order));
-      } else if (!queued.has(order.orderId)) {
+      } else if (
+        !queued.has(order.orderId) ||
+        (queued.get(order.orderId)!.withoutRow && !order.withoutRow)
+      ) {
+        // One decision per orderId; a message from the row's own acceptance outranks a log-only copy.
         queued.set(order.orderId, order);
       }
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message
-    // of a decided order changes nothing; a missing row was never accepted (503).
+    // of a decided order changes nothing; a missing row was never accepted (503),
+    // unless the order was accepted through the log alone (Postgres was down).
     const statuses = await this.store.statuses([...queued.keys()]);
-    const todo = [...queued.values()].filter((o) => statuses.get(o.orderId) === 'received');
+    const unmatched = await this.storeRowsAcceptedWithoutRow([...queued.values()], statuses);
+    const todo = [...queued.values()].filter(
+      (o) => statuses.get(o.orderId) === 'received' && !unmatched.has(o.orderId),
+    );
     const decisions = await reserveOrders(
       this.reservations,
       todo.map((o) => ({ ...o, cartId: o.cartId ? channelCartId(o.channel, o.cartId) : null })),
@@ -102,5 +110,34 @@ export class OrderQueueConsumer extends BatchConsumer {
     );
     await this.publisher.publish(this.topics.receivedDlq, dead);
     for (const d of decisions) ordersMetrics.decided.inc({ status: d.status, mode: 'async' });
+  }
+
+  /**
+   * Writes the `received` rows of orders accepted through the log alone, and
+   * marks them in `statuses`. Returns the orderIds whose log-only message must
+   * not decide the order: a row with other lines or another channel was stored
+   * by another acceptance of that orderId, and that row is the order.
+   */
+  private async storeRowsAcceptedWithoutRow(
+    orders: QueuedOrder[],
+    statuses: Map<string, string>,
+  ): Promise<Set<string>> {
+    const logOnly = orders.filter((o) => o.withoutRow);
+    if (logOnly.length === 0) return new Set();
+    const missing = logOnly.filter((o) => !statuses.has(o.orderId));
+    const stored = await this.store.insertReceived(
+      missing.map((o) => ({ ...o, paymentMethod: o.withoutRow!.paymentMethod })),
+    );
+    for (const id of stored) statuses.set(id, 'received');
+    const existing = logOnly.filter((o) => !stored.has(o.orderId) && statuses.has(o.orderId));
+    const rows = await this.store.findMany(existing.map((o) => o.orderId));
+    return new Set(
+      existing
+        .filter((o) => {
+          const row = rows.get(o.orderId);
+          return !row || row.channel !== o.channel || !sameLines(row.lines, o.lines);
+        })
+        .map((o) => o.orderId),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Order, OrderLine, Queryable, SqlPool, sqlPool } from '@stockflow/persistence';
 import { ReservationDecision } from '@stockflow/reservations';
 import { QueuedOrder } from './queued-order';
@@ -49,6 +49,12 @@ export class OrderStore {
 
   find(orderId: string): Promise<Order | null> {
     return this.db.getRepository(Order).findOneBy({ orderId });
+  }
+
+  async findMany(orderIds: string[]): Promise<Map<string, Order>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await this.db.getRepository(Order).findBy({ orderId: In(orderIds) });
+    return new Map(rows.map((o) => [o.orderId, o]));
   }
 
   async statuses(orderIds: string[]): Promise<Map<string, string>> {
