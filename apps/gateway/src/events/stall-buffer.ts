@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Message } from 'kafkajs';
 import { BatchingPublisher } from '@stockflow/kafka';
-import { counter, gauge } from '@stockflow/service-kit';
+import { counter, gauge } from '@stockflow/runtime';
 
 const bufferedBytes = gauge({
   name: 'stockflow_gateway_stall_buffer_bytes',
