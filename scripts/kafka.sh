@@ -14,6 +14,9 @@
 #   KAFKA_CACHE_DIR=.cache/kafka jars, config, pid and log files
 #   KAFKA_DATA_DIR=$KAFKA_CACHE_DIR/data   log.dirs (formatted once, then reused)
 #   KAFKA_HEAP_OPTS="-Xms512m -Xmx1g"
+#   KAFKA_CONTRACT_TOPICS=1      0: skip creating the contract topics and warming the
+#                                group coordinator (a caller that creates prefixed topics
+#                                itself, e.g. npm run chaos, saves a JVM launch per topic)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +29,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 BOOTSTRAP="127.0.0.1:$PORT"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
+CONTRACT_TOPICS="${KAFKA_CONTRACT_TOPICS:-1}"
 POM="$ROOT/scripts/kafka/pom.xml"
 PID_FILE="$CACHE/kafka.pid"
 LOG_FILE="$CACHE/server.log" # log4j output, WARN and above
@@ -181,6 +185,7 @@ answers() {
 }
 
 ensure_topics() {
+  [[ "$CONTRACT_TOPICS" == 0 ]] && return 0
   local spec name partitions extra created=0
   for spec in "${TOPICS[@]}"; do
     read -r name partitions extra <<<"$spec"
@@ -211,6 +216,7 @@ ensure_topics() {
 # Java hashCode of kafka-sh-warmup-0..5 covers 0..5), so the first services to
 # join find them loaded. "not found" means a coordinator answered.
 warm_group_coordinator() {
+  [[ "$CONTRACT_TOPICS" == 0 ]] && return 0
   local deadline=$((SECONDS + 60)) out groups=() i
   for i in 0 1 2 3 4 5; do groups+=(--group "kafka-sh-warmup-$i"); done
   while ((SECONDS < deadline)); do
