@@ -9,15 +9,14 @@ import {
 import { Kafka } from 'kafkajs';
 import { TopicNames, topicNames } from '@stockflow/contracts';
 import { BatchingPublisher } from './batching-publisher';
-import { createKafka } from './kafka-client';
+import { KafkaClientOptions, createKafka } from './kafka-client';
 import { contractTopicConfigs, ensureTopics } from './topic-admin';
 
 /** Injection token of the resolved topic names (contract names plus KAFKA_TOPIC_PREFIX). */
 export const TOPICS = Symbol('TOPICS');
 
-export interface KafkaModuleOptions {
-  brokers: string;
-  clientId: string;
+/** The client (kafkaConnection() of libs/config: brokers, client id, SASL/TLS) and the topic prefix. */
+export interface KafkaModuleOptions extends KafkaClientOptions {
   topicPrefix: string;
 }
 
@@ -44,7 +43,7 @@ class KafkaLifecycle implements OnApplicationShutdown {
 export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
     const topics = topicNames(options.topicPrefix);
-    const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId });
+    const kafka = createKafka(options);
     return {
       module: KafkaModule,
       providers: [

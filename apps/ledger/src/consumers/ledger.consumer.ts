@@ -3,7 +3,7 @@ import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, BatchingPublisher, TOPICS } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { LedgerConfig } from '../ledger.config';
 import { BatchApplier } from './batch-applier';
 import { LogBindingGuard } from './log-binding-guard';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, TOPICS } from '@stockflow/kafka';
 import { applyPoolBatch, sqlPool } from '@stockflow/persistence';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { LedgerConfig } from '../ledger.config';
 
 /**

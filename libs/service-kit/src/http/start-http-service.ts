@@ -4,7 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { FastifyInstance } from 'fastify';
 import { ConfigError, HttpEnv } from '@stockflow/config';
 import { Tracing, startTracing } from '@stockflow/tracing';
-import { Readiness } from '../health/readiness';
+import { Readiness } from '@stockflow/runtime';
+import { answerExpectContinue } from './expect-continue';
 import { TraceInterceptor, traceHttpRequests } from './http-tracing';
 import { strictValidationPipe } from './validation-pipe';
 
@@ -38,12 +39,14 @@ export async function startHttpService(
 ): Promise<NestFastifyApplication> {
   // Before anything else: spans of the first requests and messages need the provider.
   const tracing = startTracing({ serviceName: `stockflow-${options.name}` });
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  const defaultLimit = options.bodyLimit ?? 1024 * 1024;
+  const adapter = new FastifyAdapter({ bodyLimit: defaultLimit });
   traceHttpRequests(adapter.getInstance() as unknown as FastifyInstance);
   const limits = options.routeBodyLimits ?? {};
   adapter.getInstance().addHook('onRoute', (route) => {
     if (limits[route.url] !== undefined) route.bodyLimit = limits[route.url];
   });
+  answerExpectContinue(adapter.getInstance().server, (path) => limits[path] ?? defaultLimit);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: LEVELS[options.config.LOG_LEVEL] ?? LEVELS.info,
   });
