@@ -56,6 +56,16 @@ export interface Phase {
   to: number;
 }
 
+/** What one phase saw, per request kind. */
+export interface PhaseReport {
+  fault: string;
+  longestOutageMs: Record<RequestKind, number>;
+  failed: Record<RequestKind, number>;
+  sent: Record<RequestKind, number>;
+  /** The answers of the failed requests, e.g. {"503": 12, "timeout": 3}. */
+  failures: Record<RequestKind, Record<string, number>>;
+}
+
 /**
  * Per phase and kind: the longest outage within the phase (an outage that
  * runs on into the next fault's phase counts in each for the part it spent
