@@ -15,6 +15,7 @@ import {
   reserveOrders,
 } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/runtime';
+import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
@@ -78,7 +79,8 @@ export class OrderQueueConsumer extends BatchConsumer {
 
   private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
-    const queued = new Map<string, QueuedOrder>();
+    // Each order keeps the trace of the request that queued it (its message's traceparent).
+    const queued = new Map<string, QueuedOrder & { trace?: TraceCarrier }>();
     for (const message of messages) {
       const order = decodeQueuedOrder(message.value);
       if (typeof order === 'string') {
@@ -87,7 +89,7 @@ export class OrderQueueConsumer extends BatchConsumer {
         );
         dead.push(deadLetter({ topic: this.topics.received, partition, message }, 'schema', order));
       } else if (!queued.has(order.orderId)) {
-        queued.set(order.orderId, order);
+        queued.set(order.orderId, { ...order, trace: traceHeadersOf(message.headers) });
       }
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message

@@ -17,6 +17,7 @@ import {
   reserveOrders,
 } from '@stockflow/reservations';
 import { Coalescer } from '@stockflow/runtime';
+import { currentTraceHeaders } from '@stockflow/tracing';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
@@ -135,7 +136,12 @@ export class Checkout {
 
   private async decide(order: NewOrder): Promise<{ code: number; view: OrderView }> {
     const cartId = order.cartId ? channelCartId(order.channel, order.cartId) : null;
-    const decision = await this.decisions.submit({ ...order, cartId });
+    // Read now: the coalesced batch runs outside this request's context.
+    const decision = await this.decisions.submit({
+      ...order,
+      cartId,
+      trace: currentTraceHeaders(),
+    });
     if (decision.status === 'pending') {
       return {
         code: 201,
