@@ -43,6 +43,7 @@ export class ScriptArgs {
     for (const l of order.lines) args.push(l.sku, l.quantity, l.reservationId);
     const cartHolds = order.cartId ? holds : [];
     args.push(cartHolds.length, ...cartHolds.flatMap((h) => [h.sku, h.rid]));
+    args.push(order.trace ? JSON.stringify(order.trace) : '');
     return [keys.length, ...keys, ...args];
   }
 
