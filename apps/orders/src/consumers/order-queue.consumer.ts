@@ -7,6 +7,7 @@ import {
   ensureTopics,
   inBatchSpan,
 } from '@stockflow/kafka';
+import { OrderRepository } from '@stockflow/persistence';
 import {
   RESERVATIONS,
   ReservationContext,
@@ -17,7 +18,6 @@ import { Readiness } from '@stockflow/runtime';
 import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
-import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
 import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
 
@@ -34,7 +34,7 @@ export class OrderQueueConsumer extends BatchConsumer {
     private readonly config: OrdersConfig,
     private readonly kafkaClient: Kafka,
     private readonly publisher: BatchingPublisher,
-    private readonly store: OrderStore,
+    private readonly orders: OrderRepository,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
     readiness: Readiness,
@@ -94,13 +94,13 @@ export class OrderQueueConsumer extends BatchConsumer {
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message
     // of a decided order changes nothing; a missing row was never accepted (503).
-    const statuses = await this.store.statuses([...queued.keys()]);
+    const statuses = await this.orders.statuses([...queued.keys()]);
     const todo = [...queued.values()].filter((o) => statuses.get(o.orderId) === 'received');
     const decisions = await reserveOrders(
       this.reservations,
       todo.map((o) => ({ ...o, cartId: o.cartId ? channelCartId(o.channel, o.cartId) : null })),
       new Date(),
-      (tx, d) => this.store.applyDecisions(tx, d),
+      (tx, d) => this.orders.applyDecisions(tx, d),
     );
     await this.publisher.publish(this.topics.receivedDlq, dead);
     for (const d of decisions) ordersMetrics.decided.inc({ status: d.status, mode: 'async' });
