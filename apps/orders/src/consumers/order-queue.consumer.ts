@@ -7,6 +7,7 @@ import {
   ensureTopics,
   inBatchSpan,
 } from '@stockflow/kafka';
+import { OrderRepository, OrderStatus } from '@stockflow/persistence';
 import {
   RESERVATIONS,
   ReservationContext,
@@ -14,9 +15,9 @@ import {
   reserveOrders,
 } from '@stockflow/reservations';
 import { Readiness } from '@stockflow/runtime';
+import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
-import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
 import { QueuedOrder, decodeQueuedOrder, sameLines } from '../orders/queued-order';
 
@@ -33,7 +34,7 @@ export class OrderQueueConsumer extends BatchConsumer {
     private readonly config: OrdersConfig,
     private readonly kafkaClient: Kafka,
     private readonly publisher: BatchingPublisher,
-    private readonly store: OrderStore,
+    private readonly orders: OrderRepository,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
     readiness: Readiness,
@@ -78,7 +79,8 @@ export class OrderQueueConsumer extends BatchConsumer {
 
   private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
-    const queued = new Map<string, QueuedOrder>();
+    // Each order keeps the trace of the request that queued it (its message's traceparent).
+    const queued = new Map<string, QueuedOrder & { trace?: TraceCarrier }>();
     for (const message of messages) {
       const order = decodeQueuedOrder(message.value);
       if (typeof order === 'string') {
@@ -91,13 +93,13 @@ export class OrderQueueConsumer extends BatchConsumer {
         (queued.get(order.orderId)!.withoutRow && !order.withoutRow)
       ) {
         // One decision per orderId; a message from the row's own acceptance outranks a log-only copy.
-        queued.set(order.orderId, order);
+        queued.set(order.orderId, { ...order, trace: traceHeadersOf(message.headers) });
       }
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message
     // of a decided order changes nothing; a missing row was never accepted (503),
     // unless the order was accepted through the log alone (Postgres was down).
-    const statuses = await this.store.statuses([...queued.keys()]);
+    const statuses = await this.orders.statuses([...queued.keys()]);
     const unmatched = await this.storeRowsAcceptedWithoutRow([...queued.values()], statuses);
     const todo = [...queued.values()].filter(
       (o) => statuses.get(o.orderId) === 'received' && !unmatched.has(o.orderId),
@@ -106,7 +108,7 @@ export class OrderQueueConsumer extends BatchConsumer {
       this.reservations,
       todo.map((o) => ({ ...o, cartId: o.cartId ? channelCartId(o.channel, o.cartId) : null })),
       new Date(),
-      (tx, d) => this.store.applyDecisions(tx, d),
+      (tx, d) => this.orders.applyDecisions(tx, d),
     );
     await this.publisher.publish(this.topics.receivedDlq, dead);
     for (const d of decisions) ordersMetrics.decided.inc({ status: d.status, mode: 'async' });
@@ -120,17 +122,17 @@ export class OrderQueueConsumer extends BatchConsumer {
    */
   private async storeRowsAcceptedWithoutRow(
     orders: QueuedOrder[],
-    statuses: Map<string, string>,
+    statuses: Map<string, OrderStatus>,
   ): Promise<Set<string>> {
     const logOnly = orders.filter((o) => o.withoutRow);
     if (logOnly.length === 0) return new Set();
     const missing = logOnly.filter((o) => !statuses.has(o.orderId));
-    const stored = await this.store.insertReceived(
+    const stored = await this.orders.insertReceived(
       missing.map((o) => ({ ...o, paymentMethod: o.withoutRow!.paymentMethod })),
     );
     for (const id of stored) statuses.set(id, 'received');
     const existing = logOnly.filter((o) => !stored.has(o.orderId) && statuses.has(o.orderId));
-    const rows = await this.store.findMany(existing.map((o) => o.orderId));
+    const rows = await this.orders.findMany(existing.map((o) => o.orderId));
     return new Set(
       existing
         .filter((o) => {
