@@ -65,6 +65,15 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
   @Max(300_000)
   UPSTREAM_TIMEOUT_MS = 30_000;
 
+  /**
+   * With several instances of an upstream (ORDERS_URL), a repeatable request (reads,
+   * POST /v1/orders with its edge orderId) not answered within this goes to the next one.
+   */
+  @IsInt()
+  @Min(50)
+  @Max(300_000)
+  UPSTREAM_ATTEMPT_TIMEOUT_MS = 1000;
+
   /** The channels file channel-sync uses (docs/channel-sync.md): safety stock of GET /v1/channels/:channel/stock/:sku. */
   @IsString()
   @MinLength(1)

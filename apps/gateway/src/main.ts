@@ -24,7 +24,10 @@ runService(async () => {
           { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], urls: ordersUrls(config) },
           { name: 'channel-sync', prefixes: ['/v1/channels'], urls: [config.CHANNEL_SYNC_URL] },
         ],
-        { timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+        {
+          timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+          attemptTimeoutMs: config.UPSTREAM_ATTEMPT_TIMEOUT_MS,
+        },
       );
       registerConsole(fastify);
       await registerApiDocs(app, fastify, config.KAFKA_TOPIC_PREFIX);

@@ -14,11 +14,14 @@ export function nextAttempt(attempt: number, instances: number): boolean {
   return attempt + 1 < instances;
 }
 
+/** An instance that has not answered within the attempt timeout (slow, starting, or hung). */
+const NOT_ANSWERED = new Set(['UND_ERR_HEADERS_TIMEOUT']);
+
 /**
- * A request lost mid-way is repeated only when repeating it is harmless: reads,
+ * A request lost mid-way, or not answered within the attempt timeout (see
+ * `attemptTimeoutMs`), is repeated only when repeating it is harmless: reads,
  * PUT/DELETE (a cart release releases what is left), and `POST /v1/orders`,
- * which always carries an orderId once it passed the gateway. Timeouts are not
- * retried: the instance is alive and may still finish the work.
+ * which always carries an orderId once it passed the gateway.
  */
 export function isRetryable(
   error: Error & { code?: string },
@@ -27,8 +30,24 @@ export function isRetryable(
 ): boolean {
   const code = error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '';
   if (NEVER_REACHED.has(code)) return true;
-  if (!LOST_MIDWAY.has(code)) return false;
+  if (!LOST_MIDWAY.has(code) && !NOT_ANSWERED.has(code)) return false;
   return isRepeatable(method, url);
+}
+
+/**
+ * How long one attempt may wait for the answer's headers: a repeatable request
+ * with another instance left to try gets the short attempt timeout (a slow or
+ * freshly started instance must not hold checkout up); the last attempt, and
+ * any request that cannot be repeated, the full one.
+ */
+export function attemptTimeoutMs(
+  options: { timeoutMs: number; attemptTimeoutMs: number },
+  repeatable: boolean,
+  last: boolean,
+): number {
+  return repeatable && !last
+    ? Math.min(options.attemptTimeoutMs, options.timeoutMs)
+    : options.timeoutMs;
 }
 
 export function isRepeatable(method: string, url: string): boolean {

@@ -18,7 +18,10 @@ describe('gateway failover across upstream instances', () => {
   const instances: FastifyInstance[] = [];
   let gateway: FastifyInstance | undefined;
 
-  async function instance(name: string, behaviour: 'ok' | '503' | 'drop'): Promise<string> {
+  async function instance(
+    name: string,
+    behaviour: 'ok' | '503' | 'drop' | 'slow',
+  ): Promise<string> {
     const app = Fastify();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_r, body, done) =>
       done(null, body),
@@ -33,6 +36,7 @@ describe('gateway failover across upstream instances', () => {
       });
       if (behaviour === '503') return reply.status(503).send({ retry: true });
       if (behaviour === 'drop') return reply.raw.socket?.destroy(); // dies with the request
+      if (behaviour === 'slow') await new Promise((r) => setTimeout(r, 1000));
       return reply.status(202).send({ by: name });
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -44,6 +48,7 @@ describe('gateway failover across upstream instances', () => {
     gateway = Fastify();
     registerUpstreams(gateway, [{ name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], urls }], {
       timeoutMs: 2000,
+      attemptTimeoutMs: 300,
     });
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     return `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
@@ -98,6 +103,20 @@ describe('gateway failover across upstream instances', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('sends an order an instance is slow to answer to the next one after the attempt timeout, but waits for a hold', async () => {
+    const base = await gatewayTo([await instance('a', 'slow'), await instance('b', 'ok')]);
+    const orders = await Promise.all([1, 2].map(() => post(base, '/v1/orders', { lines: [] })));
+    expect(orders.map((o) => o.status)).toEqual([202, 202]);
+    const ids = seen.map((s) => s.edgeOrderId);
+    expect(new Set(ids).size).toBe(2); // one id per order, the same on its retry
+    seen.length = 0;
+    const holds = await Promise.all(
+      [1, 2].map(() => post(base, '/v1/carts/c1/holds', { sku: 'A', quantity: 1 })),
+    );
+    expect(holds.map((h) => h.status)).toEqual([202, 202]); // the slow one answered within the full timeout
+    expect(seen).toHaveLength(2);
+  });
+
   it('gives up after each instance was tried once', async () => {
     const base = await gatewayTo([await instance('a', '503'), await instance('b', '503')]);
     const res = await post(base, '/v1/orders', { lines: [] });
@@ -105,13 +124,14 @@ describe('gateway failover across upstream instances', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('never repeats a timeout or a non-repeatable request lost mid-way', () => {
+  it('repeats a timeout or a request lost mid-way only when it is repeatable', () => {
     const lost = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
     const refused = Object.assign(new Error('connect'), { code: 'ECONNREFUSED' });
     const timeout = Object.assign(new Error('t'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
     expect(isRetryable(lost, 'POST', '/v1/orders')).toBe(true);
     expect(isRetryable(lost, 'POST', '/v1/carts/c/holds')).toBe(false);
     expect(isRetryable(refused, 'POST', '/v1/carts/c/holds')).toBe(true);
-    expect(isRetryable(timeout, 'GET', '/v1/orders/x')).toBe(false);
+    expect(isRetryable(timeout, 'GET', '/v1/orders/x')).toBe(true);
+    expect(isRetryable(timeout, 'POST', '/v1/carts/c/holds')).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ describe('upstream proxy (reply-from)', () => {
         // Port 9 (discard) on loopback: nothing listens, the connection is refused.
         { name: 'channel-sync', prefixes: ['/v1/channels'], urls: ['http://127.0.0.1:9'] },
       ],
-      { timeoutMs: 500 },
+      { timeoutMs: 500, attemptTimeoutMs: 500 },
     );
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;

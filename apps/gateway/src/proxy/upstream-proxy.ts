@@ -5,7 +5,7 @@ import { Pool } from 'undici';
 import { EDGE_ORDER_ID_HEADER } from '@stockflow/contracts';
 import { requestTraceContext } from '@stockflow/service-kit';
 import { traceHeadersFor } from '@stockflow/tracing';
-import { isRetryable, nextAttempt } from './failover-policy';
+import { attemptTimeoutMs, isRepeatable, isRetryable, nextAttempt } from './failover-policy';
 
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
@@ -19,6 +19,8 @@ export interface Upstream {
 export interface ProxyOptions {
   /** How long the upstream may take to answer (headers, then between body chunks) before a 504. */
   timeoutMs: number;
+  /** With another instance left, a repeatable request that has no answer after this goes there. */
+  attemptTimeoutMs: number;
 }
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones undici sets from the body it sends. */
@@ -36,7 +38,8 @@ const NOT_RETURNED = ['connection', 'keep-alive', 'transfer-encoding'];
  * Failover (docs/faults.md): with several instances, requests are spread round
  * robin and a request that an instance cannot take (connection refused, its
  * 503 "changed nothing, retry") goes to the next one; one lost mid-way (the
- * instance died with it) goes on only when repeating it is harmless. Every
+ * instance died with it) or unanswered after the attempt timeout goes on only
+ * when repeating it is harmless. Every
  * `POST /v1/orders` is made repeatable here: the gateway gives it an orderId
  * (EDGE_ORDER_ID_HEADER) that orders uses when the body names none.
  */
@@ -70,6 +73,7 @@ export function registerUpstreams(
         const body =
           request.body instanceof Buffer && request.body.length > 0 ? request.body : null;
         const headers = forwardedHeaders(request, body !== null);
+        const repeatable = isRepeatable(request.method, request.url);
         for (let attempt = 0; ; attempt++) {
           const pool = instances[(first + attempt) % instances.length];
           const last = !nextAttempt(attempt, instances.length);
@@ -79,6 +83,7 @@ export function registerUpstreams(
               method: request.method as 'GET',
               headers,
               body,
+              headersTimeout: attemptTimeoutMs(options, repeatable, last),
             });
             if (res.statusCode === 503 && !last) {
               await res.body.dump();
