@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  ChannelDeadLetterRepository,
+  IndexedDeadLetter,
+  locationLevelsOf,
+} from '@stockflow/persistence';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { StockState } from '../delivery/queued-update';
-import { DeadLetterStore, IndexedDeadLetter } from './dead-letter-store';
 
 export interface ReplayStarted {
   channel: string;
@@ -22,8 +27,9 @@ export interface ReplayStarted {
 @Injectable()
 export class DeadLetterReplay {
   constructor(
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly fleet: ChannelFleet,
+    private readonly db: DataSource,
   ) {}
 
   async replay(channel: string, skus?: string[]): Promise<ReplayStarted> {
@@ -34,7 +40,7 @@ export class DeadLetterReplay {
       const sku = row.record.sku!;
       bySku.set(sku, [...(bySku.get(sku) ?? []), row]);
     }
-    const ledger = await this.store.stockStates([...bySku.keys()]);
+    const ledger = await this.stockStates([...bySku.keys()]);
     for (const [sku, deadLetters] of bySku) {
       const ids = deadLetters.map((d) => d.id);
       const state = newest(ledger.get(sku), deadLetters);
@@ -45,6 +51,11 @@ export class DeadLetterReplay {
         await this.store.settleReplay(ids, 'replay_failed', state.version);
     }
     return { channel, deadLetters: rows.length, skus: bySku.size };
+  }
+
+  /** The ledger's current state of these SKUs, per location (its projection; newer than any dead letter of them). */
+  private async stockStates(skus: string[]): Promise<Map<string, StockState>> {
+    return new Map((await locationLevelsOf(this.db, skus)).map((level) => [level.sku, level]));
   }
 }
 
