@@ -14,6 +14,9 @@
 #   KAFKA_CACHE_DIR=.cache/kafka jars, config, pid and log files
 #   KAFKA_DATA_DIR=$KAFKA_CACHE_DIR/data   log.dirs (formatted once, then reused)
 #   KAFKA_HEAP_OPTS="-Xms512m -Xmx1g"
+#   KAFKA_CONTRACT_TOPICS=1      0: skip creating the contract topics and warming the
+#                                group coordinator (a caller that creates prefixed topics
+#                                itself, e.g. npm run chaos, saves a JVM launch per topic)
 # For tests of authentication (test/kafka/sasl-login.e2e-spec.ts), also optional:
 #   KAFKA_EXTRA_LISTENERS="SASL_SSL://127.0.0.1:9095"  more client listeners, each named
 #                                after its security protocol and advertised as written
@@ -32,6 +35,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 BOOTSTRAP="127.0.0.1:$PORT"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
+CONTRACT_TOPICS="${KAFKA_CONTRACT_TOPICS:-1}"
 EXTRA_LISTENERS="${KAFKA_EXTRA_LISTENERS:-}"
 EXTRA_CONFIG="${KAFKA_EXTRA_CONFIG:-}"
 POM="$ROOT/scripts/kafka/pom.xml"
@@ -205,6 +209,7 @@ answers() {
 }
 
 ensure_topics() {
+  [[ "$CONTRACT_TOPICS" == 0 ]] && return 0
   local spec name partitions extra created=0
   for spec in "${TOPICS[@]}"; do
     read -r name partitions extra <<<"$spec"
@@ -235,6 +240,7 @@ ensure_topics() {
 # Java hashCode of kafka-sh-warmup-0..5 covers 0..5), so the first services to
 # join find them loaded. "not found" means a coordinator answered.
 warm_group_coordinator() {
+  [[ "$CONTRACT_TOPICS" == 0 ]] && return 0
   local deadline=$((SECONDS + 60)) out groups=() i
   for i in 0 1 2 3 4 5; do groups+=(--group "kafka-sh-warmup-$i"); done
   while ((SECONDS < deadline)); do

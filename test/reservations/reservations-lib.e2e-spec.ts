@@ -468,6 +468,22 @@ describe('reservations library on real Redis and Postgres', () => {
       expect(await h.outbox()).toEqual([]);
     });
 
+    it("keeps a cart hold's request trace with its event, and with the release of the hold it replaces", async () => {
+      const s = sku('TRACEDHOLD');
+      await h.setLedger(s, 10, 1);
+      const cartId = `traced-cart-${run}`;
+      await placeHold(h, { cartId, sku: s, quantity: 1, channel: 'web' }, 900, now());
+      await relayAll();
+      const trace = { traceparent: TRACEPARENT };
+      await placeHold(h, { cartId, sku: s, quantity: 2, channel: 'web', trace }, 900, now());
+      const entries = (await h.redis.lrange(h.stock.keys.outbox, 0, -1)).map((e) => JSON.parse(e));
+      expect(entries.map((e) => [e.trace, e.event?.type])).toEqual([
+        [trace, 'ReservationReleased'],
+        [trace, 'StockReserved'],
+      ]);
+      await relayAll();
+    });
+
     it('still relays an entry written before trace contexts were kept, byte for byte and untraced', async () => {
       const s = sku('LEGACY');
       const legacy = JSON.stringify({
