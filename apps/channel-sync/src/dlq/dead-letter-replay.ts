@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   ChannelDeadLetterRepository,
@@ -7,6 +7,10 @@ import {
 } from '@stockflow/persistence';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { StockState } from '../delivery/queued-update';
+import { ReplayRecords, ReplayedSku, confirmReplay } from './replay-confirmation';
+
+/** How often, and how long, a replay checks that no newer state overtook it (see confirmReplay). */
+const CONFIRM = { intervalMs: 1_000, forMs: 5 * 60_000 };
 
 export interface ReplayStarted {
   channel: string;
@@ -26,11 +30,21 @@ export interface ReplayStarted {
  */
 @Injectable()
 export class DeadLetterReplay {
+  private readonly logger = new Logger(DeadLetterReplay.name);
+
   constructor(
     private readonly store: ChannelDeadLetterRepository,
     private readonly fleet: ChannelFleet,
     private readonly db: DataSource,
   ) {}
+
+  /** The DLQ index's rows and the ledger's levels, as confirming a replay reads them. */
+  private readonly records: ReplayRecords = {
+    replayStatuses: (ids) => this.store.replayStatuses(ids),
+    reopenReplay: (ids) => this.store.reopenReplay(ids),
+    settleReplay: (ids, status, version) => this.store.settleReplay(ids, status, version),
+    stockStates: (skus) => this.stockStates(skus),
+  };
 
   async replay(channel: string, skus?: string[]): Promise<ReplayStarted> {
     const pipeline = this.fleet.pipeline(channel)!;
@@ -41,6 +55,7 @@ export class DeadLetterReplay {
       bySku.set(sku, [...(bySku.get(sku) ?? []), row]);
     }
     const ledger = await this.stockStates([...bySku.keys()]);
+    const sent = new Map<string, ReplayedSku>();
     for (const [sku, deadLetters] of bySku) {
       const ids = deadLetters.map((d) => d.id);
       const state = newest(ledger.get(sku), deadLetters);
@@ -49,7 +64,15 @@ export class DeadLetterReplay {
         await this.store.settleReplay(ids, 'replayed', state.version);
       if (result === 'not_listed')
         await this.store.settleReplay(ids, 'replay_failed', state.version);
+      if (result === 'queued' || result === 'merged')
+        sent.set(sku, { ids, version: state.version });
     }
+    // In the background: the request is answered once the replay is under way, as before.
+    void confirmReplay(pipeline, this.records, sent, CONFIRM).catch((error: Error) =>
+      this.logger.error(
+        `replay of ${channel}: confirming against the ledger failed: ${error.message}`,
+      ),
+    );
     return { channel, deadLetters: rows.length, skus: bySku.size };
   }
 
