@@ -18,7 +18,7 @@ import { createAdapter } from '../adapters/create-adapter';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelPipeline, PipelineHooks } from '../delivery/channel-pipeline';
 import { ChannelSettings } from '../delivery/channel-settings';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 import { ChannelFeed } from './channel-feed';
 
 const availabilityFailures = counter({
@@ -43,7 +43,7 @@ export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly kafka: Kafka,
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly pools: PoolFeed,
     readiness: Readiness,
   ) {

@@ -5,7 +5,7 @@ import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/runtime';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 
 /**
  * Keeps channel_dead_letters following channel-sync.dlq. Reading the topic
@@ -17,7 +17,7 @@ export class DeadLetterIndexConsumer extends BatchConsumer {
   constructor(
     config: ChannelSyncConfig,
     kafka: Kafka,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     @InjectTopics() private readonly topics: TopicNames,
     readiness: Readiness,
   ) {
