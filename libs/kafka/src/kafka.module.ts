@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { TopicNames, topicNames } from '@stockflow/contracts';
+import { Readiness } from '@stockflow/service-kit';
 import { BatchingPublisher } from './batching-publisher';
 import { createKafka } from './kafka-client';
 import { contractTopicConfigs, ensureTopics } from './topic-admin';
+import { KafkaTransport } from './transport/kafka-transport';
 
 /** Injection token of the resolved topic names (contract names plus KAFKA_TOPIC_PREFIX). */
 export const TOPICS = Symbol('TOPICS');
@@ -33,7 +35,7 @@ class KafkaLifecycle implements OnApplicationShutdown {
     return publisher;
   }
 
-  /** Runs after consumers (declared in importing modules) have stopped and flushed. */
+  /** Runs after the transport's consumers have stopped and flushed (app.close() disposes them first). */
   async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
   }
@@ -52,8 +54,13 @@ export class KafkaModule {
         { provide: TOPICS, useValue: topics },
         { provide: BatchingPublisher, useFactory: () => KafkaLifecycle.start(kafka, topics) },
         KafkaLifecycle,
+        {
+          provide: KafkaTransport,
+          inject: [Readiness],
+          useFactory: (readiness: Readiness) => new KafkaTransport(kafka, readiness),
+        },
       ],
-      exports: [Kafka, TOPICS, BatchingPublisher],
+      exports: [Kafka, TOPICS, BatchingPublisher, KafkaTransport],
     };
   }
 }
