@@ -1,5 +1,5 @@
 import { IsString } from 'class-validator';
-import { BaseEnv, WithDatabase, WithKafka, loadConfig } from '@stockflow/config';
+import { BaseEnv, WithDatabase, WithKafka, loadConfig, kafkaConnection } from '@stockflow/config';
 import { topicNames } from '@stockflow/contracts';
 import {
   ConsumerLagRow,
@@ -27,10 +27,7 @@ export async function lagCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['group'], booleans: ['json'] });
   if (args.positional.length > 0) throw new UsageError(`unexpected argument ${args.positional[0]}`);
   const config = loadConfig(LagConfig);
-  const kafka = createKafka({
-    brokers: config.KAFKA_BROKERS,
-    clientId: `${config.KAFKA_CLIENT_ID}-ops`,
-  });
+  const kafka = createKafka(kafkaConnection(config, 'ops'));
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,5 +1,5 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BaseEnv, WithDatabase, WithKafka, loadConfig } from '@stockflow/config';
+import { BaseEnv, WithDatabase, WithKafka, loadConfig, kafkaConnection } from '@stockflow/config';
 import { topicNames } from '@stockflow/contracts';
 import { createKafka } from '@stockflow/kafka';
 import { ReplayReport, replay } from '@stockflow/replay';
@@ -89,10 +89,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     one(args, 'schema') ?? `replay_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const report = await replay({
-    kafka: createKafka({
-      brokers: config.KAFKA_BROKERS,
-      clientId: `${config.KAFKA_CLIENT_ID}-replay`,
-    }),
+    kafka: createKafka(kafkaConnection(config, 'replay')),
     databaseUrl: config.DATABASE_URL,
     liveSchema: config.DATABASE_SCHEMA,
     key: { groupId: config.KAFKA_TOPIC_PREFIX + config.LEDGER_GROUP_ID, topic: topics.events },

@@ -1,4 +1,4 @@
-import { counter, gauge, histogram } from '@stockflow/service-kit';
+import { counter, gauge, histogram } from '@stockflow/runtime';
 
 export const channelSyncMetrics = {
   updates: counter({

@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { KafkaModule, PoolFeed } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
@@ -28,8 +29,7 @@ export class ChannelSyncModule {
           metricsRefreshMs: config.METRICS_REFRESH_MS,
         }),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-channel-sync`,
+          ...kafkaConnection(config, 'channel-sync'),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         DatabaseModule.forRoot({

@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
@@ -27,8 +28,7 @@ export class CompactionModule {
       imports: [
         ServiceKitModule.forRoot(),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-compaction`,
+          ...kafkaConnection(config, 'compaction'),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         DatabaseModule.forRoot({

@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelDefinition } from '@stockflow/channels';
 import { KafkaModule, PoolFeed } from '@stockflow/kafka';
@@ -31,8 +32,7 @@ export class GatewayModule {
           operatorTokens: config.OPERATOR_TOKENS,
         }),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-gateway`,
+          ...kafkaConnection(config, 'gateway'),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         DatabaseModule.forRoot({

@@ -1,4 +1,4 @@
-import { counter, histogram } from '@stockflow/service-kit';
+import { counter, histogram } from '@stockflow/runtime';
 
 export const ledgerMetrics = {
   applied: counter({

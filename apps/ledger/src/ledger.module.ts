@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
@@ -15,8 +16,7 @@ export class LedgerModule {
       imports: [
         ServiceKitModule.forRoot({ metricsRefreshMs: config.METRICS_REFRESH_MS }),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-ledger`,
+          ...kafkaConnection(config, 'ledger'),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         DatabaseModule.forRoot({

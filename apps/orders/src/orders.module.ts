@@ -1,3 +1,4 @@
+import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, KafkaModule, PoolFeed, TOPICS } from '@stockflow/kafka';
@@ -31,8 +32,7 @@ export class OrdersModule {
           metricsRefreshMs: config.METRICS_REFRESH_MS,
         }),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-orders`,
+          ...kafkaConnection(config, 'orders'),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),
         DatabaseModule.forRoot({

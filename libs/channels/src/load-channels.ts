@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateSync } from 'class-validator';
 import { ConfigError } from '@stockflow/config';
-import { flattenValidationErrors } from '@stockflow/service-kit';
+import { flattenValidationErrors } from '@stockflow/contracts';
 import { ChannelDefinition } from './channel-definition';
 
 /**

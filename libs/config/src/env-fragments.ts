@@ -1,4 +1,11 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsCaFile,
+  IsPasswordFile,
+  IsSaslMechanism,
+  IsSaslPassword,
+  IsSaslUsername,
+} from './kafka-security-rules';
 
 // Building blocks of each app's config schema. Defaults are for local development
 // only (the loopback services the start script runs); production sets every one.
@@ -43,6 +50,28 @@ export function WithKafka<T extends Ctor>(Base: T) {
 
     @IsString()
     KAFKA_CLIENT_ID = 'stockflow';
+
+    // Authentication and TLS (kafka-security.ts): all empty for a local broker.
+    /** plain | scram-sha-256 | scram-sha-512; empty: no SASL. */
+    @IsSaslMechanism()
+    KAFKA_SASL_MECHANISM = '';
+
+    @IsSaslUsername()
+    KAFKA_SASL_USERNAME = '';
+
+    @IsSaslPassword()
+    KAFKA_SASL_PASSWORD = '';
+
+    /** The password as a mounted file (a Kubernetes Secret key); instead of KAFKA_SASL_PASSWORD. */
+    @IsPasswordFile()
+    KAFKA_SASL_PASSWORD_FILE = '';
+
+    @IsBoolean({ message: 'KAFKA_SSL must be true or false' })
+    KAFKA_SSL = false;
+
+    /** PEM CA that signed the brokers' certificates (a private cluster CA); system roots when empty. */
+    @IsCaFile()
+    KAFKA_SSL_CA_FILE = '';
   }
   return KafkaEnv;
 }

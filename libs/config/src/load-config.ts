@@ -42,10 +42,14 @@ function coerce(value: string, fallback: unknown): unknown {
   return value;
 }
 
+/** Variables whose value never goes to a log, even when it is the wrong one. */
+const SECRET = /PASSWORD$|SECRET$|TOKENS?$/;
+
 /** `NAME=<value as set>: what is wrong` (the value as written, not as coerced: NaN shows as "eighty"). */
 function describe(error: ValidationError, asSet: string | undefined): string {
-  const shown =
-    asSet !== undefined && asSet !== ''
+  const shown = SECRET.test(error.property)
+    ? '(hidden)'
+    : asSet !== undefined && asSet !== ''
       ? JSON.stringify(asSet)
       : `${JSON.stringify(error.value)} (default)`;
   const constraints = Object.values(error.constraints ?? {}).join('; ');

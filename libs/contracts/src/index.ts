@@ -1,6 +1,7 @@
 export * from './topics';
 export * from './events/event-types';
 export * from './events/event-dtos';
+export * from './field-problems';
 export * from './events/parse-event';
 export * from './stock-level';
 export * from './dead-letter';

@@ -1,5 +1,5 @@
 import { Admin, Kafka } from 'kafkajs';
-import { MetricRefresher, gauge } from '@stockflow/service-kit';
+import { MetricRefresher, gauge } from '@stockflow/runtime';
 import { ConsumerLagRow, readConsumerLag, retainedMessages } from './consumer-lag';
 
 const consumerLag = gauge({

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Consumer, ConsumerConfig, Kafka, KafkaMessage } from 'kafkajs';
-import { Readiness, counter } from '@stockflow/service-kit';
+import { Readiness, counter } from '@stockflow/runtime';
 
 export interface BatchSubscription {
   groupId: string;

@@ -1,5 +1,5 @@
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
-import { Coalescer } from '@stockflow/service-kit';
+import { Coalescer } from '@stockflow/runtime';
 import { currentTraceHeaders } from '@stockflow/tracing';
 
 interface Publication {

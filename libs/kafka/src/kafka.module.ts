@@ -8,18 +8,17 @@ import {
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { TopicNames, topicNames } from '@stockflow/contracts';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { BatchingPublisher } from './batching-publisher';
-import { createKafka } from './kafka-client';
+import { KafkaClientOptions, createKafka } from './kafka-client';
 import { contractTopicConfigs, ensureTopics } from './topic-admin';
 import { KafkaTransport } from './transport/kafka-transport';
 
 /** Injection token of the resolved topic names (contract names plus KAFKA_TOPIC_PREFIX). */
 export const TOPICS = Symbol('TOPICS');
 
-export interface KafkaModuleOptions {
-  brokers: string;
-  clientId: string;
+/** The client (kafkaConnection() of libs/config: brokers, client id, SASL/TLS) and the topic prefix. */
+export interface KafkaModuleOptions extends KafkaClientOptions {
   topicPrefix: string;
 }
 
@@ -46,7 +45,7 @@ class KafkaLifecycle implements OnApplicationShutdown {
 export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
     const topics = topicNames(options.topicPrefix);
-    const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId });
+    const kafka = createKafka(options);
     return {
       module: KafkaModule,
       providers: [

@@ -1,4 +1,4 @@
-import { MetricRefresher } from '@stockflow/service-kit';
+import { MetricRefresher } from '@stockflow/runtime';
 import { RedisStock } from './redis-stock';
 import { reservationMetrics } from './reservation-metrics';
 

@@ -1,4 +1,4 @@
-import { counter, gauge } from '@stockflow/service-kit';
+import { counter, gauge } from '@stockflow/runtime';
 
 export const reservationMetrics = {
   drift: counter({

@@ -11,7 +11,7 @@ import {
 import { PoolDirectorySource } from '@stockflow/ledger-core';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { ReservationContext, hydrateAll } from './hydration';
 import { createFailClosedRedis } from './redis-client';
 import { RedisStock } from './redis-stock';

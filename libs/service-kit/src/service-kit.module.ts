@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CHANNEL_TOKENS, ChannelAuthGuard, OPERATOR_TOKENS } from './auth/channel-auth.guard';
 import { parseChannelTokens, parseOperatorTokens } from './auth/channel-tokens';
 import { HealthController } from './health/health.controller';
-import { Readiness } from './health/readiness';
+import { Readiness } from '@stockflow/runtime';
 import { registerDefaultMetrics } from './metrics/default-metrics';
 import { DEFAULT_METRIC_REFRESH_MS, METRIC_REFRESH_INTERVAL_MS } from './metrics/metric-refresh';
 import { MetricsController } from './metrics/metrics.controller';

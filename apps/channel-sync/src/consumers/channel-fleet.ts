@@ -13,7 +13,7 @@ import {
   channelAvailabilityKey,
 } from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics, PoolFeed } from '@stockflow/kafka';
-import { Readiness, counter } from '@stockflow/service-kit';
+import { Readiness, counter } from '@stockflow/runtime';
 import { createAdapter } from '../adapters/create-adapter';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelPipeline, PipelineHooks } from '../delivery/channel-pipeline';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
 import { DeadLetterStore } from '../dlq/dead-letter-store';

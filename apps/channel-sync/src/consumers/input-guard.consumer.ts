@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, BatchingPublisher, InjectTopics, deadLetterRecord } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
 import { channelSyncMetrics } from '../channel-sync.metrics';

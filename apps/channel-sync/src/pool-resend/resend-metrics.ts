@@ -1,4 +1,4 @@
-import { counter, gauge } from '@stockflow/service-kit';
+import { counter, gauge } from '@stockflow/runtime';
 
 /** Re-sends after pool changes; labels are bounded (channel, phase, result), never a SKU. */
 export const poolResendMetrics = {

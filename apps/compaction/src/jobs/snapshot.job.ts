@@ -11,7 +11,7 @@ import {
   pruneSnapshots,
   withAdvisoryLock,
 } from '@stockflow/persistence';
-import { gauge } from '@stockflow/service-kit';
+import { gauge } from '@stockflow/runtime';
 import { CompactionConfig } from '../compaction.config';
 import { CompactionJob } from './compaction-job';
 

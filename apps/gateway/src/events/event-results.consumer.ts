@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { EventResultMessage, TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, TOPICS } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 
 type Waiter = (result: EventResultMessage) => void;
 

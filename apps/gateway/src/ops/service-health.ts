@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { GatewayConfig } from '../gateway.config';
 
 export interface ServiceHealthRow {

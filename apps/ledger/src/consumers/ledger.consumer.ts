@@ -11,7 +11,7 @@ import {
   PartitionBatch,
   TOPICS,
 } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { LedgerConfig } from '../ledger.config';
 import { BatchApplier } from './batch-applier';
 import { LogBindingGuard } from './log-binding-guard';

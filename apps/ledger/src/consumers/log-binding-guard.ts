@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { checkAnchor, planResume, recordFingerprint } from '@stockflow/contracts';
 import { ConsumerControl, readLogNow } from '@stockflow/kafka';
 import { readStoredOffsets } from '@stockflow/persistence';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 
 /** 1 + 2 + 4 + 8 s of retries: a broker still electing leaders at startup answers within that. */
 const CHECK_ATTEMPTS = 5;

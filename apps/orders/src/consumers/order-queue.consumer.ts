@@ -13,7 +13,7 @@ import {
   channelCartId,
   reserveOrders,
 } from '@stockflow/reservations';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
 import { OrderStore } from '../orders/order-store';

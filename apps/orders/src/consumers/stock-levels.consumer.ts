@@ -3,7 +3,7 @@ import { Kafka, KafkaMessage } from 'kafkajs';
 import { StockLevelMessage, TopicNames } from '@stockflow/contracts';
 import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
 import { RESERVATIONS, ReservationContext, applyStockLevels } from '@stockflow/reservations';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { OrdersConfig } from '../orders.config';
 
 /**

@@ -16,7 +16,7 @@ import {
   channelCartId,
   reserveOrders,
 } from '@stockflow/reservations';
-import { Coalescer } from '@stockflow/service-kit';
+import { Coalescer } from '@stockflow/runtime';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
 import { NewOrder, OrderStore } from '../orders/order-store';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Coalescer } from '@stockflow/service-kit';
+import { Coalescer } from '@stockflow/runtime';
 import { NewOrder, OrderStore } from './order-store';
 
 /**

@@ -1,13 +1,10 @@
-import { ValidationError, validateSync } from 'class-validator';
+import { validateSync } from 'class-validator';
+import { FieldProblem, flattenValidationErrors } from '../field-problems';
 import { EVENT_DTOS } from './event-dtos';
 import { fastAccept } from './fast-accept';
 import { EVENT_TYPES, EventType, InventoryEvent } from './event-types';
 
-export interface FieldError {
-  /** Path of the offending field, e.g. `quantity` or `[3].quantity` inside an array. */
-  field: string;
-  messages: string[];
-}
+export type FieldError = FieldProblem;
 
 export type ParseResult = { ok: true; event: InventoryEvent } | { ok: false; errors: FieldError[] };
 
@@ -46,7 +43,7 @@ export function validateFully(raw: object, path = ''): ParseResult {
   const shadowing = Object.keys(raw).filter((key) => key in Object.prototype);
   const fields = Object.entries(raw).filter(([key]) => !shadowing.includes(key));
   const dto = Object.assign(new EVENT_DTOS[type as EventType](), Object.fromEntries(fields));
-  const errors = flatten(validateSync(dto, VALIDATE_OPTIONS), path);
+  const errors = flattenValidationErrors(validateSync(dto, VALIDATE_OPTIONS), path);
   for (const key of shadowing)
     errors.push({ field: join(path, key), messages: [`property ${key} should not exist`] });
   const transfer = raw as { fromLocationId?: unknown; toLocationId?: unknown };
@@ -120,14 +117,6 @@ export function parseEvents(
     else errors.push(...result.errors);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
-}
-
-function flatten(errors: ValidationError[], path: string): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = join(path, e.property);
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
 }
 
 function join(path: string, property: string): string {

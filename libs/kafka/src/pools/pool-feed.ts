@@ -9,7 +9,7 @@ import {
   emptyDirectory,
   foldPoolEvent,
 } from '@stockflow/ledger-core';
-import { Readiness, counter } from '@stockflow/service-kit';
+import { Readiness, counter } from '@stockflow/runtime';
 import { BatchConsumer } from '../batch-consumer';
 import { TOPICS } from '../kafka.module';
 

@@ -1,4 +1,4 @@
-import { counter, gauge } from '@stockflow/service-kit';
+import { counter, gauge } from '@stockflow/runtime';
 
 export const batchRetries = counter({
   name: 'stockflow_consumer_batch_retries_total',

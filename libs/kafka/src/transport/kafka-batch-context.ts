@@ -1,5 +1,11 @@
 import { BaseRpcContext } from '@nestjs/microservices';
-import { ConsumerControl } from './kafka-subscription';
+
+/** What pause/seek a handler or an assignment hook may do to its own consumer. */
+export interface ConsumerControl {
+  pause(): void;
+  resume(): void;
+  seek(partition: number, offset: string): void;
+}
 
 type ContextArgs = [groupId: string, topic: string, partition: number, control: ConsumerControl];
 

@@ -1,5 +1,5 @@
 import { ConsumerConfig, KafkaMessage } from 'kafkajs';
-import { KafkaBatchContext } from './kafka-batch-context';
+import { ConsumerControl, KafkaBatchContext } from './kafka-batch-context';
 
 /** One partition batch, as a handler receives it. */
 export interface PartitionBatch {
@@ -22,13 +22,6 @@ export type BatchHandler = (batch: PartitionBatch, context: KafkaBatchContext) =
 export type CommitPolicy =
   | { mode: 'after-handler'; intervalMs?: number }
   | { mode: 'reported'; intervalMs: number; safeOffsets: () => Map<number, number> };
-
-/** What pause/seek a handler or an assignment hook may do to its own consumer. */
-export interface ConsumerControl {
-  pause(): void;
-  resume(): void;
-  seek(partition: number, offset: string): void;
-}
 
 /** Everything the transport needs to run one consumer group on one topic. */
 export interface KafkaSubscription {

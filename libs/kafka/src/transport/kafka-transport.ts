@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
 import { lastValueFrom, isObservable } from 'rxjs';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { BatchHandler, KafkaSubscription } from './kafka-subscription';
 import { SubscriptionRunner } from './subscription-runner';
 

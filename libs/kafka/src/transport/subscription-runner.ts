@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { Readiness } from '@stockflow/service-kit';
+import { Readiness } from '@stockflow/runtime';
 import { inBatchSpan } from '../batch-span';
 import { batchRetries, trackLastBatch } from './consumer-metrics';
-import { KafkaBatchContext } from './kafka-batch-context';
-import { BatchHandler, ConsumerControl, KafkaSubscription } from './kafka-subscription';
+import { ConsumerControl, KafkaBatchContext } from './kafka-batch-context';
+import { BatchHandler, KafkaSubscription } from './kafka-subscription';
 
 /**
  * One subscription's kafkajs consumer: its own group, an eachBatch loop with

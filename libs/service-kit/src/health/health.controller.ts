@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { Readiness } from './readiness';
+import { Readiness } from '@stockflow/runtime';
 
 @Controller('health')
 export class HealthController {

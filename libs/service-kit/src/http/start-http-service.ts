@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { FastifyInstance } from 'fastify';
 import { ConfigError, HttpEnv } from '@stockflow/config';
 import { Tracing, startTracing } from '@stockflow/tracing';
-import { Readiness } from '../health/readiness';
+import { Readiness } from '@stockflow/runtime';
 import { answerExpectContinue } from './expect-continue';
 import { TraceInterceptor, traceHttpRequests } from './http-tracing';
 import { strictValidationPipe } from './validation-pipe';

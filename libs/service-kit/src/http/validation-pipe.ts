@@ -1,9 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { FieldProblem, flattenValidationErrors } from '@stockflow/contracts';
 
 /** 400 body shared by every service: every field problem at once, never just the first. */
 export function validationFailed(errors: FieldProblem[]): BadRequestException {
@@ -12,14 +8,6 @@ export function validationFailed(errors: FieldProblem[]): BadRequestException {
     error: 'Bad Request',
     message: 'validation failed',
     errors,
-  });
-}
-
-export function flattenValidationErrors(errors: ValidationError[], path = ''): FieldProblem[] {
-  return errors.flatMap((e) => {
-    const field = path ? `${path}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 

@@ -6,20 +6,8 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
+import { MetricRefresher } from '@stockflow/runtime';
 import { JobLoop, JobLoopObserver } from '../jobs/job-loop';
-
-/**
- * A gauge whose value lives elsewhere (Kafka watermarks, a Redis list, ...) and
- * is read on a timer rather than at scrape time: a scrape then never waits on,
- * or multiplies calls to, a broker.
- */
-export interface MetricRefresher {
-  readonly name: string;
-  /** Reads the source and sets the gauges; throwing leaves the previous values. */
-  refresh(): Promise<void>;
-  /** Releases connections after the last refresh. */
-  close?(): Promise<void>;
-}
 
 /** Injection token: the MetricRefresher[] a service provides. */
 export const METRIC_REFRESHERS = Symbol('METRIC_REFRESHERS');
