@@ -48,15 +48,13 @@ export class OrdersModule {
           pools: PoolFeed,
         }),
       ],
-      controllers: [OrdersController, CartsController],
+      controllers: [OrdersController, CartsController, OrderQueueConsumer, StockLevelsConsumer],
       providers: [
         { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
         OrderStore,
         OrderIntake,
         Checkout,
-        OrderQueueConsumer,
-        StockLevelsConsumer,
         {
           provide: JOBS,
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],

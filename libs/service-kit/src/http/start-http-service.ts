@@ -22,8 +22,8 @@ export interface HttpServiceOptions {
   beforeListen?: (fastify: FastifyInstance, app: NestFastifyApplication) => unknown;
   /**
    * The app's message transport (a provider token, e.g. KafkaTransport): connected as
-   * a NestJS microservice sharing the app's pipes, started after the app's init hooks
-   * and before the HTTP port opens, closed by app.close().
+   * a NestJS microservice sharing the app's pipes, started before the app's bootstrap
+   * hooks and the HTTP port, closed by app.close().
    */
   transport?: Type<CustomTransportStrategy>;
 }
@@ -62,11 +62,13 @@ export async function startHttpService(
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(app, options, signal, tracing));
   }
-  if (options.transport)
+  if (options.transport) {
     app.connectMicroservice({ strategy: app.get(options.transport) }, { inheritAppConfig: true });
+    // Before the init hooks: some wait for a consumer to catch up (channel-sync's fleet
+    // starts its channels once PoolFeed has read every pool definition).
+    await app.startAllMicroservices();
+  }
   await options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance, app);
-  await app.init();
-  await app.startAllMicroservices();
   await app.listen(options.config.PORT, '0.0.0.0');
   new Logger(options.name).log(`listening on :${options.config.PORT}`);
   return app;
