@@ -19,7 +19,10 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,bench,scripts}/**/*.spec.ts',
+        '<rootDir>/test/k8s/**/*.spec.ts',
+      ],
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',

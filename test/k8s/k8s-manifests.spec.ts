@@ -7,6 +7,7 @@ import { K8S_DIR, renderOverlay } from './render-overlay';
 import { alertProblems, dashboardProblems, headingAnchors } from './rules/alerts';
 import { networkProblems } from './rules/network';
 import { scalingProblems } from './rules/scaling';
+import { kafkaLoginProblems } from './rules/kafka-login';
 import { kafkaTopicProblems, kafkaUserProblems } from './rules/strimzi';
 import {
   disruptionBudgetProblems,
@@ -133,6 +134,10 @@ describe('k8s/overlays/strimzi (Kafka resources)', () => {
 
   it('gives each service a KafkaUser allowed its groups, the topics it reads and the ones it checks at startup', () => {
     expect(kafkaUserProblems(overlay('strimzi'), startupTopics, groups)).toEqual([]);
+  });
+
+  it('logs each Deployment in as its own KafkaUser over TLS, with the cluster CA mounted', () => {
+    expect(kafkaLoginProblems(overlay('strimzi'))).toEqual([]);
   });
 
   it('sizes KEDA against the KafkaTopics too', () => {
@@ -284,6 +289,26 @@ describe('the checks catch a broken manifest', () => {
     expect(kafkaUserProblems(objects, startupTopics, groups)).toEqual([
       'KafkaUser/stockflow-ledger: cannot Read group stockflow-ledger of ledger',
       'KafkaUser/stockflow-ledger: cannot Read group stockflow-ledger-pools of ledger',
+    ]);
+  });
+
+  it("a Deployment logging in as another service's user, or without the cluster CA", () => {
+    const objects = copy(overlay('strimzi'));
+    const orders = find(objects, 'Deployment', 'orders').spec.template.spec;
+    const password = orders.containers[0].env.find(
+      (e: { name: string }) => e.name === 'KAFKA_SASL_PASSWORD',
+    );
+    password.valueFrom.secretKeyRef.name = 'stockflow-ledger';
+    const ledger = find(objects, 'Deployment', 'ledger').spec.template.spec;
+    ledger.volumes = ledger.volumes.filter((v: { name: string }) => v.name !== 'kafka-ca');
+    const gateway = find(objects, 'Deployment', 'gateway').spec.template.spec.containers[0];
+    gateway.env.push({ name: 'KAFKA_SASL_USERNAME', value: 'stockflow-ledger' });
+    gateway.env.push({ name: 'KAFKA_SSL', value: 'false' });
+    expect(kafkaLoginProblems(objects)).toEqual([
+      'Deployment/gateway: KAFKA_SASL_USERNAME is stockflow-ledger, not its own user stockflow-gateway',
+      'Deployment/gateway: KAFKA_SSL is not true (the SCRAM listener takes TLS only)',
+      'Deployment/ledger: KAFKA_SSL_CA_FILE /etc/stockflow/kafka-ca/ca.crt is not key ca.crt of Secret stockflow-cluster-ca-cert mounted in the pod',
+      'Deployment/orders: KAFKA_SASL_PASSWORD comes from stockflow-ledger/password, the User Operator writes it to stockflow-orders/password',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   TestStack,
   api,
   createTestStack,
+  freePort,
   makeEvent,
   startService,
   waitFor,
@@ -18,7 +19,7 @@ import { startAll } from './start-all';
 /** Readiness waits on Kafka consumer groups; on a loaded shared broker that can take over a minute. */
 const SLOW_START = { readyTimeoutMs: 150_000 };
 
-describe('one trace from ingest to channel delivery (OTLP export of real service processes)', () => {
+describe('one trace from a request to the ledger and on to channel delivery (OTLP export of real service processes)', () => {
   let stack: TestStack;
   let otlp: OtlpReceiver;
   let channel: ChannelReceiver;
@@ -44,10 +45,12 @@ describe('one trace from ingest to channel delivery (OTLP export of real service
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
       OTEL_BSP_SCHEDULE_DELAY: '200',
     };
+    const ordersPort = await freePort();
     services = await startAll([
-      startService('gateway', env, SLOW_START),
+      startService('gateway', { ...env, ORDERS_URL: `http://127.0.0.1:${ordersPort}` }, SLOW_START),
       startService('ledger', env, SLOW_START),
       startService('channel-sync', { ...env, CHANNELS_FILE: channelsFile }, SLOW_START),
+      startService('orders', env, { ...SLOW_START, port: ordersPort }),
     ]);
     gateway = services[0];
   });
@@ -104,6 +107,80 @@ describe('one trace from ingest to channel delivery (OTLP export of real service
       (s) => s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === ingest.spanId),
     );
     expect(batch).toBeDefined();
+  });
+
+  it('carries a checkout from its HTTP request through the outbox relay to the ledger fold in one trace', async () => {
+    const receipt = makeEvent('StockReceived', {
+      sku: 'TRACE-CO',
+      channel: 'web',
+      locationId: 'WH-1',
+      quantity: 5,
+    });
+    expect(
+      (await api(gateway.url, 'POST', '/v1/events', { token: TEST_TOKENS.web, body: receipt }))
+        .status,
+    ).toBe(202);
+    const order = {
+      orderId: `trace-order-${Date.now()}`,
+      lines: [{ sku: 'TRACE-CO', quantity: 2 }],
+      payment: { method: 'card' },
+    };
+    // The receipt may still be on its way to the ledger: the order is then rejected; place another.
+    await waitFor(
+      async () => {
+        order.orderId = `trace-order-${Date.now()}`;
+        await api(gateway.url, 'POST', '/v1/orders', { token: TEST_TOKENS.web, body: order });
+        let status = 'received';
+        await waitFor(
+          async () => {
+            const got = await api(gateway.url, 'GET', `/v1/orders/${order.orderId}`, {
+              token: TEST_TOKENS.web,
+            });
+            status = got.body?.status ?? 'received';
+            return status !== 'received';
+          },
+          { timeoutMs: 60_000, what: `order ${order.orderId} decided` },
+        );
+        return status === 'pending';
+      },
+      { timeoutMs: 120_000, what: 'an order reserved' },
+    );
+
+    let trace: ReceivedSpan[] = [];
+    let request: ReceivedSpan | undefined;
+    await waitFor(
+      () => {
+        const served = otlp.spans.filter(
+          (s) => s.service === 'stockflow-orders' && s.name === 'POST /v1/orders',
+        );
+        for (const span of served) {
+          const spans = otlp.spans.filter((s) => s.traceId === span.traceId);
+          if (spans.some((s) => s.name === 'ledger fold')) {
+            trace = spans;
+            request = span;
+            return true;
+          }
+        }
+        return false;
+      },
+      { timeoutMs: 90_000, what: 'a checkout trace reaching the ledger fold' },
+    );
+    const named = (name: string) => trace.find((s) => s.name === name)!;
+    // The gateway's span of the proxied request (named for its route pattern) is the orders span's parent.
+    const ingress = trace.find((s) => s.spanId === request!.parentSpanId)!;
+    const relay = named('outbox relay');
+    const fold = named('ledger fold');
+    expect([ingress.service, request!.service, relay.service, fold.service]).toEqual([
+      'stockflow-gateway',
+      'stockflow-orders',
+      'stockflow-orders',
+      'stockflow-ledger',
+    ]);
+    expect(ingress.name).toMatch(/^POST \/v1\/orders/);
+    // The relay continues the request (through the order queue's message), the fold continues the relay.
+    expect(relay.parentSpanId).toBe(request!.spanId);
+    expect(relay.kind).toBe(4); // PRODUCER (OTLP SpanKind)
+    expect(fold.parentSpanId).toBe(relay.spanId);
   });
 
   it('exports no spans for health and metrics probes', () => {

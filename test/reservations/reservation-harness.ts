@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { connectDatabase } from '@stockflow/persistence';
-import { RedisStock, ReservationContext } from '@stockflow/reservations';
+import { RedisStock, ReservationContext, decodeOutboxEntry } from '@stockflow/reservations';
 import { TestStack, createTestStack } from '@stockflow/testing';
 
 /**
@@ -20,6 +20,7 @@ export interface ReservationHarness extends ReservationContext {
   ): Promise<void>;
   /** Records eventIds in the journal, as if the ledger had folded those events. */
   fold(sku: string, eventIds: string[]): Promise<void>;
+  /** The events in the outbox (either entry form, decoded). */
   outbox(): Promise<Record<string, any>[]>;
   /** Deletes every key of this harness (a Redis loss, limited to our prefix). */
   wipeRedis(): Promise<void>;
@@ -65,7 +66,10 @@ export async function reservationHarness(label: string): Promise<ReservationHarn
         );
       }
     },
-    outbox: async () => (await redis.lrange(stock.keys.outbox, 0, -1)).map((e) => JSON.parse(e)),
+    outbox: async () =>
+      (await redis.lrange(stock.keys.outbox, 0, -1)).map((e) =>
+        JSON.parse(decodeOutboxEntry(e).value),
+      ),
     wipeRedis,
     close: async () => {
       await wipeRedis();

@@ -422,4 +422,87 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(event.eventId).toBe(reservationEventId('reserved', `ord:relay-${run}:1`));
     expect(await h.outbox()).toEqual([]);
   });
+
+  describe('trace context through the outbox', () => {
+    const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const relayAll = async () => {
+      const publisher = new BatchingPublisher(h.stack.kafka);
+      await publisher.connect();
+      try {
+        return await relayOutbox(h.stock, publisher, h.stack.topics.events, 'test');
+      } finally {
+        await publisher.disconnect();
+      }
+    };
+    /** Every message relayed so far (the topic's whole content), those of one sku. */
+    const relayedFor = async (s: string) => {
+      const admin = h.stack.kafka.admin();
+      await admin.connect();
+      const offsets = await admin.fetchTopicOffsets(h.stack.topics.events);
+      await admin.disconnect();
+      const total = offsets.reduce((n, p) => n + Number(p.high), 0);
+      return (await readTopic(h.stack.kafka, h.stack.topics.events, total)).filter(
+        (m) => m.key?.toString() === s,
+      );
+    };
+
+    it("keeps the placing request's trace context with its events and relays it as their traceparent", async () => {
+      const s = sku('TRACED');
+      await h.setLedger(s, 10, 1);
+      await reserve([{ ...order(`traced-${run}`, [[s, 2]]), trace: { traceparent: TRACEPARENT } }]);
+      const [entry] = await h.redis.lrange(h.stock.keys.outbox, 0, -1);
+      expect(JSON.parse(entry)).toMatchObject({
+        trace: { traceparent: TRACEPARENT },
+        event: { type: 'StockReserved', sku: s, quantity: 2 },
+      });
+      expect(await relayAll()).toBe(1);
+      const [message] = await relayedFor(s);
+      // No tracer runs in this test process: the relay passes the stored context on as it is.
+      expect(message.headers?.traceparent?.toString()).toBe(TRACEPARENT);
+      const event = JSON.parse(message.value!.toString());
+      expect(event).toEqual(
+        expect.objectContaining({ type: 'StockReserved', sku: s, quantity: 2 }),
+      );
+      expect(event).not.toHaveProperty('trace');
+      expect(event).not.toHaveProperty('event');
+      expect(await h.outbox()).toEqual([]);
+    });
+
+    it("keeps a cart hold's request trace with its event, and with the release of the hold it replaces", async () => {
+      const s = sku('TRACEDHOLD');
+      await h.setLedger(s, 10, 1);
+      const cartId = `traced-cart-${run}`;
+      await placeHold(h, { cartId, sku: s, quantity: 1, channel: 'web' }, 900, now());
+      await relayAll();
+      const trace = { traceparent: TRACEPARENT };
+      await placeHold(h, { cartId, sku: s, quantity: 2, channel: 'web', trace }, 900, now());
+      const entries = (await h.redis.lrange(h.stock.keys.outbox, 0, -1)).map((e) => JSON.parse(e));
+      expect(entries.map((e) => [e.trace, e.event?.type])).toEqual([
+        [trace, 'ReservationReleased'],
+        [trace, 'StockReserved'],
+      ]);
+      await relayAll();
+    });
+
+    it('still relays an entry written before trace contexts were kept, byte for byte and untraced', async () => {
+      const s = sku('LEGACY');
+      const legacy = JSON.stringify({
+        eventId: reservationEventId('reserved', `ord:legacy-${run}:1`),
+        type: 'StockReserved',
+        sku: s,
+        channel: 'web',
+        occurredAt: new Date().toISOString(),
+        reservationId: `ord:legacy-${run}:1`,
+        quantity: 1,
+        allocations: [{ locationId: 'main', quantity: 1 }],
+        schemaVersion: 1,
+      });
+      await h.redis.rpush(h.stock.keys.outbox, legacy);
+      expect(await relayAll()).toBe(1);
+      const [message] = await relayedFor(s);
+      expect(message.value!.toString()).toBe(legacy);
+      expect(message.headers?.traceparent).toBeUndefined();
+      expect(await h.outbox()).toEqual([]);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, KafkaModule, PoolFeed, TOPICS } from '@stockflow/kafka';
-import { DatabaseModule } from '@stockflow/persistence';
+import { DatabaseModule, OrderRepository } from '@stockflow/persistence';
 import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
 import { BackgroundJob, ServiceKitModule } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
@@ -17,7 +17,6 @@ import { OutboxRelayJob } from './jobs/outbox-relay.job';
 import { RequeueJob } from './jobs/requeue.job';
 import { OrdersConfig } from './orders.config';
 import { OrderIntake } from './orders/order-intake';
-import { OrderStore } from './orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopics } from './orders/order-topics';
 
 @Module({})
@@ -52,21 +51,20 @@ export class OrdersModule {
       providers: [
         { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
-        OrderStore,
         OrderIntake,
         Checkout,
         {
           provide: JOBS,
-          inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderStore],
+          inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderRepository],
           useFactory: (
             ctx: ReservationContext,
             publisher: BatchingPublisher,
             topics: TopicNames,
             queue: OrderTopics,
-            store: OrderStore,
+            orders: OrderRepository,
           ): BackgroundJob[] => [
             new OutboxRelayJob(ctx, publisher, topics),
-            new RequeueJob(store, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
+            new RequeueJob(orders, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
           ],
         },
         JobRunner,

@@ -5,5 +5,7 @@ export * from './journal-entry';
 export * from './allocation';
 export * from './fold-event';
 export * from './ledger-state';
+export * from './journal-source';
+export * from './batch-fold';
 export * from './pool-directory';
 export * from './pool-availability';

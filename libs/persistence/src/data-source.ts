@@ -1,6 +1,8 @@
+import { Pool } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { Order, OrderStatusChange } from './orders';
+import { adoptSqlPool, poolReportingPg } from './sql-pool';
 
 export interface DatabaseOptions {
   url: string;
@@ -32,8 +34,14 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   };
 }
 
+/** Opens the DataSource; sqlPool(db) then answers the pg pool under it. */
 export async function connectDatabase(options: DatabaseOptions): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(options)).initialize();
+  let pool: Pool | undefined;
+  const driver = poolReportingPg((created) => (pool ??= created));
+  const db = await new DataSource({ ...dataSourceOptions(options), driver }).initialize();
+  if (!pool) throw new Error('connectDatabase: TypeORM opened no pg pool');
+  adoptSqlPool(db, pool);
+  return db;
 }
 
 /** Arbitrary constant: the advisory lock that serialises migration runs. */

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from
 import { DataSource } from 'typeorm';
 import { Readiness } from '@stockflow/runtime';
 import { DatabaseOptions, connectDatabase } from './data-source';
+import { OrderRepository } from './orders/order-repository';
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -12,7 +13,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** The app's TypeORM DataSource (migrations are run by scripts/migrate, never synchronize). */
+/**
+ * The app's TypeORM DataSource (migrations are run by scripts/migrate, never
+ * synchronize) and the repositories holding each table's SQL.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -30,8 +34,9 @@ export class DatabaseModule {
           },
         },
         DatabaseLifecycle,
+        OrderRepository,
       ],
-      exports: [DataSource],
+      exports: [DataSource, OrderRepository],
     };
   }
 }

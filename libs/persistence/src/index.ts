@@ -5,7 +5,6 @@ export * from './migrations';
 export * from './ledger/projection-reader';
 export * from './ledger/projection-writer';
 export * from './ledger/consumer-offsets';
-export * from './ledger/batch-fold';
 export * from './ledger/partition-batch';
 export * from './ledger/stock-queries';
 export * from './ledger/location-levels';

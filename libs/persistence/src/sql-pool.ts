@@ -1,9 +1,8 @@
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
-import { Pool, PoolClient } from 'pg';
+import pg, { Pool, PoolClient, PoolConfig } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Queryable } from './queryable';
 
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
@@ -22,18 +21,37 @@ export interface SqlPool extends Queryable {
 const pools = new WeakMap<DataSource, SqlPool>();
 
 /**
- * The pg pool under a TypeORM DataSource (same connections, same pool limit)
- * answering plain rows. For hot paths: DataSource.query builds a query runner
- * and a result object per call, which costs more than checkout's statements
- * (about a seventh of the orders service's CPU under load). It also answers the
- * rows of UPDATE/DELETE ... RETURNING, where DataSource.query answers [rows, count].
+ * The pg module handed to TypeORM as its `driver` option (public, documented as
+ * "defaults to require('pg')"): pg itself, except that the Pool TypeORM makes
+ * is reported to `onPool`. The library thereby holds the pool it owns without
+ * reading TypeORM's private driver fields. TypeORM still ends it on destroy().
+ */
+export function poolReportingPg(onPool: (pool: Pool) => void): typeof pg {
+  class ReportedPool extends pg.Pool {
+    constructor(config?: PoolConfig) {
+      super(config);
+      onPool(this);
+    }
+  }
+  return Object.create(pg, { Pool: { value: ReportedPool } }) as typeof pg;
+}
+
+/** Makes `pool` (the one under `db`, see poolReportingPg) what sqlPool(db) answers. */
+export function adoptSqlPool(db: DataSource, pool: Pool): void {
+  pools.set(db, wrap(pool));
+}
+
+/**
+ * The pg pool under a DataSource opened by connectDatabase (same connections,
+ * same pool limit) answering plain rows. For hot paths: DataSource.query builds
+ * a query runner and a result object per call, which costs more than checkout's
+ * statements (about a seventh of the orders service's CPU under load). It also
+ * answers the rows of UPDATE/DELETE ... RETURNING, where DataSource.query
+ * answers [rows, count].
  */
 export function sqlPool(db: DataSource): SqlPool {
-  let pool = pools.get(db);
-  if (!pool) {
-    pool = wrap((db.driver as PostgresDriver).master as Pool);
-    pools.set(db, pool);
-  }
+  const pool = pools.get(db);
+  if (!pool) throw new Error('sqlPool: this DataSource was not opened by connectDatabase');
   return pool;
 }
 

@@ -1,5 +1,5 @@
-import { JournalEntry } from '@stockflow/ledger-core';
-import { JournalSources, SqlPool, writeJournal } from '@stockflow/persistence';
+import { JournalEntry, JournalSources } from '@stockflow/ledger-core';
+import { SqlPool, writeJournal } from '@stockflow/persistence';
 
 /**
  * Journal writes of a rebuild, run while the next events are decoded and

@@ -1,13 +1,15 @@
 import { LogMessage } from '@stockflow/contracts';
-import { BatchResult, LedgerState, ReservationState, StockState } from '@stockflow/ledger-core';
 import {
+  BatchResult,
   FoldedBatch,
-  Queryable,
+  LedgerState,
+  ReservationState,
   SliceKeys,
+  StockState,
   decodeBatch,
   foldDecoded,
-  loadLedgerSlice,
-} from '@stockflow/persistence';
+} from '@stockflow/ledger-core';
+import { Queryable, loadLedgerSlice } from '@stockflow/persistence';
 
 /**
  * The ledger a rebuild folds against, kept in memory. Replay is the only writer

@@ -1,5 +1,6 @@
 import { Allocation } from '@stockflow/contracts';
 import { Queryable, sqlPool } from '@stockflow/persistence';
+import type { TraceCarrier } from '@stockflow/tracing';
 import { ReservationContext, hydrate } from './hydration';
 import { poolLocations } from './pool-locations';
 import { OrderReservationRequest, OrderReservation } from './redis-stock';
@@ -17,6 +18,8 @@ export interface OrderToReserve {
   channel: string;
   cartId?: string | null;
   lines: { sku: string; quantity: number }[];
+  /** The trace context of the request that placed it: its reservation events continue that trace. */
+  trace?: TraceCarrier;
 }
 
 export type ReservationDecision =
@@ -52,6 +55,7 @@ export async function reserveOrders(
     cartId: o.cartId ?? undefined,
     pool: poolLocations(ctx, o.channel),
     lines: o.lines.map((l, i) => ({ ...l, reservationId: orderLineReservationId(o.orderId, i) })),
+    trace: o.trace,
   }));
   await hydrate(
     ctx,

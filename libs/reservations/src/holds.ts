@@ -11,12 +11,15 @@ import {
 import { holdReservationId } from './reservation-ids';
 import { poolLocations } from './pool-locations';
 import { Allocation } from '@stockflow/contracts';
+import type { TraceCarrier } from '@stockflow/tracing';
 
 export interface HoldRequest {
   cartId: string;
   sku: string;
   quantity: number;
   channel: string;
+  /** The trace context of the request placing the hold: its events continue that trace. */
+  trace?: TraceCarrier;
 }
 
 export type HoldDecision =

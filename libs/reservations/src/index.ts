@@ -11,6 +11,7 @@ export * from './checkout';
 export * from './holds';
 export * from './hold-expiry';
 export * from './reconciliation';
+export * from './outbox-entry';
 export * from './outbox-relay';
 export * from './outbox-depth';
 export * from './stock-level-updates';

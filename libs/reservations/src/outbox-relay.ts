@@ -1,4 +1,16 @@
+import { Message } from 'kafkajs';
 import { BatchingPublisher } from '@stockflow/kafka';
+import {
+  Span,
+  SpanKind,
+  contextOf,
+  contextWithSpan,
+  markFailed,
+  openSpan,
+  traceHeadersFor,
+  tracingEnabled,
+} from '@stockflow/tracing';
+import { OutboxEntry, decodeOutboxEntry } from './outbox-entry';
 import { RedisStock } from './redis-stock';
 import { reservationMetrics } from './reservation-metrics';
 
@@ -17,13 +29,55 @@ export async function relayOutbox(
   max = 2000,
 ): Promise<number> {
   if (!(await stock.leaseOutbox(holder, 10_000))) return 0;
-  const entries = await stock.peekOutbox(max);
-  if (entries.length === 0) return 0;
-  await publisher.publish(
-    topic,
-    entries.map((value) => ({ key: (JSON.parse(value) as { sku: string }).sku, value })),
-  );
-  if (!(await stock.trimOutbox(holder, entries.length))) return 0;
-  reservationMetrics.relayed.inc(entries.length);
-  return entries.length;
+  const raw = await stock.peekOutbox(max);
+  if (raw.length === 0) return 0;
+  const relay = new RelaySpans();
+  try {
+    await publisher.publish(topic, raw.map(decodeOutboxEntry).map(relay.message));
+  } catch (error) {
+    relay.fail(error);
+    throw error;
+  } finally {
+    relay.end();
+  }
+  if (!(await stock.trimOutbox(holder, raw.length))) return 0;
+  reservationMetrics.relayed.inc(raw.length);
+  return raw.length;
+}
+
+/**
+ * The trace of a checkout does not stop at Redis: per request context found in
+ * the batch, one PRODUCER span `outbox relay`, child of that request's span,
+ * and the request's events carry it as `traceparent`, so the ledger's fold
+ * continues the same trace. Without a tracer in this process the stored headers
+ * are passed on as they are (the trace then jumps from the request to the ledger).
+ */
+class RelaySpans {
+  private readonly spans = new Map<string, { span: Span; headers: Message['headers'] }>();
+
+  readonly message = (entry: OutboxEntry): Message => {
+    const message: Message = { key: entry.sku, value: entry.value };
+    if (!entry.trace) return message;
+    if (!tracingEnabled()) return { ...message, headers: entry.trace };
+    let relayed = this.spans.get(entry.trace.traceparent);
+    if (!relayed) {
+      const parent = contextOf(entry.trace);
+      const span = openSpan('outbox relay', {
+        parent,
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send' },
+      });
+      relayed = { span, headers: traceHeadersFor(contextWithSpan(span, parent)) ?? entry.trace };
+      this.spans.set(entry.trace.traceparent, relayed);
+    }
+    return { ...message, headers: relayed.headers };
+  };
+
+  fail(error: unknown): void {
+    for (const { span } of this.spans.values()) markFailed(span, error);
+  }
+
+  end(): void {
+    for (const { span } of this.spans.values()) span.end();
+  }
 }

@@ -7,6 +7,7 @@ import { LEASE_LUA, TRIM_IF_LEASED_LUA } from './lua/outbox-lease.lua';
 import { RESERVE_ORDER_LUA } from './lua/reserve-order.lua';
 import type { HydrationPlan } from './hydration-plan';
 import { RedisKeys } from './redis-keys';
+import type { TraceCarrier } from '@stockflow/tracing';
 import { ScriptArgs } from './script-args';
 import {
   Counter,
@@ -99,6 +100,7 @@ export class RedisStock {
       channel: string;
       deadline: Date;
       pool?: readonly string[];
+      trace?: TraceCarrier;
     },
     now: Date,
   ): Promise<HoldOutcome> {

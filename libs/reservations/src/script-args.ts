@@ -1,6 +1,7 @@
 import type { HydrationPlan } from './hydration-plan';
 import { RedisKeys } from './redis-keys';
 import { HoldRef, OrderReservationRequest } from './stock-outcomes';
+import type { TraceCarrier } from '@stockflow/tracing';
 
 /** numKeys, KEYS..., ARGV... as ioredis's defined commands take them. */
 export type ScriptCall = (string | number)[];
@@ -43,6 +44,7 @@ export class ScriptArgs {
     for (const l of order.lines) args.push(l.sku, l.quantity, l.reservationId);
     const cartHolds = order.cartId ? holds : [];
     args.push(cartHolds.length, ...cartHolds.flatMap((h) => [h.sku, h.rid]));
+    args.push(order.trace ? JSON.stringify(order.trace) : '');
     return [keys.length, ...keys, ...args];
   }
 
@@ -55,6 +57,7 @@ export class ScriptArgs {
       channel: string;
       deadline: Date;
       pool?: readonly string[];
+      trace?: TraceCarrier;
     },
     old: string,
     now: Date,
@@ -76,7 +79,8 @@ export class ScriptArgs {
       now.toISOString(),
       hold.deadline.getTime(),
     ];
-    return [keys.length, ...keys, ...args, this.retentionSeconds, old, pool.length, ...pool];
+    const trace = hold.trace ? JSON.stringify(hold.trace) : '';
+    return [keys.length, ...keys, ...args, this.retentionSeconds, old, pool.length, ...pool, trace];
   }
 
   releaseCart(cartId: string, holds: { sku: string; rid: string }[], now: Date): ScriptCall {

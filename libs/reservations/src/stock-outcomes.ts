@@ -1,4 +1,5 @@
 import { Allocation } from '@stockflow/contracts';
+import type { TraceCarrier } from '@stockflow/tracing';
 
 export interface OrderLineRequest {
   sku: string;
@@ -14,6 +15,8 @@ export interface OrderReservationRequest {
   /** The channel's pool: location ids in priority order; undefined = the default pool (every location, lowest id first). */
   pool?: readonly string[];
   lines: OrderLineRequest[];
+  /** The placing request's trace context; its events carry it through the outbox to the ledger. */
+  trace?: TraceCarrier;
 }
 
 export type OrderReservation =

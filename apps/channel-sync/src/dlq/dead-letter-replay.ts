@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { StockState } from '../delivery/queued-update';
 import { DeadLetterStore, IndexedDeadLetter } from './dead-letter-store';
+import { ReplayedSku, confirmReplay } from './replay-confirmation';
+
+/** How often, and how long, a replay checks that no newer state overtook it (see confirmReplay). */
+const CONFIRM = { intervalMs: 1_000, forMs: 5 * 60_000 };
 
 export interface ReplayStarted {
   channel: string;
@@ -21,6 +25,8 @@ export interface ReplayStarted {
  */
 @Injectable()
 export class DeadLetterReplay {
+  private readonly logger = new Logger(DeadLetterReplay.name);
+
   constructor(
     private readonly store: DeadLetterStore,
     private readonly fleet: ChannelFleet,
@@ -35,6 +41,7 @@ export class DeadLetterReplay {
       bySku.set(sku, [...(bySku.get(sku) ?? []), row]);
     }
     const ledger = await this.store.stockStates([...bySku.keys()]);
+    const sent = new Map<string, ReplayedSku>();
     for (const [sku, deadLetters] of bySku) {
       const ids = deadLetters.map((d) => d.id);
       const state = newest(ledger.get(sku), deadLetters);
@@ -43,7 +50,15 @@ export class DeadLetterReplay {
         await this.store.settleReplay(ids, 'replayed', state.version);
       if (result === 'not_listed')
         await this.store.settleReplay(ids, 'replay_failed', state.version);
+      if (result === 'queued' || result === 'merged')
+        sent.set(sku, { ids, version: state.version });
     }
+    // In the background: the request is answered once the replay is under way, as before.
+    void confirmReplay(pipeline, this.store, sent, CONFIRM).catch((error: Error) =>
+      this.logger.error(
+        `replay of ${channel}: confirming against the ledger failed: ${error.message}`,
+      ),
+    );
     return { channel, deadLetters: rows.length, skus: bySku.size };
   }
 }

@@ -93,6 +93,23 @@ export class DeadLetterStore {
     );
   }
 
+  /** The replay status of each row (rows that are gone are absent). */
+  async replayStatuses(ids: number[]): Promise<Map<number, ReplayStatus>> {
+    const rows: { id: string; status: ReplayStatus }[] = await this.db.query(
+      'SELECT id, status FROM channel_dead_letters WHERE id = ANY($1)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.status]));
+  }
+
+  /** Settled rows back to `replaying`: a follow-up delivery of a newer state settles them again. */
+  async reopenReplay(ids: number[]): Promise<void> {
+    await this.db.query(
+      `UPDATE channel_dead_letters SET status = 'replaying' WHERE id = ANY($1) AND status = 'replayed'`,
+      [ids],
+    );
+  }
+
   /** Dead letters still waiting for a replay (`dead` or `replaying`), per channel; null = poison input. */
   async depths(): Promise<Map<string | null, number>> {
     const rows: { channel: string | null; depth: number }[] = await this.db.query(

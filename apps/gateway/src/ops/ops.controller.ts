@@ -1,7 +1,6 @@
 import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { countOrdersByStatus } from '@stockflow/persistence';
+import { OrderRepository } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 import { DeadLetterSummaryDto } from '../docs/proxied-api.dto';
 import { ConsumerLagPageDto, OrdersWindowDto, ServicesDto, SessionDto } from '../docs/ops-api.dto';
@@ -25,7 +24,7 @@ export class OpsController {
     private readonly health: ServiceHealth,
     private readonly lag: ConsumerLagSource,
     private readonly deadLetters: DeadLetterSummary,
-    private readonly db: DataSource,
+    private readonly orderRepository: OrderRepository,
   ) {}
 
   /** The console's sign-in check: 200 only for an operator token. */
@@ -63,6 +62,6 @@ export class OpsController {
   @ApiOperation({ summary: 'Orders created in the last minutes, by status now' })
   @ApiOkResponse({ type: OrdersWindowDto })
   orders(@Query() query: OrdersWindowQuery) {
-    return countOrdersByStatus(this.db, query.minutes ?? 15);
+    return this.orderRepository.countByStatus(query.minutes ?? 15);
   }
 }

@@ -9,15 +9,16 @@ import {
   deadLetter,
   ensureTopics,
 } from '@stockflow/kafka';
+import { OrderRepository } from '@stockflow/persistence';
 import {
   RESERVATIONS,
   ReservationContext,
   channelCartId,
   reserveOrders,
 } from '@stockflow/reservations';
+import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
-import { OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
 import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
 
@@ -36,7 +37,7 @@ export class OrderQueueConsumer {
     config: OrdersConfig,
     kafka: Kafka,
     private readonly publisher: BatchingPublisher,
-    private readonly store: OrderStore,
+    private readonly orders: OrderRepository,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
     transport: KafkaTransport,
@@ -70,7 +71,8 @@ export class OrderQueueConsumer {
 
   private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {
     const dead: Message[] = [];
-    const queued = new Map<string, QueuedOrder>();
+    // Each order keeps the trace of the request that queued it (its message's traceparent).
+    const queued = new Map<string, QueuedOrder & { trace?: TraceCarrier }>();
     for (const message of messages) {
       const order = decodeQueuedOrder(message.value);
       if (typeof order === 'string') {
@@ -79,18 +81,18 @@ export class OrderQueueConsumer {
         );
         dead.push(deadLetter({ topic: this.topics.received, partition, message }, 'schema', order));
       } else if (!queued.has(order.orderId)) {
-        queued.set(order.orderId, order);
+        queued.set(order.orderId, { ...order, trace: traceHeadersOf(message.headers) });
       }
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message
     // of a decided order changes nothing; a missing row was never accepted (503).
-    const statuses = await this.store.statuses([...queued.keys()]);
+    const statuses = await this.orders.statuses([...queued.keys()]);
     const todo = [...queued.values()].filter((o) => statuses.get(o.orderId) === 'received');
     const decisions = await reserveOrders(
       this.reservations,
       todo.map((o) => ({ ...o, cartId: o.cartId ? channelCartId(o.channel, o.cartId) : null })),
       new Date(),
-      (tx, d) => this.store.applyDecisions(tx, d),
+      (tx, d) => this.orders.applyDecisions(tx, d),
     );
     await this.publisher.publish(this.topics.receivedDlq, dead);
     for (const d of decisions) ordersMetrics.decided.inc({ status: d.status, mode: 'async' });

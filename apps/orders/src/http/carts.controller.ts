@@ -18,6 +18,7 @@ import {
   placeHold,
 } from '@stockflow/reservations';
 import { ChannelAuthGuard, CurrentChannel } from '@stockflow/service-kit';
+import { currentTraceHeaders } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { CartParams, HoldDto } from './order.dto';
 
@@ -43,7 +44,7 @@ export class CartsController {
     const decision = await this.failClosed(() =>
       placeHold(
         this.reservations,
-        { cartId: cart, sku, quantity, channel },
+        { cartId: cart, sku, quantity, channel, trace: currentTraceHeaders() },
         this.config.CART_HOLD_TTL_SECONDS,
         new Date(),
       ),

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { BatchingPublisher } from '@stockflow/kafka';
-import { Order, OrderLine } from '@stockflow/persistence';
+import { NewOrder, Order, OrderLine, OrderRepository, OrderStatus } from '@stockflow/persistence';
 import {
   OrderToReserve,
   RESERVATIONS,
@@ -17,9 +17,9 @@ import {
   reserveOrders,
 } from '@stockflow/reservations';
 import { Coalescer } from '@stockflow/runtime';
+import { currentTraceHeaders } from '@stockflow/tracing';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
-import { NewOrder, OrderStore } from '../orders/order-store';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
 import { ordersMetrics } from '../orders.metrics';
 import { QueuedOrder } from '../orders/queued-order';
@@ -27,13 +27,13 @@ import { PlaceOrderDto } from './order.dto';
 
 export interface OrderView {
   orderId: string;
-  status: string;
+  status: OrderStatus;
   reason?: string;
   lines: OrderLine[];
 }
 
 /** HTTP status of an order's answer: accepted and queued, reserved, or refused. */
-const STATUS_CODES: Record<string, number> = { received: 202, pending: 201, rejected: 409 };
+const STATUS_CODES: Record<OrderStatus, number> = { received: 202, pending: 201, rejected: 409 };
 
 /**
  * Order placement. Async (AsyncOrder): store as `received`, queue, answer 202;
@@ -51,7 +51,7 @@ export class Checkout {
   constructor(
     private readonly config: OrdersConfig,
     private readonly intake: OrderIntake,
-    private readonly store: OrderStore,
+    private readonly orders: OrderRepository,
     private readonly publisher: BatchingPublisher,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
@@ -59,7 +59,7 @@ export class Checkout {
     this.syncMethods = syncPaymentMethods(config);
     this.decisions = new Coalescer((orders) =>
       reserveOrders(this.reservations, orders, new Date(), (tx, decided) =>
-        this.store.applyDecisions(tx, decided),
+        this.orders.applyDecisions(tx, decided),
       ),
     );
   }
@@ -88,7 +88,7 @@ export class Checkout {
     };
     const inserted = await this.intake.insert(order);
     if (!inserted) {
-      const existing = await this.store.find(order.orderId);
+      const existing = await this.orders.find(order.orderId);
       // Gone again: a concurrent attempt with this orderId was answered 503 and undone.
       if (!existing)
         throw new ServiceUnavailableException(
@@ -106,7 +106,7 @@ export class Checkout {
     } catch (error) {
       this.logger.error(`order ${order.orderId} not accepted: ${(error as Error).message}`);
       // Answer 503 having changed nothing: the client retries with the same orderId.
-      if (inserted) await this.store.deleteReceived(order.orderId).catch(() => undefined);
+      if (inserted) await this.orders.deleteReceived(order.orderId).catch(() => undefined);
       throw new ServiceUnavailableException(
         'checkout is unavailable right now; retry with the same orderId',
       );
@@ -115,7 +115,7 @@ export class Checkout {
 
   /** `channel` undefined (an operator) sees every channel's orders. */
   async view(orderId: string, channel: string | undefined): Promise<OrderView | undefined> {
-    const order = await this.store.find(orderId);
+    const order = await this.orders.find(orderId);
     return order && (channel === undefined || order.channel === channel)
       ? answer(order).view
       : undefined;
@@ -136,7 +136,12 @@ export class Checkout {
 
   private async decide(order: NewOrder): Promise<{ code: number; view: OrderView }> {
     const cartId = order.cartId ? channelCartId(order.channel, order.cartId) : null;
-    const decision = await this.decisions.submit({ ...order, cartId });
+    // Read now: the coalesced batch runs outside this request's context.
+    const decision = await this.decisions.submit({
+      ...order,
+      cartId,
+      trace: currentTraceHeaders(),
+    });
     if (decision.status === 'pending') {
       return {
         code: 201,

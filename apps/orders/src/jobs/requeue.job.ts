@@ -1,6 +1,6 @@
 import { BatchingPublisher } from '@stockflow/kafka';
+import { OrderRepository } from '@stockflow/persistence';
 import { ordersMetrics } from '../orders.metrics';
-import { OrderStore } from '../orders/order-store';
 import { OrderTopics } from '../orders/order-topics';
 import { BackgroundJob } from '@stockflow/service-kit';
 
@@ -15,7 +15,7 @@ export class RequeueJob implements BackgroundJob {
   private readonly lastSent = new Map<string, number>();
 
   constructor(
-    private readonly store: OrderStore,
+    private readonly orders: OrderRepository,
     private readonly publisher: BatchingPublisher,
     private readonly topics: OrderTopics,
     private readonly afterSeconds: number,
@@ -25,7 +25,7 @@ export class RequeueJob implements BackgroundJob {
     const now = Date.now();
     const waitMs = this.afterSeconds * 1000;
     for (const [id, at] of this.lastSent) if (now - at > waitMs) this.lastSent.delete(id);
-    const stale = (await this.store.receivedBefore(new Date(now - waitMs), 500)).filter(
+    const stale = (await this.orders.receivedBefore(new Date(now - waitMs), 500)).filter(
       (o) => !this.lastSent.has(o.orderId),
     );
     await this.publisher.publish(

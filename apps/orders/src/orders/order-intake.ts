@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { NewOrder, OrderRepository } from '@stockflow/persistence';
 import { Coalescer } from '@stockflow/runtime';
-import { NewOrder, OrderStore } from './order-store';
 
 /**
  * Stores accepted orders as `received`, concurrent acceptances coalesced into
@@ -11,9 +11,9 @@ import { NewOrder, OrderStore } from './order-store';
 export class OrderIntake {
   private readonly inserts: Coalescer<NewOrder, boolean>;
 
-  constructor(store: OrderStore) {
+  constructor(repository: OrderRepository) {
     this.inserts = new Coalescer(async (orders) => {
-      const inserted = await store.insertReceived(orders);
+      const inserted = await repository.insertReceived(orders);
       // Two requests with one orderId in a batch: only the first counts as the insert.
       const claimed = new Set<string>();
       return orders.map((o) => {

@@ -1,8 +1,15 @@
 import { InventoryEvent, LogMessage, recordFingerprint } from '@stockflow/contracts';
-import { BatchResult, LedgerState, emptyLedger, foldEvents } from '@stockflow/ledger-core';
+import {
+  BatchResult,
+  JournalSources,
+  LedgerState,
+  Rejected,
+  decodeBatch,
+  emptyLedger,
+  foldDecoded,
+  foldEvents,
+} from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
-import { Rejected, decodeBatch, foldDecoded } from './batch-fold';
-import { JournalSources } from './projection-writer';
 import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
 import { loadLedgerSlice } from './projection-reader';
 import { writeBatch } from './projection-writer';

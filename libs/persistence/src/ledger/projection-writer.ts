@@ -1,22 +1,7 @@
-import { InventoryEvent } from '@stockflow/contracts';
-import { BatchResult, JournalEntry, LedgerState } from '@stockflow/ledger-core';
+import { BatchResult, JournalEntry, JournalSources, LedgerState } from '@stockflow/ledger-core';
 import { copyText } from '../copy-text';
 import { Queryable } from '../queryable';
 import { SqlTransaction } from '../sql-pool';
-
-export interface LogPosition {
-  partition: number;
-  offset: string;
-}
-
-/** The event and log position behind a journal entry. */
-export interface JournalSource {
-  event: InventoryEvent;
-  position: LogPosition;
-}
-
-/** The source of each journal entry of a batch, by eventId. */
-export type JournalSources = ReadonlyMap<string, JournalSource>;
 
 /**
  * Writes what one folded batch changed: SKU rows, location rows, reservations and

@@ -1,3 +1,3 @@
 export * from './order.entity';
 export * from './order-status-change.entity';
-export * from './order-status-counts';
+export * from './order-repository';

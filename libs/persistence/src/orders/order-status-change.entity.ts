@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { OrderStatus } from './order.entity';
 
 /** One step of an order's life (table `order_status_history`, newest last by id). */
 @Entity({ name: 'order_status_history' })
@@ -10,7 +11,7 @@ export class OrderStatusChange {
   orderId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: OrderStatus;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   reason: string | null;

@@ -10,7 +10,9 @@
  *   read_counter(key, rid)  the counter's locations, settling what a rebuild precounted for rid
  *   candidates(...)         a pool's locations in priority order (default: every location, lowest id first)
  *   allocate(...)           allocateInOrder of ledger-core: take in order, never below 0
- *   push_event(...)         appends an event to the outbox in the same atomic step as the counter move
+ *   push_event(...)         appends an event to the outbox in the same atomic step as the counter move,
+ *                           as the bare event JSON or, with the request's trace context (a JSON
+ *                           object of W3C headers), as {"trace":...,"event":...} (outbox-entry.ts)
  *   release(...)            gives an open reservation's units back to where they came from, once
  */
 export const COMMON_LUA = `
@@ -76,9 +78,13 @@ local function take(stock_key, allocations)
   for _, a in ipairs(allocations) do redis.call('HINCRBY', stock_key, 'l:' .. a.locationId, -a.quantity) end
 end
 
-local function push_event(outbox, ev)
+local function push_event(outbox, ev, trace)
   ev.schemaVersion = 1
-  redis.call('RPUSH', outbox, cjson.encode(ev))
+  if trace and trace ~= '' then
+    redis.call('RPUSH', outbox, '{"trace":' .. trace .. ',"event":' .. cjson.encode(ev) .. '}')
+  else
+    redis.call('RPUSH', outbox, cjson.encode(ev))
+  end
 end
 
 local function reserved_event(rid, sku, qty, channel, order_id, now_iso, allocations)
@@ -90,7 +96,7 @@ end
 
 -- Returns the released quantity, or 0 when the reservation is not open (already
 -- released, or unknown): a second release never gives units back twice.
-local function release(outbox, rid, rkey, skey, reason, now_iso, retention)
+local function release(outbox, rid, rkey, skey, reason, now_iso, retention, trace)
   local r = redis.call('HMGET', rkey, 'sku', 'qty', 'state', 'ch', 'alloc')
   if r[3] ~= 'open' then return 0 end
   local qty = tonumber(r[2])
@@ -102,7 +108,7 @@ local function release(outbox, rid, rkey, skey, reason, now_iso, retention)
   redis.call('HSET', rkey, 'state', 'released')
   redis.call('EXPIRE', rkey, retention)
   push_event(outbox, { eventId = event_id('released', rid), type = 'ReservationReleased', sku = r[1],
-    channel = r[4], occurredAt = now_iso, reservationId = rid, quantity = qty, reason = reason })
+    channel = r[4], occurredAt = now_iso, reservationId = rid, quantity = qty, reason = reason }, trace)
   return qty
 end
 `;

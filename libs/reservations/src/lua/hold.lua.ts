@@ -8,7 +8,8 @@ import { COMMON_LUA } from './common.lua';
  * ARGV    cartId, sku, quantity, rid, channel, nowIso, deadlineMs, retentionSeconds,
  *         oldRid (the cart's hold of the sku as the caller read it, '' = none: the
  *         script answers 'retry' if the cart says otherwise), poolCount, pool location ids
- *         in priority order (0 = default pool: every location, lowest id first)
+ *         in priority order (0 = default pool: every location, lowest id first), then the
+ *         request's trace context (JSON of its W3C headers, '' = none) for the events
  *
  * Atomicity: the allocation, the release of the previous hold (its units count
  * as available at their locations) and the new decrements are one step, so the
@@ -25,6 +26,7 @@ if pool_count > 0 then
   pool = {}
   for j = 1, pool_count do pool[j] = ARGV[10 + j] end
 end
+local trace = ARGV[11 + pool_count] or ''
 if (redis.call('HGET', KEYS[2], sku) or '') ~= old then return cjson.encode({ status = 'retry' }) end
 local counter = read_counter(KEYS[1], rid)
 if not counter then return cjson.encode({ status = 'missing' }) end
@@ -46,11 +48,11 @@ local available = 0
 for _, loc in ipairs(order) do available = available + math.max(0, left[loc] or 0) end
 local allocations, need = allocate(left, order, qty)
 if need > 0 then return cjson.encode({ status = 'insufficient', available = available }) end
-if old ~= '' then release(KEYS[4], old, KEYS[5], KEYS[1], 'cart_cancel', now_iso, retention) end
+if old ~= '' then release(KEYS[4], old, KEYS[5], KEYS[1], 'cart_cancel', now_iso, retention, trace) end
 take(KEYS[1], allocations)
 redis.call('HSET', KEYS[3], 'sku', sku, 'qty', qty, 'state', 'open', 'kind', 'hold', 'cart', cart_id,
   'exp', deadline, 'ch', channel, 'alloc', cjson.encode(allocations))
 redis.call('HSET', KEYS[2], sku, rid)
-push_event(KEYS[4], reserved_event(rid, sku, qty, channel, '', now_iso, allocations))
+push_event(KEYS[4], reserved_event(rid, sku, qty, channel, '', now_iso, allocations), trace)
 return cjson.encode({ status = 'held', replaced = old, allocations = allocations })
 `;

@@ -13,7 +13,9 @@ import { COMMON_LUA } from './common.lua';
  *                       poolCount, the pool's location ids in priority order (0 = default pool:
  *                       every location of the sku, lowest id first), then per line: sku, quantity,
  *                       reservationId; then holdCount and per hold: sku, rid (what the caller read
- *                       from the cart: the script answers 'retry' if the cart no longer says so)
+ *                       from the cart: the script answers 'retry' if the cart no longer says so);
+ *                       last, the trace context of the request (JSON of its W3C headers, '' = none),
+ *                       which every event of the order carries into the outbox
  *
  * Atomicity: Redis runs the script alone, so the allocation of every line and
  * every decrement happen with no other reservation in between: either all lines
@@ -46,6 +48,7 @@ end
 local base = 8 + pool_count
 local hold_base = base + 3 * n
 local hold_count = tonumber(ARGV[hold_base + 1])
+local trace = ARGV[hold_base + 2 * hold_count + 2] or ''
 
 local holds = {}
 if cart_id ~= '' then
@@ -116,7 +119,7 @@ local released, converted, rids, allocations = {}, {}, {}, {}
 for _, h in pairs(holds) do
   if not h.used then
     local reason = h.expired and 'expired' or 'cart_cancel'
-    release(KEYS[2], h.rid, h.rkey, h.skey, reason, now_iso, retention)
+    release(KEYS[2], h.rid, h.rkey, h.skey, reason, now_iso, retention, trace)
     released[#released + 1] = { rid = h.rid, reason = reason }
   end
 end
@@ -135,7 +138,7 @@ for i, l in ipairs(lines) do
     redis.call('HSET', l.rkey, 'sku', l.sku, 'qty', l.qty, 'state', 'open', 'kind', 'order', 'order', order_id,
       'ch', channel, 'alloc', cjson.encode(l.allocations))
     redis.call('EXPIRE', l.rkey, retention)
-    push_event(KEYS[2], reserved_event(l.rid, l.sku, l.qty, channel, order_id, now_iso, l.allocations))
+    push_event(KEYS[2], reserved_event(l.rid, l.sku, l.qty, channel, order_id, now_iso, l.allocations), trace)
     rids[i] = l.rid
     allocations[i] = l.allocations
   end

@@ -1,4 +1,4 @@
-import { emptyLedger } from '@stockflow/ledger-core';
+import { emptyLedger } from './ledger-state';
 import { decodeBatch, foldDecoded } from './batch-fold';
 
 const base = {

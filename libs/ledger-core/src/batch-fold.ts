@@ -1,6 +1,6 @@
 import { InventoryEvent, LogMessage, decodeLogMessage } from '@stockflow/contracts';
-import { BatchResult, LedgerState, foldEvents } from '@stockflow/ledger-core';
-import { JournalSource, JournalSources } from './projection-writer';
+import { JournalSource, JournalSources } from './journal-source';
+import { BatchResult, LedgerState, foldEvents } from './ledger-state';
 
 /** A message the ledger could not apply: poison (invalid_json, schema) or refused by the fold. */
 export interface Rejected<M extends LogMessage> {
