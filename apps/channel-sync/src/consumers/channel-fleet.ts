@@ -11,7 +11,7 @@ import { createAdapter } from '../adapters/create-adapter';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelPipeline, PipelineHooks } from '../delivery/channel-pipeline';
 import { ChannelSettings } from '../delivery/channel-settings';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 import { channelSubscription } from './channel-subscription';
 
 const availabilityFailures = counter({
@@ -38,7 +38,7 @@ export class ChannelFleet implements OnApplicationBootstrap {
     private readonly transport: KafkaTransport,
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly pools: PoolFeed,
     readiness: Readiness,
   ) {

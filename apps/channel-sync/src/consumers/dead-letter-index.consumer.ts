@@ -4,7 +4,7 @@ import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import { InjectTopics, KafkaBatch, KafkaTransport, PartitionBatch } from '@stockflow/kafka';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 
 /**
  * Keeps channel_dead_letters following channel-sync.dlq. Reading the topic
@@ -17,7 +17,7 @@ export class DeadLetterIndexConsumer {
 
   constructor(
     config: ChannelSyncConfig,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     @InjectTopics() private readonly topics: TopicNames,
     transport: KafkaTransport,
   ) {
