@@ -47,14 +47,12 @@ export class OrdersModule {
           pools: PoolFeed,
         }),
       ],
-      controllers: [OrdersController, CartsController],
+      controllers: [OrdersController, CartsController, OrderQueueConsumer, StockLevelsConsumer],
       providers: [
         { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
         OrderIntake,
         OrderPlacement,
-        OrderQueueConsumer,
-        StockLevelsConsumer,
         {
           provide: JOBS,
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderRepository],
