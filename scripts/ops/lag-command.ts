@@ -1,5 +1,12 @@
 import { IsString } from 'class-validator';
-import { BaseEnv, WithDatabase, WithKafka, loadConfig, kafkaConnection } from '@stockflow/config';
+import {
+  BaseEnv,
+  DEFAULT_LEDGER_GROUP_ID,
+  WithDatabase,
+  WithKafka,
+  loadConfig,
+  kafkaConnection,
+} from '@stockflow/config';
 import { topicNames } from '@stockflow/contracts';
 import {
   ConsumerLagRow,
@@ -20,7 +27,7 @@ export const LAG_USAGE = `ops lag [--group GROUP]... [--json]
 
 class LagConfig extends WithDatabase(WithKafka(BaseEnv)) {
   @IsString()
-  LEDGER_GROUP_ID = 'stockflow-ledger';
+  LEDGER_GROUP_ID = DEFAULT_LEDGER_GROUP_ID;
 }
 
 export async function lagCommand(argv: string[]): Promise<number> {

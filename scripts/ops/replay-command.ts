@@ -1,5 +1,12 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BaseEnv, WithDatabase, WithKafka, loadConfig, kafkaConnection } from '@stockflow/config';
+import {
+  BaseEnv,
+  DEFAULT_LEDGER_GROUP_ID,
+  WithDatabase,
+  WithKafka,
+  loadConfig,
+  kafkaConnection,
+} from '@stockflow/config';
 import { topicNames } from '@stockflow/contracts';
 import { createKafka } from '@stockflow/kafka';
 import { ReplayReport, replay } from '@stockflow/replay';
@@ -19,7 +26,7 @@ class ReplayConfig extends WithDatabase(WithKafka(BaseEnv)) {
 
   /** The ledger's consumer group (as in the ledger's config), whose offsets say how far live is. */
   @IsString()
-  LEDGER_GROUP_ID = 'stockflow-ledger';
+  LEDGER_GROUP_ID = DEFAULT_LEDGER_GROUP_ID;
 
   /** Partitions folded in parallel (one Postgres connection each). */
   @IsInt()

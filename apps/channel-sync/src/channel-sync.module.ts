@@ -10,12 +10,10 @@ import { DeadLetterIndexConsumer } from './consumers/dead-letter-index.consumer'
 import { InputGuardConsumer } from './consumers/input-guard.consumer';
 import { channelSettings } from './delivery/channel-settings';
 import { DeadLetterReplay } from './dlq/dead-letter-replay';
-import { DeadLetterStore } from './dlq/dead-letter-store';
 import { DeadLetterSummaryController } from './http/dead-letter-summary.controller';
 import { DlqController } from './http/dlq.controller';
 import { channelSyncBacklogMetrics } from './jobs/channel-sync-backlog.metrics';
 import { PoolResend } from './pool-resend/pool-resend';
-import { ResendProgress } from './pool-resend/resend-progress';
 
 @Module({})
 export class ChannelSyncModule {
@@ -38,18 +36,19 @@ export class ChannelSyncModule {
           applicationName: 'stockflow-channel-sync',
         }),
       ],
-      controllers: [DlqController, DeadLetterSummaryController],
+      controllers: [
+        DlqController,
+        DeadLetterSummaryController,
+        InputGuardConsumer,
+        DeadLetterIndexConsumer,
+      ],
       providers: [
         { provide: ChannelSyncConfig, useValue: config },
         { provide: CHANNEL_SETTINGS, useValue: channels.map((c) => channelSettings(c, config)) },
-        DeadLetterStore,
         ChannelFleet,
-        InputGuardConsumer,
-        DeadLetterIndexConsumer,
         DeadLetterReplay,
         ...channelSyncBacklogMetrics(config, channels),
         PoolFeed,
-        ResendProgress,
         PoolResend,
       ],
     };

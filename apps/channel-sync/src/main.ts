@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
+import { KafkaTransport } from '@stockflow/kafka';
 import { acceptEmptyJsonBody, runService, startHttpService } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
 import { ChannelSyncModule } from './channel-sync.module';
@@ -12,5 +13,6 @@ runService(async () => {
     name: 'channel-sync',
     config,
     beforeListen: acceptEmptyJsonBody,
+    transport: KafkaTransport,
   });
 });

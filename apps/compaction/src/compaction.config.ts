@@ -1,5 +1,11 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { HttpEnv, WithDatabase, WithKafka, WithRedis } from '@stockflow/config';
+import {
+  DEFAULT_LEDGER_GROUP_ID,
+  HttpEnv,
+  WithDatabase,
+  WithKafka,
+  WithRedis,
+} from '@stockflow/config';
 
 /** Names of the jobs compaction.module.ts registers. */
 export const JOB_NAMES = ['reservation-cleanup', 'snapshot', 'hold-expiry', 'reconciliation'];
@@ -86,5 +92,5 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
 
   /** The ledger's consumer group (as in the ledger's config): snapshots record its offsets. */
   @IsString()
-  LEDGER_GROUP_ID = 'stockflow-ledger';
+  LEDGER_GROUP_ID = DEFAULT_LEDGER_GROUP_ID;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadChannels } from '@stockflow/channels';
 import { loadConfig } from '@stockflow/config';
+import { KafkaTransport } from '@stockflow/kafka';
 import { runService, startHttpService } from '@stockflow/service-kit';
 import { registerConsole } from './console/console-static';
 import { registerApiDocs } from './docs/api-docs';
@@ -15,6 +16,7 @@ runService(async () => {
     name: 'gateway',
     config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
+    transport: KafkaTransport,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
     beforeListen: async (fastify, app) => {
       registerUpstreams(

@@ -1,12 +1,12 @@
 import { IsInt, IsString, Max, Min } from 'class-validator';
-import { HttpEnv, WithDatabase, WithKafka } from '@stockflow/config';
+import { DEFAULT_LEDGER_GROUP_ID, HttpEnv, WithDatabase, WithKafka } from '@stockflow/config';
 
 export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   override PORT = 3001;
 
   /** Consumer group of the ledger; prefixed with KAFKA_TOPIC_PREFIX. */
   @IsString()
-  LEDGER_GROUP_ID = 'stockflow-ledger';
+  LEDGER_GROUP_ID = DEFAULT_LEDGER_GROUP_ID;
 
   /** Partition batches folded in parallel, each in its own transaction (needs as many DB connections). */
   @IsInt()

@@ -26,12 +26,8 @@ export class LedgerModule {
           applicationName: 'stockflow-ledger',
         }),
       ],
-      providers: [
-        { provide: LedgerConfig, useValue: config },
-        LedgerConsumer,
-        PoolsConsumer,
-        ...ledgerBacklogMetrics(config),
-      ],
+      controllers: [LedgerConsumer, PoolsConsumer],
+      providers: [{ provide: LedgerConfig, useValue: config }, ...ledgerBacklogMetrics(config)],
     };
   }
 }

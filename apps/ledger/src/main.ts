@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
+import { KafkaTransport } from '@stockflow/kafka';
 import { runService, startHttpService } from '@stockflow/service-kit';
 import { LedgerConfig } from './ledger.config';
 import { LedgerModule } from './ledger.module';
@@ -9,5 +10,6 @@ runService(async () => {
   await startHttpService(LedgerModule.forRoot(config), {
     name: 'ledger',
     config,
+    transport: KafkaTransport,
   });
 });

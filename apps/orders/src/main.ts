@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@stockflow/config';
+import { KafkaTransport } from '@stockflow/kafka';
 import { acceptEmptyJsonBody, runService, startHttpService } from '@stockflow/service-kit';
 import { OrdersConfig } from './orders.config';
 import { OrdersModule } from './orders.module';
@@ -11,5 +12,6 @@ runService(async () => {
     config,
     beforeListen: acceptEmptyJsonBody,
     bodyLimit: 256 * 1024,
+    transport: KafkaTransport,
   });
 });

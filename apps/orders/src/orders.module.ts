@@ -8,7 +8,7 @@ import { BackgroundJob, ServiceKitModule } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
 import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
 import { CartsController } from './http/carts.controller';
-import { Checkout } from './http/checkout';
+import { OrderPlacement } from './http/order-placement';
 import { OrdersController } from './http/orders.controller';
 import { JOBS } from './jobs/job';
 import { JobRunner } from './jobs/job-runner';
@@ -47,14 +47,12 @@ export class OrdersModule {
           pools: PoolFeed,
         }),
       ],
-      controllers: [OrdersController, CartsController],
+      controllers: [OrdersController, CartsController, OrderQueueConsumer, StockLevelsConsumer],
       providers: [
         { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
         OrderIntake,
-        Checkout,
-        OrderQueueConsumer,
-        StockLevelsConsumer,
+        OrderPlacement,
         {
           provide: JOBS,
           inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderRepository],

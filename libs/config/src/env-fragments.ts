@@ -12,6 +12,13 @@ import {
 
 type Ctor<T = object> = new (...args: any[]) => T;
 
+/**
+ * The ledger's consumer group (before KAFKA_TOPIC_PREFIX), the default of
+ * LEDGER_GROUP_ID wherever it is read: the ledger consumes as it; compaction's
+ * snapshots, replay and the lag command read its offsets.
+ */
+export const DEFAULT_LEDGER_GROUP_ID = 'stockflow-ledger';
+
 export class BaseEnv {
   @IsString()
   @Matches(/^(debug|info|warn|error)$/, { message: 'LOG_LEVEL must be debug, info, warn or error' })

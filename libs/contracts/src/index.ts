@@ -10,7 +10,7 @@ export * from './channels/shopify';
 export * from './channels/channel-dead-letter';
 export * from './channels/channel-availability';
 export * from './events/decode-log-message';
-export * from './checkout-reservations';
+export * from './counter-reservations';
 export * from './log/record-fingerprint';
 export * from './log/offset-binding';
 export * from './log/key-partition';

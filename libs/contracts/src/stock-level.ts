@@ -46,11 +46,11 @@ export interface StockLevelMessage extends StockSnapshot {
   previousVersion: number;
   /**
    * How much `available` moved between previousVersion and version because of
-   * events other than those checkout applied itself (receipts, sales,
-   * adjustments, counts, reservations whose ids are not checkout's, order
-   * cancels: see isAppliedByCheckout). Checkout's own reservations and releases
-   * are already in the Redis counters that issued them, so this is what they
-   * still have to apply.
+   * events other than those the reservation counters applied themselves
+   * (receipts, sales, adjustments, counts, reservations whose ids are not
+   * counter reservations, order cancels: see isAppliedByCounters). The
+   * counters' own reservations and releases are already in them, so this is
+   * what they still have to apply.
    */
   externalAvailableDelta: number;
   /** externalAvailableDelta per location (the Redis counters are per location); locations that moved only. */

@@ -3,7 +3,7 @@ export * from './topic-admin';
 export * from './batching-publisher';
 export * from './dead-letters';
 export * from './kafka.module';
-export * from './batch-consumer';
+export * from './transport';
 export * from './consumer-lag';
 export * from './backlog-metrics';
 export * from './batch-span';

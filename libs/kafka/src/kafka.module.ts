@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { TopicNames, topicNames } from '@stockflow/contracts';
+import { Readiness } from '@stockflow/runtime';
 import { BatchingPublisher } from './batching-publisher';
 import { KafkaClientOptions, createKafka } from './kafka-client';
 import { contractTopicConfigs, ensureTopics } from './topic-admin';
+import { KafkaTransport } from './transport/kafka-transport';
 
 /** Injection token of the resolved topic names (contract names plus KAFKA_TOPIC_PREFIX). */
 export const TOPICS = Symbol('TOPICS');
@@ -32,7 +34,7 @@ class KafkaLifecycle implements OnApplicationShutdown {
     return publisher;
   }
 
-  /** Runs after consumers (declared in importing modules) have stopped and flushed. */
+  /** Runs after the transport's consumers have stopped and flushed (app.close() disposes them first). */
   async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
   }
@@ -51,8 +53,13 @@ export class KafkaModule {
         { provide: TOPICS, useValue: topics },
         { provide: BatchingPublisher, useFactory: () => KafkaLifecycle.start(kafka, topics) },
         KafkaLifecycle,
+        {
+          provide: KafkaTransport,
+          inject: [Readiness],
+          useFactory: (readiness: Readiness) => new KafkaTransport(kafka, readiness),
+        },
       ],
-      exports: [Kafka, TOPICS, BatchingPublisher],
+      exports: [Kafka, TOPICS, BatchingPublisher, KafkaTransport],
     };
   }
 }

@@ -2,7 +2,7 @@ import {
   Allocation,
   InventoryEvent,
   MovableState,
-  isCheckoutReservation,
+  isCounterReservation,
 } from '@stockflow/contracts';
 import { allocateInOrder } from './allocation';
 import { JournalEntry, StateDelta } from './journal-entry';
@@ -263,7 +263,7 @@ function onHand(locationId: string, delta: number): Move {
 }
 
 /**
- * A reservation takes units at locations. Checkout's own reservations (ord:/hold:)
+ * A reservation takes units at locations. Counter reservations (ord:/hold:)
  * were decided by the Redis counters before they reached the log, so they are
  * facts: applied where they say, even if a concurrent sale left a location short.
  * Any other StockReserved is a channel's claim, applied only if every location it
@@ -281,7 +281,7 @@ function reserve(
       code: 'duplicate_reservation',
       reason: `reservation ${event.reservationId} already exists`,
     };
-  const decidedByCheckout = isCheckoutReservation(event.reservationId);
+  const decidedByCounters = isCounterReservation(event.reservationId);
   const availableAt = (id: string) => locationAvailable(stock.locations[id] ?? emptyLocation());
   let allocations = event.allocations;
   if (!allocations) {
@@ -290,7 +290,7 @@ function reserve(
       available: availableAt(locationId),
     }));
     const plan = allocateInOrder(candidates, event.quantity);
-    if (plan.short > 0 && !decidedByCheckout)
+    if (plan.short > 0 && !decidedByCounters)
       return insufficient(event.quantity, event.quantity - plan.short);
     allocations = plan.allocations;
     // A checkout reservation of a version before allocations existed: what no
@@ -301,7 +301,7 @@ function reserve(
         candidates[0]?.locationId ?? 'unassigned',
         plan.short,
       );
-  } else if (!decidedByCheckout) {
+  } else if (!decidedByCounters) {
     const short = allocations.find((a) => availableAt(a.locationId) < a.quantity);
     if (short) {
       return {

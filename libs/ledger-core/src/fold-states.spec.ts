@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InventoryEvent, isCheckoutReservation } from '@stockflow/contracts';
+import { InventoryEvent, isCounterReservation } from '@stockflow/contracts';
 import { eventLogArb, makeEvent } from '@stockflow/testing';
 import { emptyLedger, foldEvents } from './ledger-state';
 import { QUANTITY_NAMES, locationQuantities } from './quantities';
@@ -101,7 +101,7 @@ describe('quantity states and reservations at locations', () => {
           if (
             entry &&
             event.type === 'StockReserved' &&
-            !isCheckoutReservation(event.reservationId)
+            !isCounterReservation(event.reservationId)
           ) {
             const stock = result.state.stock.get(event.sku)!;
             for (const a of entry.allocations ?? [])

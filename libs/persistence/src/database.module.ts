@@ -2,6 +2,8 @@ import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from
 import { DataSource } from 'typeorm';
 import { Readiness } from '@stockflow/runtime';
 import { DatabaseOptions, connectDatabase } from './data-source';
+import { ChannelDeadLetterRepository } from './channel-sync/dead-letter-repository';
+import { PoolResendRepository } from './channel-sync/pool-resend-repository';
 import { OrderRepository } from './orders/order-repository';
 
 @Injectable()
@@ -35,8 +37,10 @@ export class DatabaseModule {
         },
         DatabaseLifecycle,
         OrderRepository,
+        ChannelDeadLetterRepository,
+        PoolResendRepository,
       ],
-      exports: [DataSource, OrderRepository],
+      exports: [DataSource, OrderRepository, ChannelDeadLetterRepository, PoolResendRepository],
     };
   }
 }

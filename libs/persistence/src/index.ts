@@ -15,4 +15,5 @@ export * from './compaction/advisory-lock';
 export * from './compaction/reservation-cleanup';
 export * from './compaction/snapshots';
 export * from './orders';
+export * from './channel-sync';
 export * from './ledger/pool-definitions';

@@ -7,7 +7,7 @@ export * from './keyslot';
 export * from './reservation-records';
 export * from './hydration-plan';
 export * from './hydration';
-export * from './checkout';
+export * from './reserve-orders';
 export * from './holds';
 export * from './hold-expiry';
 export * from './reconciliation';

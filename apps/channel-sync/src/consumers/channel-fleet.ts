@@ -1,25 +1,18 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import {
   ChannelAvailabilityMessage,
   ChannelDeadLetter,
   TopicNames,
   channelAvailabilityKey,
 } from '@stockflow/contracts';
-import { BatchingPublisher, InjectTopics, PoolFeed } from '@stockflow/kafka';
+import { BatchingPublisher, InjectTopics, KafkaTransport, PoolFeed } from '@stockflow/kafka';
 import { Readiness, counter } from '@stockflow/runtime';
 import { createAdapter } from '../adapters/create-adapter';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelPipeline, PipelineHooks } from '../delivery/channel-pipeline';
 import { ChannelSettings } from '../delivery/channel-settings';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
-import { ChannelFeed } from './channel-feed';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
+import { channelSubscription } from './channel-subscription';
 
 const availabilityFailures = counter({
   name: 'stockflow_channel_availability_publish_failures_total',
@@ -30,59 +23,63 @@ const availabilityFailures = counter({
 /** Injection token of the resolved ChannelSettings[] (from CHANNELS_FILE). */
 export const CHANNEL_SETTINGS = Symbol('CHANNEL_SETTINGS');
 
-/** Starts one independent pipeline and feed per configured channel, and stops them on SIGTERM. */
+/** Starts one independent pipeline and feed per configured channel (the transport drains them on SIGTERM). */
 @Injectable()
-export class ChannelFleet implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ChannelFleet implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChannelFleet.name);
   private readonly pipelines = new Map<string, ChannelPipeline>();
-  private readonly feeds: ChannelFeed[] = [];
+  /** Channels whose subscription has joined its group. */
+  private readonly started = new Set<string>();
+  private failed?: Error;
 
   constructor(
     private readonly config: ChannelSyncConfig,
     @Inject(CHANNEL_SETTINGS) private readonly channels: ChannelSettings[],
-    private readonly kafka: Kafka,
+    private readonly transport: KafkaTransport,
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly pools: PoolFeed,
     readiness: Readiness,
   ) {
+    // Each feed's own check (`feed <channel>`) reports its crashes; this one waits for them all to start.
     readiness.register('channel-feeds', () => {
-      const waiting = this.feeds.filter((f) => !f.joined || f.crashed).map((f) => f.channel);
-      if (this.feeds.length === 0 || waiting.length > 0)
+      if (this.failed) throw new Error(`channel feeds did not start: ${this.failed.message}`);
+      const waiting = this.names().filter((name) => !this.started.has(name));
+      if (this.channels.length === 0 || waiting.length > 0)
         throw new Error(`not consuming yet: ${waiting.join(', ') || 'all'}`);
     });
   }
 
+  /** The transport is already listening (it starts before the bootstrap hooks): each channel joins now. */
   async onApplicationBootstrap(): Promise<void> {
     // A channel's numbers depend on its pool: deciding them on a half-read directory would send wrong ones.
     await this.pools.whenCaughtUp();
-    for (const settings of this.channels) {
-      const { name } = settings.definition;
-      const adapter = createAdapter(settings.definition, settings.concurrency, settings.timeoutMs);
-      const pipeline = new ChannelPipeline(settings, adapter, this.hooks());
-      this.pipelines.set(name, pipeline);
-      const groupId = `${this.config.KAFKA_TOPIC_PREFIX}${this.config.CHANNEL_SYNC_GROUP_ID}.${name}`;
-      const feed = new ChannelFeed(
-        this.kafka,
-        pipeline,
-        {
-          groupId,
+    await Promise.all(
+      this.channels.map(async (settings) => {
+        const { name } = settings.definition;
+        const adapter = createAdapter(
+          settings.definition,
+          settings.concurrency,
+          settings.timeoutMs,
+        );
+        const pipeline = new ChannelPipeline(settings, adapter, this.hooks());
+        this.pipelines.set(name, pipeline);
+        const { subscription, handler } = channelSubscription(name, pipeline, {
+          groupId: `${this.config.KAFKA_TOPIC_PREFIX}${this.config.CHANNEL_SYNC_GROUP_ID}.${name}`,
           topic: this.topics.stockLevels,
           commitIntervalMs: this.config.CHANNEL_COMMIT_INTERVAL_MS,
-        },
-        name,
-      );
-      this.feeds.push(feed);
-    }
-    await Promise.all(this.feeds.map((f) => f.start()));
+        });
+        await this.transport.subscribe(subscription, handler);
+        this.started.add(name);
+      }),
+    ).catch((error: Error) => {
+      this.failed = error;
+      throw error;
+    });
     this.logger.log(
       `syncing ${this.channels.map((c) => `${c.definition.name} (${c.definition.adapter})`).join(', ')}`,
     );
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.feeds.map((f) => f.stop()));
   }
 
   /** Every configured channel, in CHANNELS_FILE order. */

@@ -1,36 +1,35 @@
-import { Injectable } from '@nestjs/common';
-import { Kafka, KafkaMessage } from 'kafkajs';
+import { Controller, Logger } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
-import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/runtime';
+import { InjectTopics, KafkaBatch, KafkaTransport, PartitionBatch } from '@stockflow/kafka';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 
 /**
  * Keeps channel_dead_letters following channel-sync.dlq. Reading the topic
  * (rather than writing the row beside the Kafka record) means the index holds
  * exactly what is durably in the DLQ, whichever instance wrote it.
  */
-@Injectable()
-export class DeadLetterIndexConsumer extends BatchConsumer {
+@Controller()
+export class DeadLetterIndexConsumer {
+  private readonly logger = new Logger(DeadLetterIndexConsumer.name);
+
   constructor(
     config: ChannelSyncConfig,
-    kafka: Kafka,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     @InjectTopics() private readonly topics: TopicNames,
-    readiness: Readiness,
+    transport: KafkaTransport,
   ) {
-    const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`;
-    super(
-      kafka,
-      { groupId, topic: topics.channelSyncDlq, tuning: OFF_THE_DELIVERY_PATH },
-      DeadLetterIndexConsumer.name,
-      readiness,
-    );
+    transport.define(DeadLetterIndexConsumer.name, {
+      groupId: `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.dlq-index`,
+      topic: topics.channelSyncDlq,
+      tuning: OFF_THE_DELIVERY_PATH,
+    });
   }
 
-  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+  @KafkaBatch(DeadLetterIndexConsumer.name)
+  async handle(@Payload() { partition, messages }: PartitionBatch): Promise<void> {
     const entries: { partition: number; offset: string; record: ChannelDeadLetter }[] = [];
     for (const message of messages) {
       try {

@@ -1,8 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { Kafka, KafkaMessage, Message } from 'kafkajs';
+import { Controller, Logger } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Message } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
-import { BatchConsumer, BatchingPublisher, InjectTopics, deadLetterRecord } from '@stockflow/kafka';
-import { Readiness } from '@stockflow/runtime';
+import {
+  BatchingPublisher,
+  InjectTopics,
+  KafkaBatch,
+  KafkaTransport,
+  PartitionBatch,
+  deadLetterRecord,
+} from '@stockflow/kafka';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { OFF_THE_DELIVERY_PATH } from './off-the-delivery-path';
 import { channelSyncMetrics } from '../channel-sync.metrics';
@@ -13,25 +20,25 @@ import { decodeStockLevel } from './decode-stock-level';
  * channels (each channel's feed only steps over them): one bad message costs
  * one DLQ entry, with `channel: null` and its original bytes.
  */
-@Injectable()
-export class InputGuardConsumer extends BatchConsumer {
+@Controller()
+export class InputGuardConsumer {
+  private readonly logger = new Logger(InputGuardConsumer.name);
+
   constructor(
     config: ChannelSyncConfig,
-    kafka: Kafka,
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
-    readiness: Readiness,
+    transport: KafkaTransport,
   ) {
-    const groupId = `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`;
-    super(
-      kafka,
-      { groupId, topic: topics.stockLevels, tuning: OFF_THE_DELIVERY_PATH },
-      InputGuardConsumer.name,
-      readiness,
-    );
+    transport.define(InputGuardConsumer.name, {
+      groupId: `${config.KAFKA_TOPIC_PREFIX}${config.CHANNEL_SYNC_GROUP_ID}.input`,
+      topic: topics.stockLevels,
+      tuning: OFF_THE_DELIVERY_PATH,
+    });
   }
 
-  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+  @KafkaBatch(InputGuardConsumer.name)
+  async handle(@Payload() { partition, messages }: PartitionBatch): Promise<void> {
     const dead: Message[] = [];
     for (const message of messages) {
       const decoded = decodeStockLevel(message);

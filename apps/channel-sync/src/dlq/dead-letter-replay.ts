@@ -1,8 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  ChannelDeadLetterRepository,
+  IndexedDeadLetter,
+  locationLevelsOf,
+} from '@stockflow/persistence';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { StockState } from '../delivery/queued-update';
-import { DeadLetterStore, IndexedDeadLetter } from './dead-letter-store';
-import { ReplayedSku, confirmReplay } from './replay-confirmation';
+import { ReplayRecords, ReplayedSku, confirmReplay } from './replay-confirmation';
 
 /** How often, and how long, a replay checks that no newer state overtook it (see confirmReplay). */
 const CONFIRM = { intervalMs: 1_000, forMs: 5 * 60_000 };
@@ -28,9 +33,18 @@ export class DeadLetterReplay {
   private readonly logger = new Logger(DeadLetterReplay.name);
 
   constructor(
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly fleet: ChannelFleet,
+    private readonly db: DataSource,
   ) {}
+
+  /** The DLQ index's rows and the ledger's levels, as confirming a replay reads them. */
+  private readonly records: ReplayRecords = {
+    replayStatuses: (ids) => this.store.replayStatuses(ids),
+    reopenReplay: (ids) => this.store.reopenReplay(ids),
+    settleReplay: (ids, status, version) => this.store.settleReplay(ids, status, version),
+    stockStates: (skus) => this.stockStates(skus),
+  };
 
   async replay(channel: string, skus?: string[]): Promise<ReplayStarted> {
     const pipeline = this.fleet.pipeline(channel)!;
@@ -40,7 +54,7 @@ export class DeadLetterReplay {
       const sku = row.record.sku!;
       bySku.set(sku, [...(bySku.get(sku) ?? []), row]);
     }
-    const ledger = await this.store.stockStates([...bySku.keys()]);
+    const ledger = await this.stockStates([...bySku.keys()]);
     const sent = new Map<string, ReplayedSku>();
     for (const [sku, deadLetters] of bySku) {
       const ids = deadLetters.map((d) => d.id);
@@ -54,12 +68,17 @@ export class DeadLetterReplay {
         sent.set(sku, { ids, version: state.version });
     }
     // In the background: the request is answered once the replay is under way, as before.
-    void confirmReplay(pipeline, this.store, sent, CONFIRM).catch((error: Error) =>
+    void confirmReplay(pipeline, this.records, sent, CONFIRM).catch((error: Error) =>
       this.logger.error(
         `replay of ${channel}: confirming against the ledger failed: ${error.message}`,
       ),
     );
     return { channel, deadLetters: rows.length, skus: bySku.size };
+  }
+
+  /** The ledger's current state of these SKUs, per location (its projection; newer than any dead letter of them). */
+  private async stockStates(skus: string[]): Promise<Map<string, StockState>> {
+    return new Map((await locationLevelsOf(this.db, skus)).map((level) => [level.sku, level]));
   }
 }
 

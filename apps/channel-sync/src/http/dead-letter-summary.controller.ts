@@ -1,7 +1,7 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 import { ChannelFleet } from '../consumers/channel-fleet';
-import { DeadLetterStore } from '../dlq/dead-letter-store';
+import { ChannelDeadLetterRepository } from '@stockflow/persistence';
 import { INPUT_DLQ } from './dlq.dto';
 import { present } from './dlq.controller';
 
@@ -19,7 +19,7 @@ const NEWEST = 5;
 export class DeadLetterSummaryController {
   constructor(
     private readonly fleet: ChannelFleet,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
   ) {}
 
   @Get()

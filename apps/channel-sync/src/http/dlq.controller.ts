@@ -15,11 +15,11 @@ import { AllowAccess, Caller, ChannelAuthGuard, CurrentCaller } from '@stockflow
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { DeadLetterReplay } from '../dlq/dead-letter-replay';
 import {
-  DeadLetterStore,
+  ChannelDeadLetterRepository,
   IndexedDeadLetter,
   REPLAY_STATUSES,
   ReplayStatus,
-} from '../dlq/dead-letter-store';
+} from '@stockflow/persistence';
 import { ChannelParams, DlqListQuery, INPUT_DLQ, ReplayBody } from './dlq.dto';
 
 /**
@@ -34,7 +34,7 @@ import { ChannelParams, DlqListQuery, INPUT_DLQ, ReplayBody } from './dlq.dto';
 export class DlqController {
   constructor(
     private readonly fleet: ChannelFleet,
-    private readonly store: DeadLetterStore,
+    private readonly store: ChannelDeadLetterRepository,
     private readonly replayer: DeadLetterReplay,
   ) {}
 

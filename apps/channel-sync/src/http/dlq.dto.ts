@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { SKU_PATTERN } from '@stockflow/contracts';
-import { REPLAY_STATUSES } from '../dlq/dead-letter-store';
+import { REPLAY_STATUSES } from '@stockflow/persistence';
 
 /** Path alias of the dead letters that belong to no channel: poison messages of the input topic. */
 export const INPUT_DLQ = '_input';

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { PoolView } from '@stockflow/channels';
 import { PoolFeed } from '@stockflow/kafka';
 import { emptyDirectory } from '@stockflow/ledger-core';
-import { locationLevelsOf, locationLevelsPage } from '@stockflow/persistence';
+import { PoolResendRepository, locationLevelsOf, locationLevelsPage } from '@stockflow/persistence';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { ChannelPipeline, ResendResult } from '../delivery/channel-pipeline';
@@ -16,7 +16,6 @@ import { ChannelSettings } from '../delivery/channel-settings';
 import { TokenBucket } from '../delivery/token-bucket';
 import { affectedChannels, movedAvailability } from './resend-plan';
 import { poolResendMetrics as metrics } from './resend-metrics';
-import { ResendProgress } from './resend-progress';
 
 const PAGE_SIZE = 500;
 /** A deferred SKU waits for the ledger's commit that follows its stock-level message: milliseconds, normally. */
@@ -57,7 +56,7 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly fleet: ChannelFleet,
     private readonly db: DataSource,
     private readonly config: ChannelSyncConfig,
-    private readonly progress: ResendProgress,
+    private readonly progress: PoolResendRepository,
   ) {
     // Registered before the feed starts, so no change is missed.
     feed.onChange((before, after) => {

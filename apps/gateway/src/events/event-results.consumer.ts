@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { KafkaMessage } from 'kafkajs';
 import { EventResultMessage, TopicNames } from '@stockflow/contracts';
-import { BatchConsumer, TOPICS } from '@stockflow/kafka';
+import { KafkaTransport, TOPICS } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/runtime';
 
 type Waiter = (result: EventResultMessage) => void;
@@ -16,28 +16,28 @@ type Waiter = (result: EventResultMessage) => void;
  * joined, so no wait starts before the consumer's start position is fixed.
  */
 @Injectable()
-export class EventResults extends BatchConsumer {
+export class EventResults {
   /** The name the ledger answers to (REPLY_TO_HEADER): one per process. */
   readonly instanceId = randomUUID();
   /** eventId -> everyone waiting for it (two requests may carry the same eventId). */
   private readonly waiters = new Map<string, Set<Waiter>>();
   private joined = false;
 
-  constructor(kafka: Kafka, @Inject(TOPICS) topics: TopicNames, readiness: Readiness) {
-    super(
-      kafka,
+  constructor(@Inject(TOPICS) topics: TopicNames, transport: KafkaTransport, readiness: Readiness) {
+    readiness.register('event-results', () => {
+      if (!this.joined) throw new Error('joining inventory.event-results');
+    });
+    void transport.subscribe(
       {
+        name: 'EventResults',
         groupId: `stockflow-gateway-results-${randomUUID()}`,
         topic: topics.eventResults,
         fromBeginning: false,
         tuning: { maxWaitTimeInMs: 50 },
+        onAssigned: () => (this.joined = true),
       },
-      'EventResults',
-      readiness,
+      ({ messages }) => this.deliver(messages),
     );
-    readiness.register('event-results', () => {
-      if (!this.joined) throw new Error('joining inventory.event-results');
-    });
   }
 
   /**
@@ -83,11 +83,7 @@ export class EventResults extends BatchConsumer {
     }
   }
 
-  protected override async prepare(consumer: Consumer): Promise<void> {
-    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
-  }
-
-  protected async handle(_partition: number, messages: KafkaMessage[]): Promise<void> {
+  private async deliver(messages: KafkaMessage[]): Promise<void> {
     for (const message of messages) {
       if (message.key?.toString() !== this.instanceId) continue;
       const result = JSON.parse(message.value!.toString()) as EventResultMessage;

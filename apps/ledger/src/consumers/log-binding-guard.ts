@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { checkAnchor, planResume, recordFingerprint } from '@stockflow/contracts';
-import { readLogNow } from '@stockflow/kafka';
+import { ConsumerControl, readLogNow } from '@stockflow/kafka';
 import { readStoredOffsets } from '@stockflow/persistence';
 import { Readiness } from '@stockflow/runtime';
 
@@ -48,14 +48,14 @@ export class LogBindingGuard {
    * partition, so no batch fetched from Kafka's committed hint can arrive ahead
    * of the seek (it would start past the anchor and look like a foreign log).
    */
-  onAssigned(consumer: Consumer, partitions: number[]): void {
-    consumer.pause([{ topic: this.topic }]);
+  onAssigned(partitions: number[], consumer: ConsumerControl): void {
+    consumer.pause();
     this.checked = this.checkWithRetries(consumer, partitions);
   }
 
   /** The messages of a batch that may be applied: none while refusing; the anchor record is checked and dropped. */
   async admit(
-    consumer: Consumer,
+    consumer: ConsumerControl,
     partition: number,
     messages: KafkaMessage[],
   ): Promise<KafkaMessage[]> {
@@ -73,7 +73,7 @@ export class LogBindingGuard {
   }
 
   /** A broker or Postgres that does not answer yet is retried; one that keeps failing refuses (the next assignment checks again). */
-  private async checkWithRetries(consumer: Consumer, partitions: number[]): Promise<void> {
+  private async checkWithRetries(consumer: ConsumerControl, partitions: number[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.check(consumer, partitions);
@@ -92,7 +92,7 @@ export class LogBindingGuard {
     }
   }
 
-  private async check(consumer: Consumer, partitions: number[]): Promise<void> {
+  private async check(consumer: ConsumerControl, partitions: number[]): Promise<void> {
     this.pending.clear();
     const [log, stored] = await Promise.all([
       readLogNow(this.kafka, this.topic),
@@ -107,22 +107,18 @@ export class LogBindingGuard {
     for (const plan of plans) {
       if (plan.action !== 'resume') continue;
       if (plan.verify) this.pending.set(plan.partition, plan.verify);
-      consumer.seek({
-        topic: this.topic,
-        partition: plan.partition,
-        offset: plan.seekTo.toString(),
-      });
+      consumer.seek(plan.partition, plan.seekTo.toString());
     }
-    consumer.resume([{ topic: this.topic }]);
+    consumer.resume();
     this.logger.log(
       `assigned partitions [${partitions.join(', ')}] of cluster ${log.clusterId}; resuming from offsets stored in Postgres ` +
         `(${this.pending.size} to verify by their last applied record)`,
     );
   }
 
-  private refuse(consumer: Consumer, reason: string): void {
+  private refuse(consumer: ConsumerControl, reason: string): void {
     this.refusal = reason;
-    consumer.pause([{ topic: this.topic }]);
+    consumer.pause();
     this.logger.error(`refusing to consume ${this.topic}: ${reason}; ${WAY_FORWARD}`);
   }
 }

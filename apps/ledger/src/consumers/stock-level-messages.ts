@@ -1,5 +1,5 @@
 import { Message } from 'kafkajs';
-import { InventoryEvent, StockLevelMessage, isAppliedByCheckout } from '@stockflow/contracts';
+import { InventoryEvent, StockLevelMessage, isAppliedByCounters } from '@stockflow/contracts';
 import {
   BatchResult,
   LedgerState,
@@ -17,7 +17,7 @@ export function stockLevelMessages(
   events: InventoryEvent[],
   now: Date,
 ): Message[] {
-  const inCountersAlready = new Set(events.filter(isAppliedByCheckout).map((e) => e.eventId));
+  const inCountersAlready = new Set(events.filter(isAppliedByCounters).map((e) => e.eventId));
   const external = new Map<string, Record<string, number>>();
   for (const entry of result.entries) {
     // Only what checkout applied itself is already in the Redis counters; a

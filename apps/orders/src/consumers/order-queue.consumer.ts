@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
 import { Kafka, KafkaMessage, Message } from 'kafkajs';
 import {
-  BatchConsumer,
   BatchingPublisher,
+  KafkaBatch,
+  KafkaTransport,
+  PartitionBatch,
   deadLetter,
   ensureTopics,
-  inBatchSpan,
 } from '@stockflow/kafka';
 import { OrderRepository } from '@stockflow/persistence';
 import {
@@ -14,7 +16,6 @@ import {
   channelCartId,
   reserveOrders,
 } from '@stockflow/reservations';
-import { Readiness } from '@stockflow/runtime';
 import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
@@ -28,53 +29,44 @@ import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
  * are durable; re-processing after a crash decides nothing twice (orders already
  * decided are skipped, scripts return their stored outcome).
  */
-@Injectable()
-export class OrderQueueConsumer extends BatchConsumer {
+@Controller()
+export class OrderQueueConsumer {
+  private readonly logger = new Logger('order-queue');
+
   constructor(
-    private readonly config: OrdersConfig,
-    private readonly kafkaClient: Kafka,
+    config: OrdersConfig,
+    kafka: Kafka,
     private readonly publisher: BatchingPublisher,
     private readonly orders: OrderRepository,
     @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
-    readiness: Readiness,
+    transport: KafkaTransport,
   ) {
-    super(
-      kafkaClient,
-      {
-        groupId: config.KAFKA_TOPIC_PREFIX + config.ORDERS_GROUP_ID,
-        topic: topics.received,
-        tuning: {
-          // Let the broker gather up to ~200 orders (or wait 100 ms) per fetch: a batch's
-          // fixed cost (a few Postgres round trips, one pipeline) is then shared by many.
-          minBytes: 32 * 1024,
-          maxWaitTimeInMs: 100,
-          maxBytesPerPartition: 1024 * 1024,
-          // Short: after a crash the partitions move on within seconds, not half a minute.
-          sessionTimeout: 15_000,
-          heartbeatInterval: 2_000,
-        },
-        partitionsConsumedConcurrently: 3,
-        autoCommitInterval: 500,
-        // Redis or Postgres down: orders stay `received`, the batch waits for them.
-        retryFailedBatches: true,
+    transport.define('order-queue', {
+      groupId: config.KAFKA_TOPIC_PREFIX + config.ORDERS_GROUP_ID,
+      topic: topics.received,
+      tuning: {
+        // Let the broker gather up to ~200 orders (or wait 100 ms) per fetch: a batch's
+        // fixed cost (a few Postgres round trips, one pipeline) is then shared by many.
+        minBytes: 32 * 1024,
+        maxWaitTimeInMs: 100,
+        maxBytesPerPartition: 1024 * 1024,
+        // Short: after a crash the partitions move on within seconds, not half a minute.
+        sessionTimeout: 15_000,
+        heartbeatInterval: 2_000,
       },
-      'order-queue',
-      readiness,
-    );
+      partitionsConsumedConcurrently: 3,
+      commit: { mode: 'after-handler', intervalMs: 500 },
+      // Redis or Postgres down: orders stay `received`, the batch waits for them.
+      retryInPlace: true,
+      span: 'orders decide batch',
+      prepare: () => ensureTopics(kafka, orderTopicConfigs(topics, config.ORDERS_PARTITIONS)),
+    });
   }
 
-  protected override async prepare(): Promise<void> {
-    await ensureTopics(
-      this.kafkaClient,
-      orderTopicConfigs(this.topics, this.config.ORDERS_PARTITIONS),
-    );
-  }
-
-  protected handle(partition: number, messages: KafkaMessage[]): Promise<void> {
-    return inBatchSpan('orders decide batch', this.topics.received, partition, messages, () =>
-      this.decide(partition, messages),
-    );
+  @KafkaBatch('order-queue')
+  handle(@Payload() { partition, messages }: PartitionBatch): Promise<void> {
+    return this.decide(partition, messages);
   }
 
   private async decide(partition: number, messages: KafkaMessage[]): Promise<void> {

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Kafka, KafkaMessage } from 'kafkajs';
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
 import { StockLevelMessage, TopicNames } from '@stockflow/contracts';
-import { BatchConsumer, InjectTopics } from '@stockflow/kafka';
+import { InjectTopics, KafkaBatch, KafkaTransport, PartitionBatch } from '@stockflow/kafka';
 import { RESERVATIONS, ReservationContext, applyStockLevels } from '@stockflow/reservations';
-import { Readiness } from '@stockflow/runtime';
 import { OrdersConfig } from '../orders.config';
 
 /**
@@ -13,30 +12,27 @@ import { OrdersConfig } from '../orders.config';
  * reach checkout; reservations and releases were applied in Redis when issued.
  * Read from the beginning of the compacted topic: older versions are skipped by the script.
  */
-@Injectable()
-export class StockLevelsConsumer extends BatchConsumer {
+@Controller()
+export class StockLevelsConsumer {
+  private readonly logger = new Logger('stock-levels');
+
   constructor(
     config: OrdersConfig,
-    kafka: Kafka,
     @InjectTopics() private readonly topics: TopicNames,
     @Inject(RESERVATIONS) private readonly reservations: ReservationContext,
-    readiness: Readiness,
+    transport: KafkaTransport,
   ) {
-    super(
-      kafka,
-      {
-        groupId: `${config.KAFKA_TOPIC_PREFIX}${config.ORDERS_GROUP_ID}-stock-levels`,
-        topic: topics.stockLevels,
-        tuning: { maxWaitTimeInMs: 250, sessionTimeout: 15_000, heartbeatInterval: 2_000 },
-        // Redis down: the counters wait for it rather than skipping a level.
-        retryFailedBatches: true,
-      },
-      'stock-levels',
-      readiness,
-    );
+    transport.define('stock-levels', {
+      groupId: `${config.KAFKA_TOPIC_PREFIX}${config.ORDERS_GROUP_ID}-stock-levels`,
+      topic: topics.stockLevels,
+      tuning: { maxWaitTimeInMs: 250, sessionTimeout: 15_000, heartbeatInterval: 2_000 },
+      // Redis down: the counters wait for it rather than skipping a level.
+      retryInPlace: true,
+    });
   }
 
-  protected async handle(partition: number, messages: KafkaMessage[]): Promise<void> {
+  @KafkaBatch('stock-levels')
+  async handle(@Payload() { partition, messages }: PartitionBatch): Promise<void> {
     const updates: StockLevelMessage[] = [];
     for (const message of messages) {
       try {

@@ -15,13 +15,13 @@ import {
   CurrentChannel,
   validationFailed,
 } from '@stockflow/service-kit';
-import { Checkout } from './checkout';
+import { OrderPlacement } from './order-placement';
 import { OrderParams, PlaceOrderDto } from './order.dto';
 
 @Controller('v1/orders')
 @UseGuards(ChannelAuthGuard)
 export class OrdersController {
-  constructor(private readonly checkout: Checkout) {}
+  constructor(private readonly placement: OrderPlacement) {}
 
   /** The token's channel places the order for itself. 202 received | 201 pending | 409 rejected. */
   @Post()
@@ -39,7 +39,7 @@ export class OrdersController {
         },
       ]);
     }
-    const { code, view } = await this.checkout.place(dto, channel);
+    const { code, view } = await this.placement.place(dto, channel);
     reply.status(code);
     return view;
   }
@@ -48,7 +48,7 @@ export class OrdersController {
   @Get(':orderId')
   @AllowAccess('read')
   async get(@Param() { orderId }: OrderParams, @CurrentChannel() channel: string | undefined) {
-    const view = await this.checkout.view(orderId, channel);
+    const view = await this.placement.view(orderId, channel);
     if (!view) throw new NotFoundException(`unknown order ${orderId}`);
     return view;
   }

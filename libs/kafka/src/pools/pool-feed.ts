@@ -10,8 +10,8 @@ import {
   foldPoolEvent,
 } from '@stockflow/ledger-core';
 import { Readiness, counter } from '@stockflow/runtime';
-import { BatchConsumer } from '../batch-consumer';
 import { TOPICS } from '../kafka.module';
+import { KafkaTransport } from '../transport/kafka-transport';
 
 const skipped = counter({
   name: 'stockflow_pool_events_skipped_total',
@@ -33,7 +33,7 @@ export type PoolChangeListener = (
  * partial directory.
  */
 @Injectable()
-export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
+export class PoolFeed implements PoolDirectorySource {
   private directory = emptyDirectory();
   private readonly outcomes = new Map<string, (outcome: PoolOutcome) => void>();
   private readonly listeners: PoolChangeListener[] = [];
@@ -47,22 +47,27 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
   constructor(
     private readonly kafkaClient: Kafka,
     @Inject(TOPICS) private readonly topics: TopicNames,
+    transport: KafkaTransport,
     readiness: Readiness,
   ) {
-    // A group of one: every instance reads every definition; nothing is committed that matters.
-    super(
-      kafkaClient,
-      {
-        groupId: `stockflow-pools-${randomUUID()}`,
-        topic: topics.pools,
-        tuning: { maxWaitTimeInMs: 100 },
-      },
-      'PoolFeed',
-      readiness,
-    );
     readiness.register('pools', () => {
       if (!this.caughtUp) throw new Error('reading inventory.pools');
     });
+    // Subscribed before the transport listens: the feed starts with the app's other consumers.
+    // A group of one: every instance reads every definition; nothing is committed that matters.
+    void transport.subscribe(
+      {
+        name: 'PoolFeed',
+        groupId: `stockflow-pools-${randomUUID()}`,
+        topic: topics.pools,
+        tuning: { maxWaitTimeInMs: 100 },
+        prepare: async () => {
+          this.target = await this.endOffset();
+          if (this.target === 0n) this.setCaughtUp();
+        },
+      },
+      ({ messages }) => this.apply(messages),
+    );
   }
 
   current(): PoolDirectory {
@@ -107,13 +112,7 @@ export class PoolFeed extends BatchConsumer implements PoolDirectorySource {
     });
   }
 
-  override async onApplicationBootstrap(): Promise<void> {
-    this.target = await this.endOffset();
-    if (this.target === 0n) this.setCaughtUp();
-    await super.onApplicationBootstrap();
-  }
-
-  protected async handle(_partition: number, messages: KafkaMessage[]): Promise<void> {
+  private async apply(messages: KafkaMessage[]): Promise<void> {
     for (const message of messages) {
       const event = decodePoolEvent(message.value);
       if (!event) {

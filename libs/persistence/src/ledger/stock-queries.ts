@@ -132,7 +132,27 @@ export function isReferenceCursor(cursor: string): boolean {
   return !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/i.test(id ?? '');
 }
 
-function journalView(r: Record<string, any>): JournalView {
+/** A journal row as JOURNAL_COLUMNS selects it (bigint columns arrive as strings). */
+interface JournalRow {
+  event_id: string;
+  sku: string;
+  version: string | number;
+  type: string;
+  channel: string;
+  occurred_at: Date | string;
+  on_hand_delta: string | number;
+  reserved_delta: string | number;
+  available_delta: string | number | null;
+  location_deltas: JournalView['locationDeltas'];
+  state_deltas: JournalView['stateDeltas'];
+  reservation_id: string | null;
+  allocations: JournalView['allocations'];
+  reference_document_uri: string | null;
+  went_negative: boolean;
+  recorded_at: Date | string;
+}
+
+function journalView(r: JournalRow): JournalView {
   return {
     eventId: r.event_id,
     sku: r.sku,

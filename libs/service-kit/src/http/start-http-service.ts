@@ -1,4 +1,5 @@
-import { DynamicModule, Logger, LogLevel } from '@nestjs/common';
+import { DynamicModule, Logger, LogLevel, Type } from '@nestjs/common';
+import { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
@@ -19,6 +20,12 @@ export interface HttpServiceOptions {
   routeBodyLimits?: Record<string, number>;
   /** Raw Fastify routes to add next to Nest's (e.g. the gateway's proxy), and anything that needs the app (API docs). */
   beforeListen?: (fastify: FastifyInstance, app: NestFastifyApplication) => unknown;
+  /**
+   * The app's message transport (a provider token, e.g. KafkaTransport): connected as
+   * a NestJS microservice sharing the app's pipes, started before the app's bootstrap
+   * hooks and the HTTP port, closed by app.close().
+   */
+  transport?: Type<CustomTransportStrategy>;
 }
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -55,6 +62,12 @@ export async function startHttpService(
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(app, options, signal, tracing));
   }
+  if (options.transport) {
+    app.connectMicroservice({ strategy: app.get(options.transport) }, { inheritAppConfig: true });
+    // Before the init hooks: some wait for a consumer to catch up (channel-sync's fleet
+    // starts its channels once PoolFeed has read every pool definition).
+    await app.startAllMicroservices();
+  }
   await options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance, app);
   await app.listen(options.config.PORT, '0.0.0.0');
   new Logger(options.name).log(`listening on :${options.config.PORT}`);
@@ -62,8 +75,8 @@ export async function startHttpService(
 }
 
 /**
- * app.close() runs every shutdown hook in order (consumers stop and finish their
- * batch in beforeApplicationShutdown, then producers and pools close); exit 0
+ * app.close() runs every shutdown hook in order (the transport's consumers finish
+ * their batch, commit and leave their groups, then producers and pools close); exit 0
  * means a clean stop. A hook that hangs past the deadline ends the process.
  */
 async function shutDown(

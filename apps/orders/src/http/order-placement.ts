@@ -42,8 +42,8 @@ const STATUS_CODES: Record<OrderStatus, number> = { received: 202, pending: 201,
  * is the same order: it is answered from its current state and reserved once.
  */
 @Injectable()
-export class Checkout {
-  private readonly logger = new Logger(Checkout.name);
+export class OrderPlacement {
+  private readonly logger = new Logger(OrderPlacement.name);
   private readonly syncMethods: Set<string>;
   /** Concurrent sync orders are decided together, in arrival order: one pipeline, one transaction. */
   private readonly decisions: Coalescer<OrderToReserve, ReservationDecision>;

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** SQL over channel_pool_resends: per channel, the pools version whose re-sends are done. */
+/**
+ * Every statement on channel_pool_resends (migration ChannelPoolResends): per
+ * channel, the pools version whose re-sends are done.
+ */
 @Injectable()
-export class ResendProgress {
+export class PoolResendRepository {
   constructor(private readonly db: DataSource) {}
 
   async doneVersions(): Promise<Map<string, number>> {

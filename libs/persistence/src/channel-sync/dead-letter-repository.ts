@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelDeadLetter } from '@stockflow/contracts';
-import { locationLevelsOf } from '@stockflow/persistence';
-import { StockState } from '../delivery/queued-update';
 
 export const REPLAY_STATUSES = ['dead', 'replaying', 'replayed', 'replay_failed'] as const;
 export type ReplayStatus = (typeof REPLAY_STATUSES)[number];
@@ -17,9 +15,29 @@ export interface IndexedDeadLetter {
   kafkaOffset: string;
 }
 
-/** SQL over channel_dead_letters (the DLQ index) and the ledger's stock_levels. */
+/** A channel_dead_letters row as Postgres answers it. */
+interface DeadLetterRow {
+  id: string;
+  channel: string | null;
+  sku: string | null;
+  code: string;
+  reason: string;
+  attempts: number;
+  failed_at: Date;
+  record: ChannelDeadLetter;
+  kafka_partition: number;
+  kafka_offset: string;
+  status: ReplayStatus;
+  replayed_at: Date | null;
+  replayed_version: string | null;
+}
+
+/**
+ * Every statement on channel_dead_letters (migration ChannelDeadLetters), the
+ * index of channel-sync.dlq that operators list and replay from.
+ */
 @Injectable()
-export class DeadLetterStore {
+export class ChannelDeadLetterRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Idempotent: a record read twice from the topic is indexed once. */
@@ -54,7 +72,7 @@ export class DeadLetterStore {
     limit: number,
     before?: number,
   ): Promise<IndexedDeadLetter[]> {
-    const rows = await this.db.query(
+    const rows: DeadLetterRow[] = await this.db.query(
       `SELECT * FROM channel_dead_letters
        WHERE channel IS NOT DISTINCT FROM $1 AND status = ANY($2) AND id < $3
        ORDER BY id DESC LIMIT $4`,
@@ -70,7 +88,7 @@ export class DeadLetterStore {
    */
   async claimForReplay(channel: string, skus?: string[]): Promise<IndexedDeadLetter[]> {
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
-    const rows = await this.db.query(
+    const rows: DeadLetterRow[] = await this.db.query(
       `WITH claimed AS (
          UPDATE channel_dead_letters SET status = 'replaying'
          WHERE channel = $1 AND status IN ('dead', 'replaying') AND ($2::varchar[] IS NULL OR sku = ANY($2))
@@ -118,14 +136,9 @@ export class DeadLetterStore {
     );
     return new Map(rows.map((r) => [r.channel, r.depth]));
   }
-
-  /** The ledger's current state of these SKUs, per location (its projection; newer than any dead letter of them). */
-  async stockStates(skus: string[]): Promise<Map<string, StockState>> {
-    return new Map((await locationLevelsOf(this.db, skus)).map((level) => [level.sku, level]));
-  }
 }
 
-function toIndexed(row: Record<string, any>): IndexedDeadLetter {
+function toIndexed(row: DeadLetterRow): IndexedDeadLetter {
   return {
     id: Number(row.id),
     record: row.record,

@@ -1,0 +1,2 @@
+export * from './dead-letter-repository';
+export * from './pool-resend-repository';
