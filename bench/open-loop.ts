@@ -17,6 +17,8 @@ export interface PacedRun {
   p50: number;
   p99: number;
   max: number;
+  /** Every answered request: when it was due (ms after the run's start), its latency and status. */
+  samples: { dueMs: number; latencyMs: number; status: number | string }[];
 }
 
 /**
@@ -32,6 +34,7 @@ export async function openLoop(
   const total = Math.round(rate * seconds);
   const intervalNs = 1e9 / rate;
   const latenciesMs: number[] = [];
+  const samples: PacedRun['samples'] = [];
   const statuses = new Map<number | string, number>();
   const count = (key: number | string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
   const inFlight: Promise<void>[] = [];
@@ -43,7 +46,9 @@ export async function openLoop(
     inFlight.push(
       send().then(
         (status) => {
-          latenciesMs.push(Number(process.hrtime.bigint() - due) / 1e6);
+          const latencyMs = Number(process.hrtime.bigint() - due) / 1e6;
+          latenciesMs.push(latencyMs);
+          samples.push({ dueMs: Number(due - start) / 1e6, latencyMs, status });
           count(status);
         },
         (error: Error) => {
@@ -63,6 +68,7 @@ export async function openLoop(
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? NaN,
+    samples,
   };
 }
 

@@ -39,6 +39,7 @@ import {
   workSeconds,
 } from './support/cpu-meter';
 import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
+import { killRow, killTable } from './support/orders-kill-run';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -121,6 +122,9 @@ async function main(): Promise<void> {
       settle,
     );
 
+    const kill = await killRow(stack.env, orders, db, SKUS, halfRate);
+    console.log(killTable(kill));
+
     await orders.stop();
     orders = await startService(
       'orders',
@@ -179,6 +183,10 @@ async function main(): Promise<void> {
         directPerSecond: direct.decidedPerSecond,
         syncPerSecond: sync.decidedPerSecond,
         lost: runs.reduce((sum, r) => sum + r.lost, 0),
+        killRate: kill.rate,
+        killUndisturbed: kill.undisturbed,
+        killOneInstance: kill.killed,
+        killLost: kill.lost,
       })}`,
     );
   } finally {
@@ -337,7 +345,7 @@ async function seed(gatewayUrl: string, redisPrefix: string, redisUrl: string): 
   try {
     await waitFor(
       async () =>
-        (await redis.exists(...SKUS.map((s) => `${redisPrefix}stock:${s}`))) === SKUS.length,
+        (await redis.exists(...SKUS.map((s) => `${redisPrefix}stock:{${s}}`))) === SKUS.length,
       {
         timeoutMs: 60_000,
         what: 'seeded stock visible to checkout',
