@@ -10,3 +10,4 @@ export * from './http/start-http-service';
 export * from './http/http-tracing';
 export * from './http/empty-json-body';
 export * from './jobs/job-loop';
+export * from './jobs/job-runner';
