@@ -13,7 +13,7 @@
  *
  * Env: children inherit ours plus PORT. The gateway takes $PORT (default 3000)
  * because its port is the public base URL; the others use fixed ports unless
- * LEDGER_PORT, ORDERS_PORT, CHANNEL_SYNC_PORT or COMPACTION_PORT say otherwise
+ * LEDGER_PORT, ORDERS_PORT, ORDERS_2_PORT, CHANNEL_SYNC_PORT or COMPACTION_PORT say otherwise
  * (a second stack beside a running one, e.g. the npm start SIGTERM test), and
  * the gateway is pointed at the orders and channel-sync ports chosen here.
  */
@@ -25,18 +25,28 @@ import { Readable, Writable } from 'node:stream';
 
 const port = (variable: string, fallback: number): number =>
   Number(process.env[variable] ?? fallback);
-const SERVICES: ReadonlyArray<{ name: string; port: number }> = [
-  { name: 'gateway', port: port('PORT', 3000) },
-  { name: 'ledger', port: port('LEDGER_PORT', 3001) },
-  { name: 'orders', port: port('ORDERS_PORT', 3002) },
-  { name: 'channel-sync', port: port('CHANNEL_SYNC_PORT', 3003) },
-  { name: 'compaction', port: port('COMPACTION_PORT', 3004) },
+/**
+ * `app` is the built service; `name` labels its output. Checkout stays up through
+ * the death of any one process (docs/faults.md): orders runs twice (the gateway
+ * sends a request one instance cannot take to the other) and the gateway runs
+ * GATEWAY_WORKERS=2 cluster workers on its one port.
+ */
+const SERVICES: ReadonlyArray<{ name: string; app: string; port: number }> = [
+  { name: 'gateway', app: 'gateway', port: port('PORT', 3000) },
+  { name: 'ledger', app: 'ledger', port: port('LEDGER_PORT', 3001) },
+  { name: 'orders', app: 'orders', port: port('ORDERS_PORT', 3002) },
+  { name: 'orders-2', app: 'orders', port: port('ORDERS_2_PORT', 3012) },
+  { name: 'channel-sync', app: 'channel-sync', port: port('CHANNEL_SYNC_PORT', 3003) },
+  { name: 'compaction', app: 'compaction', port: port('COMPACTION_PORT', 3004) },
 ];
 const portOf = (name: string): number => SERVICES.find((s) => s.name === name)!.port;
 /** What every child gets besides its PORT: where the gateway finds its upstreams. */
 const UPSTREAMS = {
-  ORDERS_URL: process.env.ORDERS_URL ?? `http://127.0.0.1:${portOf('orders')}`,
+  ORDERS_URL:
+    process.env.ORDERS_URL ??
+    ['orders', 'orders-2'].map((name) => `http://127.0.0.1:${portOf(name)}`).join(','),
   CHANNEL_SYNC_URL: process.env.CHANNEL_SYNC_URL ?? `http://127.0.0.1:${portOf('channel-sync')}`,
+  GATEWAY_WORKERS: process.env.GATEWAY_WORKERS ?? '2',
 };
 
 const FIRST_DELAY_MS = 1_000;
@@ -143,8 +153,8 @@ async function shutdown(services: Supervised[], signal: string): Promise<void> {
 
 function main(): void {
   const services: Supervised[] = [];
-  for (const { name, port } of SERVICES) {
-    const entry = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
+  for (const { name, app, port } of SERVICES) {
+    const entry = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(entry)) {
       log('supervise', `skipping ${name}: ${entry} does not exist (not built yet)`);
       continue;

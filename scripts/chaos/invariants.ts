@@ -44,6 +44,16 @@ async function readLog(kafka: Kafka, ends: Map<number, bigint>): Promise<Invento
   return [...byPartition.keys()].sort((a, b) => a - b).flatMap((p) => byPartition.get(p)!);
 }
 
+/** Waits until the ledger's stored offsets reach the end the log has now. */
+export async function waitLedgerAtEnd(kafka: Kafka, db: Pool, timeoutMs: number): Promise<void> {
+  const ends = await logEnds(kafka);
+  await waitFor(() => ledgerCaughtUp(db, ends), {
+    timeoutMs,
+    intervalMs: 250,
+    what: 'the ledger to reach the end of inventory.events',
+  });
+}
+
 async function ledgerCaughtUp(db: Pool, ends: Map<number, bigint>): Promise<boolean> {
   const { rows } = await db.query(
     'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',

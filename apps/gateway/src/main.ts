@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { loadChannels } from '@stockflow/channels';
 import { loadConfig } from '@stockflow/config';
 import { KafkaTransport } from '@stockflow/kafka';
-import { runService, startHttpService } from '@stockflow/service-kit';
+import { runService, startHttpService, startWorkerCluster } from '@stockflow/service-kit';
 import { registerConsole } from './console/console-static';
 import { registerApiDocs } from './docs/api-docs';
-import { GatewayConfig } from './gateway.config';
+import { GatewayConfig, ordersUrls } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerUpstreams } from './proxy/upstream-proxy';
 
 runService(async () => {
   const config = loadConfig(GatewayConfig);
+  if (startWorkerCluster('gateway', config.GATEWAY_WORKERS)) return;
   const channels = loadChannels(config.CHANNELS_FILE);
   await startHttpService(GatewayModule.forRoot(config, channels), {
     name: 'gateway',
@@ -22,10 +23,13 @@ runService(async () => {
       registerUpstreams(
         fastify,
         [
-          { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], url: config.ORDERS_URL },
-          { name: 'channel-sync', prefixes: ['/v1/channels'], url: config.CHANNEL_SYNC_URL },
+          { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], urls: ordersUrls(config) },
+          { name: 'channel-sync', prefixes: ['/v1/channels'], urls: [config.CHANNEL_SYNC_URL] },
         ],
-        { timeoutMs: config.UPSTREAM_TIMEOUT_MS },
+        {
+          timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+          attemptTimeoutMs: config.UPSTREAM_ATTEMPT_TIMEOUT_MS,
+        },
       );
       registerConsole(fastify);
       await registerApiDocs(app, fastify, config.KAFKA_TOPIC_PREFIX);

@@ -30,6 +30,16 @@ export class OrdersConfig extends WithChannelTokens(WithRedis(WithDatabase(WithK
   @Max(256)
   ORDERS_PARTITIONS = 6;
 
+  /**
+   * Longest wait for the broker to acknowledge an accepted order's queue message
+   * before answering 202 anyway (the order is durable in Postgres; the send goes on,
+   * the requeue job covers its failure). Keeps a stalled broker out of checkout latency.
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  ORDERS_ENQUEUE_WAIT_MS = 300;
+
   /** An order still `received` this long after acceptance is queued again (its message may never have reached Kafka). */
   @IsInt()
   @Min(5)

@@ -18,4 +18,5 @@ export * from './pools/pool-types';
 export * from './pools/pool-dtos';
 export * from './pools/decode-pool-event';
 export * from './event-results';
+export * from './edge-order-id';
 export * from './schemas';

@@ -69,16 +69,23 @@ function wrap(pool: Pool): SqlPool {
     query: async (sql, parameters) => (await pool.query(sql, parameters)).rows,
     transaction: async (work, isolation = 'READ COMMITTED') => {
       const client: PoolClient = await pool.connect();
+      // pg-pool listens for errors only on idle clients: a checked-out one whose
+      // connection drops (Postgres restarting) would emit an unhandled 'error' and
+      // end the process. Held here instead; the broken client is then destroyed.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
         const result = await work(clientTransaction(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
   };

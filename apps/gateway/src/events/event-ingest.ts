@@ -2,23 +2,39 @@ import { ForbiddenException, Injectable, PayloadTooLargeException } from '@nestj
 import { InventoryEvent, REPLY_TO_HEADER, TopicNames, parseEvents } from '@stockflow/contracts';
 import { BatchingPublisher, InjectTopics } from '@stockflow/kafka';
 import { validationFailed } from '@stockflow/service-kit';
+import { GatewayConfig } from '../gateway.config';
+import { Durability, StallBuffer } from './stall-buffer';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 
 /** Validates events from one channel and appends them to the log (key = sku). */
 @Injectable()
 export class EventIngest {
+  private readonly stallBuffer: StallBuffer;
+
   constructor(
     private readonly publisher: BatchingPublisher,
     @InjectTopics() private readonly topics: TopicNames,
-  ) {}
+    config: GatewayConfig,
+  ) {
+    this.stallBuffer = new StallBuffer(
+      publisher,
+      config.EVENTS_ACK_WAIT_MS,
+      config.EVENTS_STALL_BUFFER_BYTES,
+    );
+  }
 
   /**
    * All-or-nothing: every event is validated and channel-checked before any is
    * produced, so a 400/403 changes nothing. Resolves once Kafka acknowledged
-   * every message (idempotent producer, acks=all).
+   * every message (idempotent producer, acks=all), or, when the broker stalls,
+   * once they are held in the stall buffer (durability `buffered`, docs/faults.md).
    */
-  async ingest(body: unknown, channel: string, replyTo?: string): Promise<InventoryEvent[]> {
+  async ingest(
+    body: unknown,
+    channel: string,
+    replyTo?: string,
+  ): Promise<{ events: InventoryEvent[]; durability: Durability }> {
     const items = Array.isArray(body) ? body : [body];
     if (items.length > MAX_EVENTS_PER_REQUEST) {
       throw new PayloadTooLargeException(
@@ -39,8 +55,11 @@ export class EventIngest {
       );
     }
     assertOwnChannel(parsed.events, channel);
-    await this.publish(parsed.events, replyTo);
-    return parsed.events;
+    const durability = await this.stallBuffer.publish(
+      this.topics.events,
+      messagesOf(parsed.events, replyTo),
+    );
+    return { events: parsed.events, durability };
   }
 
   /**
@@ -56,12 +75,13 @@ export class EventIngest {
 
   /** `replyTo` (a waiting gateway instance) asks the ledger for each event's outcome (REPLY_TO_HEADER). */
   publish(events: InventoryEvent[], replyTo?: string): Promise<void> {
-    const headers = replyTo === undefined ? undefined : { [REPLY_TO_HEADER]: replyTo };
-    return this.publisher.publish(
-      this.topics.events,
-      events.map((e) => ({ key: e.sku, value: JSON.stringify(e), headers })),
-    );
+    return this.publisher.publish(this.topics.events, messagesOf(events, replyTo));
   }
+}
+
+function messagesOf(events: InventoryEvent[], replyTo?: string) {
+  const headers = replyTo === undefined ? undefined : { [REPLY_TO_HEADER]: replyTo };
+  return events.map((e) => ({ key: e.sku, value: JSON.stringify(e), headers }));
 }
 
 export function assertOwnChannel(events: InventoryEvent[], channel: string): void {

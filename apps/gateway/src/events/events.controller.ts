@@ -75,20 +75,18 @@ export class EventsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (query.wait !== 'applied') {
-      const events = await this.ingest.ingest(body, channel);
-      return { accepted: events.length, eventIds: events.map((e) => e.eventId) };
+      return accepted(await this.ingest.ingest(body, channel));
     }
-    let eventIds: string[] = [];
+    let ingested: Awaited<ReturnType<EventIngest['ingest']>> = { events: [], durability: 'log' };
     const decided = await this.results.await(
       this.ingest.eventIdsOf(body),
       query.timeoutMs ?? DEFAULT_WAIT_MS,
       async () => {
-        eventIds = (await this.ingest.ingest(body, channel, this.results.instanceId)).map(
-          (e) => e.eventId,
-        );
+        ingested = await this.ingest.ingest(body, channel, this.results.instanceId);
       },
     );
-    if (!decided) return { accepted: eventIds.length, eventIds };
+    const eventIds = ingested.events.map((e) => e.eventId);
+    if (!decided) return accepted(ingested);
     reply.status(200);
     return {
       results: eventIds.map((id) => {
@@ -104,4 +102,13 @@ export class EventsController {
       }),
     };
   }
+}
+
+/** `buffered: true` only when the broker had not acknowledged yet (docs/faults.md): the 202 then means "held by the gateway". */
+function accepted({ events, durability }: Awaited<ReturnType<EventIngest['ingest']>>) {
+  return {
+    accepted: events.length,
+    eventIds: events.map((e) => e.eventId),
+    ...(durability === 'buffered' && { buffered: true }),
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Readiness } from '@stockflow/runtime';
-import { GatewayConfig } from '../gateway.config';
+import { GatewayConfig, ordersUrls } from '../gateway.config';
 
 export interface ServiceHealthRow {
   name: string;
@@ -24,7 +24,9 @@ export class ServiceHealth {
   async all(): Promise<ServiceHealthRow[]> {
     const upstreams = {
       ledger: this.config.LEDGER_URL,
-      orders: this.config.ORDERS_URL,
+      ...Object.fromEntries(
+        ordersUrls(this.config).map((url, i) => [i === 0 ? 'orders' : `orders-${i + 1}`, url]),
+      ),
       'channel-sync': this.config.CHANNEL_SYNC_URL,
       compaction: this.config.COMPACTION_URL,
     };

@@ -42,11 +42,11 @@ describe('upstream proxy (reply-from)', () => {
     registerUpstreams(
       gateway,
       [
-        { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], url: upstreamUrl },
+        { name: 'orders', prefixes: ['/v1/orders', '/v1/carts'], urls: [upstreamUrl] },
         // Port 9 (discard) on loopback: nothing listens, the connection is refused.
-        { name: 'channel-sync', prefixes: ['/v1/channels'], url: 'http://127.0.0.1:9' },
+        { name: 'channel-sync', prefixes: ['/v1/channels'], urls: ['http://127.0.0.1:9'] },
       ],
-      { timeoutMs: 500 },
+      { timeoutMs: 500, attemptTimeoutMs: 500 },
     );
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;

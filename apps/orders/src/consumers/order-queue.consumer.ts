@@ -11,7 +11,7 @@ import {
   deadLetter,
   ensureTopics,
 } from '@stockflow/kafka';
-import { OrderRepository } from '@stockflow/persistence';
+import { OrderRepository, OrderStatus } from '@stockflow/persistence';
 import {
   RESERVATIONS,
   ReservationContext,
@@ -22,7 +22,7 @@ import { TraceCarrier, traceHeadersOf } from '@stockflow/tracing';
 import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
 import { ORDER_TOPICS, OrderTopics, orderTopicConfigs } from '../orders/order-topics';
-import { QueuedOrder, decodeQueuedOrder } from '../orders/queued-order';
+import { QueuedOrder, decodeQueuedOrder, sameLines } from '../orders/queued-order';
 
 /**
  * Decides queued orders: first-in, first-out per partition, a whole partition
@@ -82,14 +82,22 @@ export class OrderQueueConsumer {
           `dead-lettering ${this.topics.received}[${partition}]@${message.offset}: ${order}`,
         );
         dead.push(deadLetter({ topic: this.topics.received, partition, message }, 'schema', order));
-      } else if (!queued.has(order.orderId)) {
+      } else if (
+        !queued.has(order.orderId) ||
+        (queued.get(order.orderId)!.withoutRow && !order.withoutRow)
+      ) {
+        // One decision per orderId; a message from the row's own acceptance outranks a log-only copy.
         queued.set(order.orderId, { ...order, trace: traceHeadersOf(message.headers) });
       }
     }
     // Only orders still `received` are decided: a re-delivered or re-queued message
-    // of a decided order changes nothing; a missing row was never accepted (503).
+    // of a decided order changes nothing; a missing row was never accepted (503),
+    // unless the order was accepted through the log alone (Postgres was down).
     const statuses = await this.orders.statuses([...queued.keys()]);
-    const todo = [...queued.values()].filter((o) => statuses.get(o.orderId) === 'received');
+    const unmatched = await this.storeRowsAcceptedWithoutRow([...queued.values()], statuses);
+    const todo = [...queued.values()].filter(
+      (o) => statuses.get(o.orderId) === 'received' && !unmatched.has(o.orderId),
+    );
     const decisions = await reserveOrders(
       this.reservations,
       todo.map((o) => ({ ...o, cartId: o.cartId ? channelCartId(o.channel, o.cartId) : null })),
@@ -98,5 +106,34 @@ export class OrderQueueConsumer {
     );
     await this.publisher.publish(this.topics.receivedDlq, dead);
     for (const d of decisions) ordersMetrics.decided.inc({ status: d.status, mode: 'async' });
+  }
+
+  /**
+   * Writes the `received` rows of orders accepted through the log alone, and
+   * marks them in `statuses`. Returns the orderIds whose log-only message must
+   * not decide the order: a row with other lines or another channel was stored
+   * by another acceptance of that orderId, and that row is the order.
+   */
+  private async storeRowsAcceptedWithoutRow(
+    orders: QueuedOrder[],
+    statuses: Map<string, OrderStatus>,
+  ): Promise<Set<string>> {
+    const logOnly = orders.filter((o) => o.withoutRow);
+    if (logOnly.length === 0) return new Set();
+    const missing = logOnly.filter((o) => !statuses.has(o.orderId));
+    const stored = await this.orders.insertReceived(
+      missing.map((o) => ({ ...o, paymentMethod: o.withoutRow!.paymentMethod })),
+    );
+    for (const id of stored) statuses.set(id, 'received');
+    const existing = logOnly.filter((o) => !stored.has(o.orderId) && statuses.has(o.orderId));
+    const rows = await this.orders.findMany(existing.map((o) => o.orderId));
+    return new Set(
+      existing
+        .filter((o) => {
+          const row = rows.get(o.orderId);
+          return !row || row.channel !== o.channel || !sameLines(row.lines, o.lines);
+        })
+        .map((o) => o.orderId),
+    );
   }
 }

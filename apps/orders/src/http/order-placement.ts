@@ -22,7 +22,7 @@ import { OrdersConfig, syncPaymentMethods } from '../orders.config';
 import { OrderIntake } from '../orders/order-intake';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
 import { ordersMetrics } from '../orders.metrics';
-import { QueuedOrder } from '../orders/queued-order';
+import { QueuedOrder, sameLines } from '../orders/queued-order';
 import { PlaceOrderDto } from './order.dto';
 
 export interface OrderView {
@@ -86,7 +86,12 @@ export class OrderPlacement {
       paymentMethod: dto.payment.method,
       lines: dto.lines.map(({ sku, quantity }) => ({ sku, quantity })),
     };
-    const inserted = await this.intake.insert(order);
+    const inserted = await this.intake.insert(order).catch((error: Error) => {
+      // Postgres unreachable: an async order can still be made durable in the log alone.
+      if (sync) throw unavailable(order.orderId, error);
+      return 'no-row' as const;
+    });
+    if (inserted === 'no-row') return this.enqueueWithoutRow(order);
     if (!inserted) {
       const existing = await this.orders.find(order.orderId);
       // Gone again: a concurrent attempt with this orderId was answered 503 and undone.
@@ -101,15 +106,13 @@ export class OrderPlacement {
       }
       if (existing.status !== 'received') return answer(existing);
     }
+    if (!sync) return this.enqueue(order);
     try {
-      return sync ? await this.decide(order) : await this.enqueue(order);
+      return await this.decide(order);
     } catch (error) {
-      this.logger.error(`order ${order.orderId} not accepted: ${(error as Error).message}`);
       // Answer 503 having changed nothing: the client retries with the same orderId.
       if (inserted) await this.orders.deleteReceived(order.orderId).catch(() => undefined);
-      throw new ServiceUnavailableException(
-        'checkout is unavailable right now; retry with the same orderId',
-      );
+      throw unavailable(order.orderId, error as Error);
     }
   }
 
@@ -121,17 +124,58 @@ export class OrderPlacement {
       : undefined;
   }
 
+  /**
+   * The order is durable in Postgres (`received`): it is accepted whatever the
+   * broker does. The queue message is awaited for at most
+   * ORDERS_ENQUEUE_WAIT_MS, so a stalled broker delays no answer longer; the
+   * send goes on in the background and, should it fail, the requeue job
+   * produces the order again (docs/faults.md).
+   */
   private async enqueue(order: NewOrder): Promise<{ code: number; view: OrderView }> {
+    const sent = this.publishQueued(order, false).then(
+      () => true,
+      (error: Error) => {
+        this.logger.warn(
+          `order ${order.orderId} stored, queue message not sent (${error.message}); the requeue job sends it`,
+        );
+        return true;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => resolve(false), this.config.ORDERS_ENQUEUE_WAIT_MS)),
+    );
+    if (!(await Promise.race([sent, waited]))) ordersMetrics.enqueuedLate.inc();
+    clearTimeout(timer);
+    return received(order);
+  }
+
+  /**
+   * Postgres is unreachable: the order is accepted once the log holds it, marked
+   * `withoutRow` so the queue consumer stores its row before deciding it. If the
+   * broker does not take it either, nothing was accepted: 503.
+   */
+  private async enqueueWithoutRow(order: NewOrder): Promise<{ code: number; view: OrderView }> {
+    try {
+      await this.publishQueued(order, true);
+    } catch (error) {
+      throw unavailable(order.orderId, error as Error);
+    }
+    ordersMetrics.acceptedWithoutRow.inc();
+    return received(order);
+  }
+
+  private publishQueued(order: NewOrder, withoutRow: boolean): Promise<void> {
     const queued: QueuedOrder = {
       orderId: order.orderId,
       channel: order.channel,
       cartId: order.cartId,
       lines: order.lines,
+      ...(withoutRow && { withoutRow: { paymentMethod: order.paymentMethod } }),
     };
-    await this.publisher.publish(this.topics.received, [
+    return this.publisher.publish(this.topics.received, [
       { key: order.orderId, value: JSON.stringify(queued) },
     ]);
-    return { code: 202, view: { orderId: order.orderId, status: 'received', lines: order.lines } };
   }
 
   private async decide(order: NewOrder): Promise<{ code: number; view: OrderView }> {
@@ -160,15 +204,19 @@ export class OrderPlacement {
   }
 }
 
+function received(order: NewOrder): { code: number; view: OrderView } {
+  return { code: 202, view: { orderId: order.orderId, status: 'received', lines: order.lines } };
+}
+
+function unavailable(orderId: string, error: Error): ServiceUnavailableException {
+  new Logger(OrderPlacement.name).error(`order ${orderId} not accepted: ${error.message}`);
+  return new ServiceUnavailableException(
+    'checkout is unavailable right now; retry with the same orderId',
+  );
+}
+
 function answer(order: Order): { code: number; view: OrderView } {
   const view: OrderView = { orderId: order.orderId, status: order.status, lines: order.lines };
   if (order.reason) view.reason = order.reason;
   return { code: STATUS_CODES[order.status], view };
-}
-
-function sameLines(a: OrderLine[], b: OrderLine[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((line, i) => line.sku === b[i].sku && line.quantity === b[i].quantity)
-  );
 }

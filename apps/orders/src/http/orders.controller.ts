@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   NotFoundException,
   Param,
   Post,
@@ -9,6 +10,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
+import { EDGE_ORDER_ID_HEADER } from '@stockflow/contracts';
+import { CLIENT_ID_PATTERN } from '@stockflow/reservations';
 import {
   AllowAccess,
   ChannelAuthGuard,
@@ -23,11 +26,16 @@ import { OrderParams, PlaceOrderDto } from './order.dto';
 export class OrdersController {
   constructor(private readonly placement: OrderPlacement) {}
 
-  /** The token's channel places the order for itself. 202 received | 201 pending | 409 rejected. */
+  /**
+   * The token's channel places the order for itself. 202 received | 201 pending | 409 rejected.
+   * Without an orderId in the body, the one the gateway assigned at the edge is used, so the
+   * gateway's retry on another instance is this same order.
+   */
   @Post()
   async place(
     @Body() dto: PlaceOrderDto,
     @CurrentChannel() channel: string,
+    @Headers(EDGE_ORDER_ID_HEADER) edgeOrderId: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const repeated = dto.lines.map((l) => l.sku).filter((sku, i, all) => all.indexOf(sku) !== i);
@@ -39,7 +47,9 @@ export class OrdersController {
         },
       ]);
     }
-    const { code, view } = await this.placement.place(dto, channel);
+    const orderId =
+      dto.orderId ?? (edgeOrderId && CLIENT_ID_PATTERN.test(edgeOrderId) ? edgeOrderId : undefined);
+    const { code, view } = await this.placement.place({ ...dto, orderId }, channel);
     reply.status(code);
     return view;
   }

@@ -6,6 +6,11 @@ export interface QueuedOrder {
   channel: string;
   cartId: string | null;
   lines: OrderLine[];
+  /**
+   * Accepted while Postgres was unreachable: the log is the only copy, and the
+   * consumer stores the order's row (with this payment method) before deciding it.
+   */
+  withoutRow?: { paymentMethod: string };
 }
 
 /** Reads a queue message; anything else is a poison message (returned as a reason). */
@@ -27,7 +32,25 @@ export function decodeQueuedOrder(value: Buffer | null): QueuedOrder | string {
     raw.lines.every(
       (l: any) => typeof l?.sku === 'string' && Number.isInteger(l?.quantity) && l.quantity > 0,
     );
-  return valid
-    ? { orderId: raw.orderId, channel: raw.channel, cartId: raw.cartId, lines: raw.lines }
-    : 'not an order';
+  if (!valid) return 'not an order';
+  const order: QueuedOrder = {
+    orderId: raw.orderId,
+    channel: raw.channel,
+    cartId: raw.cartId,
+    lines: raw.lines,
+  };
+  if (raw.withoutRow !== undefined) {
+    if (typeof raw.withoutRow?.paymentMethod !== 'string')
+      return 'withoutRow without a paymentMethod';
+    order.withoutRow = { paymentMethod: raw.withoutRow.paymentMethod };
+  }
+  return order;
+}
+
+/** Two orders with one orderId are the same order when their lines are (same skus, same quantities, same order). */
+export function sameLines(a: OrderLine[], b: OrderLine[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((line, i) => line.sku === b[i].sku && line.quantity === b[i].quantity)
+  );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Queryable } from '../queryable';
 import { SqlPool, sqlPool } from '../sql-pool';
 import { Order, OrderLine, OrderStatus } from './order.entity';
@@ -95,6 +95,12 @@ export class OrderRepository {
 
   find(orderId: string): Promise<Order | null> {
     return this.db.getRepository(Order).findOneBy({ orderId });
+  }
+
+  async findMany(orderIds: string[]): Promise<Map<string, Order>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await this.db.getRepository(Order).findBy({ orderId: In(orderIds) });
+    return new Map(rows.map((o) => [o.orderId, o]));
   }
 
   async statuses(orderIds: string[]): Promise<Map<string, OrderStatus>> {

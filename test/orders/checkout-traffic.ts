@@ -1,0 +1,120 @@
+import { randomUUID } from 'crypto';
+import { TEST_TOKENS, makeEvent } from '@stockflow/testing';
+
+/**
+ * Steady checkout and ingest traffic through the gateway while a fault is
+ * injected, and the measure the issue asks for: the longest window in which
+ * every request of a kind failed (no request of that kind succeeded). A request
+ * not answered within `requestTimeoutMs` counts as failed: a client would have
+ * given up on it.
+ */
+export type Kind = 'order' | 'event';
+
+export interface Attempt {
+  kind: Kind;
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  status: number; // 0: no answer (refused, reset, timed out)
+}
+
+export interface Traffic {
+  attempts: Attempt[];
+  stop(): Promise<void>;
+}
+
+export interface TrafficOptions {
+  gatewayUrl: string;
+  orderSku: string;
+  eventSku: string;
+  /** Parallel clients per kind, each sending back to back. */
+  clients?: number;
+  requestTimeoutMs?: number;
+}
+
+const ACCEPTED: Record<Kind, number[]> = { order: [202], event: [202] };
+
+export function startTraffic(options: TrafficOptions): Traffic {
+  const attempts: Attempt[] = [];
+  let running = true;
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const send = async (kind: Kind) => {
+    while (running) {
+      const id = randomUUID();
+      const body =
+        kind === 'order'
+          ? {
+              orderId: id,
+              lines: [{ sku: options.orderSku, quantity: 1 }],
+              payment: { method: 'card' },
+            }
+          : makeEvent('StockReceived', {
+              eventId: id,
+              sku: options.eventSku,
+              channel: '3pl',
+              locationId: 'wh-1',
+              quantity: 1,
+            });
+      const token = kind === 'order' ? TEST_TOKENS.web : TEST_TOKENS['3pl'];
+      const startedAt = Date.now();
+      const status = await fetch(`${options.gatewayUrl}/v1/${kind}s`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      }).then(
+        async (res) => {
+          await res.arrayBuffer();
+          return res.status;
+        },
+        () => 0,
+      );
+      attempts.push({ kind, id, startedAt, endedAt: Date.now(), status });
+      // A failing request is tried again soon, not in a hot loop (refusals answer in microseconds).
+      if (!ACCEPTED[kind].includes(status)) await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const clients = options.clients ?? 3;
+  const all = [
+    ...Array.from({ length: clients }, () => send('order')),
+    ...Array.from({ length: clients }, () => send('event')),
+  ];
+  return {
+    attempts,
+    stop: async () => {
+      running = false;
+      await Promise.all(all);
+    },
+  };
+}
+
+export function accepted(attempts: Attempt[], kind: Kind): string[] {
+  return attempts
+    .filter((a) => a.kind === kind && ACCEPTED[kind].includes(a.status))
+    .map((a) => a.id);
+}
+
+/**
+ * Longest stretch of time, within [from, to], with no successful answer of this
+ * kind: between two successes (or the window's edges and the nearest success).
+ */
+/** The longest outage and where it lay (ms after `from`), for a log line that explains a failure. */
+export function longestOutage(
+  attempts: Attempt[],
+  kind: Kind,
+  from: number,
+  to: number,
+): { ms: number; startsAfterMs: number } {
+  const successes = attempts
+    .filter((a) => a.kind === kind && ACCEPTED[kind].includes(a.status))
+    .map((a) => a.endedAt)
+    .filter((t) => t >= from && t <= to)
+    .sort((a, b) => a - b);
+  let previous = from;
+  let longest = { ms: 0, startsAfterMs: 0 };
+  for (const t of [...successes, to]) {
+    if (t - previous > longest.ms) longest = { ms: t - previous, startsAfterMs: previous - from };
+    previous = t;
+  }
+  return longest;
+}
