@@ -98,4 +98,16 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
     },
   },
+  {
+    // kafkajs is libs/kafka's client: apps consume through KafkaTransport and import its
+    // types from '@stockflow/kafka' (libs/testing and libs/replay keep plain readers).
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/kafka/**', 'libs/testing/**', 'libs/replay/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kafkajs', message: "import it from '@stockflow/kafka'" }] },
+      ],
+    },
+  },
 );

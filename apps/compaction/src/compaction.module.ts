@@ -3,11 +3,10 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { KafkaModule } from '@stockflow/kafka';
 import { DatabaseModule } from '@stockflow/persistence';
 import { ReservationsModule } from '@stockflow/reservations';
-import { ServiceKitModule } from '@stockflow/service-kit';
+import { ServiceKitModule, backgroundJobs } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
-import { CompactionJob, compactionJobs } from './jobs/compaction-job';
+import { CompactionJob, compactionJobMetrics } from './jobs/compaction-job';
 import { HoldExpiryJob } from './jobs/hold-expiry.job';
-import { JobRunner } from './jobs/job-runner';
 import { ReconciliationJob } from './jobs/reconciliation.job';
 import { ReservationCleanupJob } from './jobs/reservation-cleanup.job';
 import { SnapshotJob } from './jobs/snapshot.job';
@@ -43,8 +42,15 @@ export class CompactionModule {
       ],
       providers: [
         { provide: CompactionConfig, useValue: config },
-        ...compactionJobs(JOBS),
-        JobRunner,
+        ...backgroundJobs(JOBS, {
+          loop: {
+            idleDelayMs: config.COMPACTION_IDLE_DELAY_MS,
+            errorDelayMs: config.COMPACTION_ERROR_DELAY_MS,
+            maxErrorDelayMs: config.COMPACTION_MAX_ERROR_DELAY_MS,
+          },
+          enabled: { variable: 'COMPACTION_JOBS', names: config.COMPACTION_JOBS.split(',') },
+          observer: compactionJobMetrics,
+        }),
       ],
     };
   }

@@ -1,23 +1,20 @@
 import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TopicNames } from '@stockflow/contracts';
-import { BatchingPublisher, KafkaModule, PoolFeed, TOPICS } from '@stockflow/kafka';
-import { DatabaseModule, OrderRepository } from '@stockflow/persistence';
-import { RESERVATIONS, ReservationContext, ReservationsModule } from '@stockflow/reservations';
-import { BackgroundJob, ServiceKitModule } from '@stockflow/service-kit';
+import { KafkaModule, PoolFeed } from '@stockflow/kafka';
+import { DatabaseModule } from '@stockflow/persistence';
+import { ReservationsModule } from '@stockflow/reservations';
+import { ServiceKitModule, backgroundJobs } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
 import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
 import { CartsController } from './http/carts.controller';
 import { OrderPlacement } from './http/order-placement';
 import { OrdersController } from './http/orders.controller';
-import { JOBS } from './jobs/job';
-import { JobRunner } from './jobs/job-runner';
 import { ordersBacklogMetrics } from './jobs/orders-backlog.metrics';
 import { OutboxRelayJob } from './jobs/outbox-relay.job';
 import { RequeueJob } from './jobs/requeue.job';
 import { OrdersConfig } from './orders.config';
 import { OrderIntake } from './orders/order-intake';
-import { ORDER_TOPICS, OrderTopics, orderTopics } from './orders/order-topics';
+import { ORDER_TOPICS, orderTopics } from './orders/order-topics';
 
 @Module({})
 export class OrdersModule {
@@ -53,21 +50,10 @@ export class OrdersModule {
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
         OrderIntake,
         OrderPlacement,
-        {
-          provide: JOBS,
-          inject: [RESERVATIONS, BatchingPublisher, TOPICS, ORDER_TOPICS, OrderRepository],
-          useFactory: (
-            ctx: ReservationContext,
-            publisher: BatchingPublisher,
-            topics: TopicNames,
-            queue: OrderTopics,
-            orders: OrderRepository,
-          ): BackgroundJob[] => [
-            new OutboxRelayJob(ctx, publisher, topics),
-            new RequeueJob(orders, publisher, queue, config.ORDERS_REQUEUE_AFTER_SECONDS),
-          ],
-        },
-        JobRunner,
+        // Hold expiry and reconciliation run in the compaction service.
+        ...backgroundJobs([OutboxRelayJob, RequeueJob], {
+          loop: { idleDelayMs: 100, errorDelayMs: 100, maxErrorDelayMs: 5_000 },
+        }),
         ...ordersBacklogMetrics(config),
       ],
     };

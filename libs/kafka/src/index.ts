@@ -9,3 +9,4 @@ export * from './backlog-metrics';
 export * from './batch-span';
 export * from './log-now';
 export * from './pools/pool-feed';
+export * from './kafkajs-types';

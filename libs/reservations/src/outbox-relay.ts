@@ -1,5 +1,4 @@
-import { Message } from 'kafkajs';
-import { BatchingPublisher } from '@stockflow/kafka';
+import { BatchingPublisher, Message } from '@stockflow/kafka';
 import {
   Span,
   SpanKind,

@@ -11,3 +11,4 @@ export * from './http/http-tracing';
 export * from './http/empty-json-body';
 export * from './http/worker-cluster';
 export * from './jobs/job-loop';
+export * from './jobs/job-runner';

@@ -1,4 +1,4 @@
-import { KafkaMessage } from 'kafkajs';
+import { KafkaMessage } from '@stockflow/kafka';
 import { SKU_PATTERN, StockLevelMessage } from '@stockflow/contracts';
 
 export type DecodedStockLevel =

@@ -1,12 +1,12 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Message } from 'kafkajs';
 import { ChannelDeadLetter, TopicNames } from '@stockflow/contracts';
 import {
   BatchingPublisher,
   InjectTopics,
   KafkaBatch,
   KafkaTransport,
+  Message,
   PartitionBatch,
   deadLetterRecord,
 } from '@stockflow/kafka';

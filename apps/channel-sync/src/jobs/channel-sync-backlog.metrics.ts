@@ -1,7 +1,6 @@
 import { Provider } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import { TopicNames } from '@stockflow/contracts';
-import { BacklogMetrics, Subscription, TOPICS, committedLag } from '@stockflow/kafka';
+import { BacklogMetrics, Kafka, Subscription, TOPICS, committedLag } from '@stockflow/kafka';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelDefinition } from '@stockflow/channels';

@@ -1,5 +1,5 @@
-import { Provider, Type } from '@nestjs/common';
-import { BackgroundJob } from '@stockflow/service-kit';
+import { BackgroundJob, JobLoopObserver } from '@stockflow/service-kit';
+import { compactionMetrics } from '../compaction.metrics';
 
 /**
  * One kind of background work the compaction service does continuously
@@ -9,21 +9,14 @@ import { BackgroundJob } from '@stockflow/service-kit';
  */
 export type CompactionJob = BackgroundJob;
 
-/** Injection token of every job the runner loops over (an array of CompactionJob). */
-export const COMPACTION_JOBS = Symbol('COMPACTION_JOBS');
-
-/**
- * Nest has no multi-providers: this registers each job class as a provider and
- * collects the instances under COMPACTION_JOBS. Add a job by adding its class to
- * the list in compaction.module.ts.
- */
-export function compactionJobs(jobs: Type<CompactionJob>[]): Provider[] {
-  return [
-    ...jobs,
-    {
-      provide: COMPACTION_JOBS,
-      inject: jobs,
-      useFactory: (...instances: CompactionJob[]) => instances,
-    },
-  ];
-}
+/** Slices and failures of every compaction job, for the shared JobRunner (libs/service-kit). */
+export const compactionJobMetrics: JobLoopObserver = {
+  slice(job, handled, seconds) {
+    compactionMetrics.slices.inc({ job, outcome: handled > 0 ? 'work' : 'idle' });
+    compactionMetrics.items.inc({ job }, handled);
+    compactionMetrics.sliceSeconds.observe({ job }, seconds);
+  },
+  failed(job) {
+    compactionMetrics.slices.inc({ job, outcome: 'error' });
+  },
+};

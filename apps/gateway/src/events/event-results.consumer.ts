@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { KafkaMessage } from 'kafkajs';
 import { EventResultMessage, TopicNames } from '@stockflow/contracts';
-import { KafkaTransport, TOPICS } from '@stockflow/kafka';
+import { KafkaMessage, KafkaTransport, TOPICS } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/runtime';
 
 type Waiter = (result: EventResultMessage) => void;

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Message } from 'kafkajs';
-import { BatchingPublisher } from '@stockflow/kafka';
+import { BatchingPublisher, Message } from '@stockflow/kafka';
 import { counter, gauge } from '@stockflow/runtime';
 
 const bufferedBytes = gauge({

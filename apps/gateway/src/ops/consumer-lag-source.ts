@@ -1,6 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Admin, Kafka } from 'kafkajs';
-import { ConsumerLagRow, readConsumerLag } from '@stockflow/kafka';
+import { Admin, ConsumerLagRow, Kafka, readConsumerLag } from '@stockflow/kafka';
 import { GatewayConfig } from '../gateway.config';
 
 /**

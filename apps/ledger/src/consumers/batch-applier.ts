@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
-import { BatchingPublisher, deadLetter } from '@stockflow/kafka';
+import { BatchingPublisher, KafkaMessage, deadLetter } from '@stockflow/kafka';
 import { OffsetKey, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
 import { ledgerMetrics } from '../ledger.metrics';
 import { StampTrace, tracedBatch } from './batch-trace';

@@ -1,5 +1,4 @@
-import { KafkaMessage, Message } from 'kafkajs';
-import { batchAttributes, messageLinks } from '@stockflow/kafka';
+import { KafkaMessage, Message, batchAttributes, messageLinks } from '@stockflow/kafka';
 import {
   Span,
   SpanKind,

@@ -1,4 +1,4 @@
-import { KafkaMessage, Message } from 'kafkajs';
+import { KafkaMessage, Message } from '@stockflow/kafka';
 import { EventResultMessage, REPLY_TO_HEADER, decodeLogMessage } from '@stockflow/contracts';
 import { FoldedPartitionBatch } from '@stockflow/persistence';
 

@@ -1,10 +1,10 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import {
   BatchingPublisher,
+  Kafka,
   KafkaBatch,
   KafkaBatchContext,
   KafkaTransport,

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { checkAnchor, planResume, recordFingerprint } from '@stockflow/contracts';
-import { ConsumerControl, readLogNow } from '@stockflow/kafka';
+import { ConsumerControl, Kafka, KafkaMessage, readLogNow } from '@stockflow/kafka';
 import { readStoredOffsets } from '@stockflow/persistence';
 import { Readiness } from '@stockflow/runtime';
 

@@ -1,4 +1,4 @@
-import { KafkaMessage, Message } from 'kafkajs';
+import { KafkaMessage, Message } from '@stockflow/kafka';
 import { keyPartition } from '@stockflow/contracts';
 
 /**

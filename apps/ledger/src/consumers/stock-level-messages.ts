@@ -1,4 +1,4 @@
-import { Message } from 'kafkajs';
+import { Message } from '@stockflow/kafka';
 import { InventoryEvent, StockLevelMessage, isAppliedByCounters } from '@stockflow/contracts';
 import {
   BatchResult,

@@ -1,8 +1,7 @@
 import { Provider } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
-import { BacklogMetrics, TOPICS, lagFromStoredOffsets } from '@stockflow/kafka';
+import { BacklogMetrics, Kafka, TOPICS, lagFromStoredOffsets } from '@stockflow/kafka';
 import { readStoredOffsets } from '@stockflow/persistence';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { LedgerConfig } from '../ledger.config';

@@ -1,10 +1,12 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Kafka, KafkaMessage, Message } from 'kafkajs';
 import {
   BatchingPublisher,
+  Kafka,
   KafkaBatch,
+  KafkaMessage,
   KafkaTransport,
+  Message,
   PartitionBatch,
   deadLetter,
   ensureTopics,

@@ -1,7 +1,6 @@
 import { Provider } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import { TopicNames } from '@stockflow/contracts';
-import { BacklogMetrics, TOPICS, committedLag } from '@stockflow/kafka';
+import { BacklogMetrics, Kafka, TOPICS, committedLag } from '@stockflow/kafka';
 import { OutboxDepthMetric, RESERVATIONS, ReservationContext } from '@stockflow/reservations';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { OrdersConfig } from '../orders.config';

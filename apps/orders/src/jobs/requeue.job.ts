@@ -1,7 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { BatchingPublisher } from '@stockflow/kafka';
 import { OrderRepository } from '@stockflow/persistence';
+import { OrdersConfig } from '../orders.config';
 import { ordersMetrics } from '../orders.metrics';
-import { OrderTopics } from '../orders/order-topics';
+import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
 import { BackgroundJob } from '@stockflow/service-kit';
 
 /**
@@ -9,17 +11,21 @@ import { BackgroundJob } from '@stockflow/service-kit';
  * the INSERT and the produce would otherwise leave one waiting for ever. The
  * consumer skips decided orders, so a message sent twice decides nothing twice.
  */
+@Injectable()
 export class RequeueJob implements BackgroundJob {
   readonly name = 'requeue-received';
   readonly idleDelayMs = 5000;
   private readonly lastSent = new Map<string, number>();
+  private readonly afterSeconds: number;
 
   constructor(
     private readonly orders: OrderRepository,
     private readonly publisher: BatchingPublisher,
-    private readonly topics: OrderTopics,
-    private readonly afterSeconds: number,
-  ) {}
+    @Inject(ORDER_TOPICS) private readonly topics: OrderTopics,
+    config: OrdersConfig,
+  ) {
+    this.afterSeconds = config.ORDERS_REQUEUE_AFTER_SECONDS;
+  }
 
   async runOnce(): Promise<number> {
     const now = Date.now();

@@ -1,4 +1,4 @@
-import { ITopicConfig } from 'kafkajs';
+import { ITopicConfig } from '@stockflow/kafka';
 
 export interface OrderTopics {
   /** Accepted orders waiting to be decided, key = orderId: FIFO per partition. */
