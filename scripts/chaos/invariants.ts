@@ -1,8 +1,13 @@
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { InventoryEvent, topicNames } from '@stockflow/contracts';
-import { readLogRanges } from '@stockflow/replay';
-import { ProjectionDump, expectedProjections, readProjections, waitFor } from '@stockflow/testing';
+import { topicNames } from '@stockflow/contracts';
+import {
+  ProjectionDump,
+  expectedProjections,
+  readEventLog,
+  readProjections,
+  waitFor,
+} from '@stockflow/testing';
 import { LoadResult, SCARCE } from './load';
 import { OPERATOR_TOKEN, SYNCED_CHANNELS, System } from './system';
 
@@ -25,23 +30,6 @@ async function logEnds(kafka: Kafka): Promise<Map<number, bigint>> {
   } finally {
     await admin.disconnect();
   }
-}
-
-/** Every event in the log up to `ends`, each partition in log order. */
-async function readLog(kafka: Kafka, ends: Map<number, bigint>): Promise<InventoryEvent[]> {
-  const byPartition = new Map<number, InventoryEvent[]>();
-  await readLogRanges({
-    kafka,
-    topic: TOPIC,
-    ranges: new Map([...ends].map(([p, to]) => [p, { from: 0n, to }])),
-    concurrency: 6,
-    onBatch: async (partition, messages) => {
-      const list = byPartition.get(partition) ?? [];
-      for (const m of messages) list.push(JSON.parse(m.value!.toString('utf8')));
-      byPartition.set(partition, list);
-    },
-  });
-  return [...byPartition.keys()].sort((a, b) => a - b).flatMap((p) => byPartition.get(p)!);
 }
 
 /** Waits until the ledger's stored offsets reach the end the log has now. */
@@ -145,7 +133,10 @@ async function settledLog(ctx: InvariantContext): Promise<Map<number, bigint>> {
 export async function checkInvariants(ctx: InvariantContext): Promise<Verdict[]> {
   const verdicts: Verdict[] = [await ordersDecided(ctx)];
   const ends = await settledLog(ctx);
-  const [events, live] = await Promise.all([readLog(ctx.kafka, ends), readProjections(ctx.db)]);
+  const [events, live] = await Promise.all([
+    readEventLog(ctx.kafka, TOPIC, ends),
+    readProjections(ctx.db),
+  ]);
   const expected = expectedProjections(events);
 
   const inLog = new Set(events.map((e) => e.eventId));

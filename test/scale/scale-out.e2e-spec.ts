@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { InventoryEvent } from '@stockflow/contracts';
-import { readLogRanges } from '@stockflow/replay';
 import {
   ChannelReceiver,
   ServiceProcess,
@@ -13,6 +12,7 @@ import {
   expectedProjections,
   generateWorkload,
   produceEvents,
+  readEventLog,
   readProjections,
   startService,
   waitFor,
@@ -192,7 +192,7 @@ describe('scale-out: 3 ledgers, 2 orders, 2 channel-syncs with instances joining
 
     // The ledger at the end of the log (and the end not moving), then projections = fold, exactly once.
     const ends = await settledEnds(stack, db);
-    const log = await readLog(stack, ends);
+    const log = await readEventLog(stack.kafka, stack.topics.events, ends);
     const expected = expectedProjections(log);
     expect(await readProjections(db)).toEqual(expected);
     const { rows: journal } = await db.query(
@@ -261,20 +261,4 @@ async function settledEnds(stack: TestStack, db: Pool): Promise<Map<number, bigi
     const again = await logEnds(stack);
     if ([...ends].every(([p, high]) => again.get(p) === high)) return ends;
   }
-}
-
-async function readLog(stack: TestStack, ends: Map<number, bigint>): Promise<InventoryEvent[]> {
-  const byPartition = new Map<number, InventoryEvent[]>();
-  await readLogRanges({
-    kafka: stack.kafka,
-    topic: stack.topics.events,
-    ranges: new Map([...ends].map(([p, to]) => [p, { from: 0n, to }])),
-    concurrency: 6,
-    onBatch: async (partition, messages) => {
-      const list = byPartition.get(partition) ?? [];
-      for (const m of messages) list.push(JSON.parse(m.value!.toString('utf8')));
-      byPartition.set(partition, list);
-    },
-  });
-  return [...byPartition.keys()].sort((a, b) => a - b).flatMap((p) => byPartition.get(p)!);
 }

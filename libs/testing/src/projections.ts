@@ -2,6 +2,7 @@ import { Kafka } from 'kafkajs';
 import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { Queryable, locationFromRow } from '@stockflow/persistence';
+import { readLogRanges } from '@stockflow/replay';
 
 interface LocationDump {
   sku: string;
@@ -72,6 +73,27 @@ function rowsOf(result: any): any[] {
 }
 
 /** What the projections must be: the pure fold of every event, exactly once each. */
+/** Every event of `topic` up to `ends` (partition -> end offset), each partition in log order. */
+export async function readEventLog(
+  kafka: Kafka,
+  topic: string,
+  ends: Map<number, bigint>,
+): Promise<InventoryEvent[]> {
+  const byPartition = new Map<number, InventoryEvent[]>();
+  await readLogRanges({
+    kafka,
+    topic,
+    ranges: new Map([...ends].map(([p, to]) => [p, { from: 0n, to }])),
+    concurrency: 6,
+    onBatch: async (partition, messages) => {
+      const list = byPartition.get(partition) ?? [];
+      for (const m of messages) list.push(JSON.parse(m.value!.toString('utf8')));
+      byPartition.set(partition, list);
+    },
+  });
+  return [...byPartition.keys()].sort((a, b) => a - b).flatMap((p) => byPartition.get(p)!);
+}
+
 export function expectedProjections(events: InventoryEvent[]): ProjectionDump {
   const { state, entries } = foldEvents(emptyLedger(), events);
   const stock = [...state.stock.values()].sort((a, b) => cmp(a.sku, b.sku));
