@@ -64,7 +64,7 @@ export class LedgerConsumer {
     @Payload() { partition, messages }: PartitionBatch,
     @Ctx() context: KafkaBatchContext,
   ): Promise<void> {
-    const admitted = await this.guard.admit(context.consumer, partition, messages);
+    const admitted = await this.guard.admit(context, partition, messages);
     if (admitted.length > 0)
       await this.applier.apply(partition, admitted, {
         clusterId: this.guard.clusterId,

@@ -52,14 +52,20 @@ export class LogBindingGuard {
     this.checked = this.checkWithRetries(consumer, partitions);
   }
 
-  /** The messages of a batch that may be applied: none while refusing; the anchor record is checked and dropped. */
+  /**
+   * The messages of a batch that may be applied: none while refusing; the
+   * anchor record is checked and dropped. A batch fetched before the check's
+   * seek (it waited here while the check ran, e.g. after a rejoin that followed
+   * a broker stall) is stale: dropped, the next fetch starts at the anchor.
+   */
   async admit(
-    consumer: ConsumerControl,
+    batch: { consumer: ConsumerControl; stale: boolean },
     partition: number,
     messages: KafkaMessage[],
   ): Promise<KafkaMessage[]> {
     await this.checked;
-    if (this.refusal) return [];
+    if (this.refusal || batch.stale) return [];
+    const consumer = batch.consumer;
     const verify = this.pending.get(partition);
     if (!verify) return messages;
     const result = checkAnchor(messages, verify, recordFingerprint, `${this.topic}[${partition}]`);

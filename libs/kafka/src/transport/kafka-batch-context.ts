@@ -7,7 +7,13 @@ export interface ConsumerControl {
   seek(partition: number, offset: string): void;
 }
 
-type ContextArgs = [groupId: string, topic: string, partition: number, control: ConsumerControl];
+type ContextArgs = [
+  groupId: string,
+  topic: string,
+  partition: number,
+  control: ConsumerControl,
+  isStale: () => boolean,
+];
 
 /** The second argument of a @KafkaBatch handler: where the batch comes from, and its consumer. */
 export class KafkaBatchContext extends BaseRpcContext<ContextArgs> {
@@ -26,5 +32,15 @@ export class KafkaBatchContext extends BaseRpcContext<ContextArgs> {
   /** Pause, resume or seek this subscription's consumer (e.g. to refuse a foreign log). */
   get consumer(): ConsumerControl {
     return this.args[3];
+  }
+
+  /**
+   * True once a seek on this partition made the batch obsolete (it was fetched
+   * from the old position). A handler that waits before applying (e.g. for a
+   * check that seeks) must look again after the wait: the transport looked only
+   * before calling it.
+   */
+  get stale(): boolean {
+    return this.args[4]();
   }
 }

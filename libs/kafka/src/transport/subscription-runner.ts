@@ -108,7 +108,7 @@ export class SubscriptionRunner {
       payload;
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const { groupId, topic, span, commit } = this.subscription;
-    const context = new KafkaBatchContext([groupId, topic, batch.partition, control]);
+    const context = new KafkaBatchContext([groupId, topic, batch.partition, control, isStale]);
     const partitionBatch = { topic, partition: batch.partition, messages: batch.messages };
     const handle = () => this.handler(partitionBatch, context);
     const run = span
