@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, repoRoot } from '@stockflow/testing';
+import { freePort, startPrivateBroker } from '@stockflow/testing';
 
 const run = promisify(execFile);
-const ROOT = repoRoot();
 
 export interface SaslBroker {
   /** The SASL_SSL listener (SCRAM-SHA-512 over TLS), as Strimzi's `tls: true, scram-sha-512` one. */
@@ -26,7 +25,7 @@ export async function startSaslBroker(
   dir: string,
   users: Record<string, string>,
 ): Promise<SaslBroker> {
-  const [port, controllerPort, saslPort] = [await freePort(), await freePort(), await freePort()];
+  const saslPort = await freePort();
   const caFile = await issueCertificates(dir);
   const extraConfig = join(dir, 'sasl.properties');
   writeFileSync(
@@ -39,36 +38,18 @@ export async function startSaslBroker(
       '',
     ].join('\n'),
   );
-  const cache = join(ROOT, '.cache', 'kafka-sasl');
-  // Reuse the jars the suite's own broker resolved (same pom, same marker): no second resolution.
-  const jars = join(ROOT, '.cache', 'kafka', 'libs');
-  if (existsSync(join(jars, '.resolved')) && !existsSync(join(cache, 'libs'))) {
-    mkdirSync(cache, { recursive: true });
-    symlinkSync(jars, join(cache, 'libs'));
-  }
-  const env = {
-    ...(process.env as Record<string, string>),
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(controllerPort),
-    KAFKA_CACHE_DIR: cache,
-    KAFKA_DATA_DIR: join(dir, 'data'),
-    KAFKA_HEAP_OPTS: '-Xms256m -Xmx512m',
+  const broker = await startPrivateBroker('sasl', {
     KAFKA_EXTRA_LISTENERS: `SASL_SSL://127.0.0.1:${saslPort}`,
     KAFKA_EXTRA_CONFIG: extraConfig,
     KAFKA_FORMAT_ARGS: Object.entries(users)
       .map(([name, password]) => `--add-scram SCRAM-SHA-512=[name=${name},password=${password}]`)
       .join(' '),
-  };
-  const kafkaSh = (command: 'start' | 'stop') =>
-    run('bash', [join(ROOT, 'scripts/kafka.sh'), command], { env, timeout: 240_000 });
-  await kafkaSh('start');
+  });
   return {
     saslBrokers: `127.0.0.1:${saslPort}`,
-    plainBrokers: `127.0.0.1:${port}`,
+    plainBrokers: broker.brokers,
     caFile,
-    stop: async () => {
-      await kafkaSh('stop');
-    },
+    stop: () => broker.stop(),
   };
 }
 

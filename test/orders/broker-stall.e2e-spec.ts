@@ -1,8 +1,14 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { ServiceProcess, TestStack, createTestStack, startService } from '@stockflow/testing';
+import {
+  PrivateBroker,
+  ServiceProcess,
+  TestStack,
+  createTestStack,
+  startPrivateBroker,
+  startService,
+} from '@stockflow/testing';
 import { expectNoOutage, expectNothingLost, runThroughFault } from './fault-window';
-import { PrivateBroker, startPrivateBroker } from './private-broker';
 
 /**
  * The broker frozen (SIGSTOP) for 10 s under steady traffic (docs/faults.md):

@@ -8,3 +8,4 @@ export * from './api-client';
 export * from './workload';
 export * from './projections';
 export * from './channel-receiver';
+export * from './private-broker';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, repoRoot } from '@stockflow/testing';
+import { freePort, repoRoot } from './service-process';
 
 const run = promisify(execFile);
 const ROOT = repoRoot();
@@ -21,7 +21,11 @@ export interface PrivateBroker {
  * own cache and data dir): one that may be frozen without disturbing the
  * shared broker on 9092 that other suites use.
  */
-export async function startPrivateBroker(label: string): Promise<PrivateBroker> {
+export async function startPrivateBroker(
+  label: string,
+  /** More scripts/kafka.sh settings, e.g. extra listeners and their config. */
+  extraEnv: Record<string, string> = {},
+): Promise<PrivateBroker> {
   const [port, controllerPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), `sf-${label}-`));
   const cache = join(ROOT, '.cache', `kafka-${label}`);
@@ -38,6 +42,7 @@ export async function startPrivateBroker(label: string): Promise<PrivateBroker> 
     KAFKA_CACHE_DIR: cache,
     KAFKA_DATA_DIR: dataDir,
     KAFKA_HEAP_OPTS: '-Xms256m -Xmx512m',
+    ...extraEnv,
   };
   const kafkaSh = (command: 'start' | 'stop') =>
     run('bash', [join(ROOT, 'scripts/kafka.sh'), command], { env, timeout: 240_000 });
