@@ -1,8 +1,6 @@
-import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule, PoolFeed } from '@stockflow/kafka';
-import { DatabaseModule } from '@stockflow/persistence';
-import { ServiceKitModule } from '@stockflow/service-kit';
+import { PoolFeed } from '@stockflow/kafka';
+import { StockflowServiceModule } from '@stockflow/service-kit';
 import { ChannelSyncConfig } from './channel-sync.config';
 import { ChannelDefinition } from '@stockflow/channels';
 import { CHANNEL_SETTINGS, ChannelFleet } from './consumers/channel-fleet';
@@ -21,20 +19,7 @@ export class ChannelSyncModule {
     return {
       module: ChannelSyncModule,
       imports: [
-        ServiceKitModule.forRoot({
-          channelTokens: config.CHANNEL_TOKENS,
-          operatorTokens: config.OPERATOR_TOKENS,
-          metricsRefreshMs: config.METRICS_REFRESH_MS,
-        }),
-        KafkaModule.forRoot({
-          ...kafkaConnection(config, 'channel-sync'),
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: 4,
-          applicationName: 'stockflow-channel-sync',
-        }),
+        StockflowServiceModule.forRoot(config, { name: 'channel-sync', databasePoolSize: 4 }),
       ],
       controllers: [
         DlqController,
@@ -43,7 +28,6 @@ export class ChannelSyncModule {
         DeadLetterIndexConsumer,
       ],
       providers: [
-        { provide: ChannelSyncConfig, useValue: config },
         { provide: CHANNEL_SETTINGS, useValue: channels.map((c) => channelSettings(c, config)) },
         ChannelFleet,
         DeadLetterReplay,

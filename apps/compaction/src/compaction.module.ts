@@ -1,9 +1,6 @@
-import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { KafkaModule } from '@stockflow/kafka';
-import { DatabaseModule } from '@stockflow/persistence';
 import { ReservationsModule } from '@stockflow/reservations';
-import { ServiceKitModule, backgroundJobs } from '@stockflow/service-kit';
+import { StockflowServiceModule, backgroundJobs } from '@stockflow/service-kit';
 import { CompactionConfig } from './compaction.config';
 import { CompactionJob, compactionJobMetrics } from './jobs/compaction-job';
 import { HoldExpiryJob } from './jobs/hold-expiry.job';
@@ -25,23 +22,13 @@ export class CompactionModule {
     return {
       module: CompactionModule,
       imports: [
-        ServiceKitModule.forRoot(),
-        KafkaModule.forRoot({
-          ...kafkaConnection(config, 'compaction'),
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          applicationName: 'stockflow-compaction',
-        }),
+        StockflowServiceModule.forRoot(config, { name: 'compaction' }),
         ReservationsModule.forRoot({
           redisUrl: config.REDIS_URL,
           keyPrefix: config.REDIS_KEY_PREFIX,
         }),
       ],
       providers: [
-        { provide: CompactionConfig, useValue: config },
         ...backgroundJobs(JOBS, {
           loop: {
             idleDelayMs: config.COMPACTION_IDLE_DELAY_MS,

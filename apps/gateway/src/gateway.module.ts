@@ -1,9 +1,7 @@
-import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelDefinition } from '@stockflow/channels';
-import { KafkaModule, PoolFeed } from '@stockflow/kafka';
-import { DatabaseModule } from '@stockflow/persistence';
-import { ServiceKitModule } from '@stockflow/service-kit';
+import { PoolFeed } from '@stockflow/kafka';
+import { StockflowServiceModule } from '@stockflow/service-kit';
 import { BulkController } from './bulk/bulk.controller';
 import { BulkIngest } from './bulk/bulk-ingest';
 import { CHANNEL_SAFETY_STOCK, ChannelStockController } from './channels/channel-stock.controller';
@@ -26,21 +24,7 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig, channels: ChannelDefinition[]): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [
-        ServiceKitModule.forRoot({
-          channelTokens: config.CHANNEL_TOKENS,
-          operatorTokens: config.OPERATOR_TOKENS,
-        }),
-        KafkaModule.forRoot({
-          ...kafkaConnection(config, 'gateway'),
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          applicationName: 'stockflow-gateway',
-        }),
-      ],
+      imports: [StockflowServiceModule.forRoot(config, { name: 'gateway' })],
       controllers: [
         EventsController,
         BulkController,
@@ -52,7 +36,6 @@ export class GatewayModule {
         ChannelStockController,
       ],
       providers: [
-        { provide: GatewayConfig, useValue: config },
         { provide: CHANNEL_SAFETY_STOCK, useValue: new Map(channels.map((c) => [c.name, c])) },
         EventIngest,
         BulkIngest,

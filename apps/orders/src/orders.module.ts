@@ -1,9 +1,7 @@
-import { kafkaConnection } from '@stockflow/config';
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule, PoolFeed } from '@stockflow/kafka';
-import { DatabaseModule } from '@stockflow/persistence';
+import { PoolFeed } from '@stockflow/kafka';
 import { ReservationsModule } from '@stockflow/reservations';
-import { ServiceKitModule, backgroundJobs } from '@stockflow/service-kit';
+import { StockflowServiceModule, backgroundJobs } from '@stockflow/service-kit';
 import { OrderQueueConsumer } from './consumers/order-queue.consumer';
 import { StockLevelsConsumer } from './consumers/stock-levels.consumer';
 import { CartsController } from './http/carts.controller';
@@ -22,20 +20,7 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       imports: [
-        ServiceKitModule.forRoot({
-          channelTokens: config.CHANNEL_TOKENS,
-          operatorTokens: config.OPERATOR_TOKENS,
-          metricsRefreshMs: config.METRICS_REFRESH_MS,
-        }),
-        KafkaModule.forRoot({
-          ...kafkaConnection(config, 'orders'),
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          applicationName: 'stockflow-orders',
-        }),
+        StockflowServiceModule.forRoot(config, { name: 'orders' }),
         // Orders and holds take units at the locations of their channel's pool (docs/pools.md).
         ReservationsModule.forRoot({
           redisUrl: config.REDIS_URL,
@@ -46,7 +31,6 @@ export class OrdersModule {
       ],
       controllers: [OrdersController, CartsController, OrderQueueConsumer, StockLevelsConsumer],
       providers: [
-        { provide: OrdersConfig, useValue: config },
         { provide: ORDER_TOPICS, useValue: orderTopics(config.KAFKA_TOPIC_PREFIX) },
         OrderIntake,
         OrderPlacement,

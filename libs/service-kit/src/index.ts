@@ -1,4 +1,4 @@
-export * from './service-kit.module';
+export * from './stockflow-service.module';
 export * from './auth/channel-auth.guard';
 export * from './auth/channel-tokens';
 export * from './auth/access.decorator';
