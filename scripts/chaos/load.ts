@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { seededRandom } from '@stockflow/testing';
+import { seededRandom, Json } from '@stockflow/testing';
 import { RequestKind, RequestRecord } from './outages';
 import { TOKENS } from './system';
 
@@ -35,7 +35,7 @@ async function call(
   path: string,
   token: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(options.gatewayUrl + path, {
     method,
     headers: {
@@ -87,8 +87,8 @@ export class MixedLoad {
   /** Sends `request`, recording it under `kind`; `accept` says whether the answer is a contract answer. */
   private send(
     kind: RequestKind,
-    request: () => Promise<{ status: number; body: any }>,
-    accept: (res: { status: number; body: any }) => boolean,
+    request: () => Promise<{ status: number; body: Json }>,
+    accept: (res: { status: number; body: Json }) => boolean,
   ): Promise<boolean> {
     const startedAt = Date.now();
     const done = request().then(
@@ -129,7 +129,7 @@ export class MixedLoad {
     };
   }
 
-  private eventBatch(): { token: string; events: any[] } {
+  private eventBatch(): { token: string; events: Record<string, unknown>[] } {
     const fromTill = this.random() < 0.5;
     const channel = fromTill ? 'pos' : '3pl';
     const events = Array.from({ length: 5 }, () => {

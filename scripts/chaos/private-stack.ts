@@ -219,7 +219,7 @@ export async function startPrivateStack(): Promise<PrivateStack> {
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const [postgres, redis, kafka] = started.map(
-      (s) => (s as PromiseFulfilledResult<any>).value,
+      (s) => (s as PromiseFulfilledResult<unknown>).value,
     ) as [
       Awaited<ReturnType<typeof startPostgres>>,
       Awaited<ReturnType<typeof startRedis>>,

@@ -15,6 +15,7 @@ import {
   repoRoot,
   startService,
   waitFor,
+  Json,
 } from '@stockflow/testing';
 import { Fleet, OUTAGE_MS, SHOP_ITEMS, SKUS, healthy, startFleet } from './channel-fleet';
 
@@ -252,7 +253,7 @@ describe('channel sync', () => {
     });
     finals.set('AFTER-POISON', { version: 1, available: 7 });
     await webhookHasFinals(fleet.healthy, ['AFTER-POISON']);
-    let listed: any[] = [];
+    let listed: Json[] = [];
     await waitFor(
       async () => {
         listed = (
@@ -284,7 +285,7 @@ describe('channel sync', () => {
     const refused = [...SKUS, 'BURST-1', 'AFTER-POISON'];
     await waitFor(
       async () =>
-        new Set((await dlq('?limit=500')).body.deadLetters.map((d: any) => d.sku)).size >=
+        new Set((await dlq('?limit=500')).body.deadLetters.map((d: Json) => d.sku)).size >=
         refused.length,
       {
         what: 'dead letters of every SKU',
@@ -297,7 +298,7 @@ describe('channel sync', () => {
       await waitFor(
         async () =>
           (await dlq()).body.deadLetters.some(
-            (d: any) => d.sku === 'RPL-1' && d.update.version === round,
+            (d: Json) => d.sku === 'RPL-1' && d.update.version === round,
           ),
         {
           what: `dead letter of RPL-1@${round}`,
@@ -367,7 +368,7 @@ describe('channel sync', () => {
       what: 'rows marked replayed',
     });
     expect(
-      (await dlq('?status=replayed')).body.deadLetters.map((d: any) => d.replayedVersion),
+      (await dlq('?status=replayed')).body.deadLetters.map((d: Json) => d.replayedVersion),
     ).toEqual([2, 2]);
 
     // The rest through the CLI, against the same public API.

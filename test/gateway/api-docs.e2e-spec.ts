@@ -9,6 +9,7 @@ import {
   makeEvent,
   startService,
   waitFor,
+  Json,
 } from '@stockflow/testing';
 
 /**
@@ -23,7 +24,7 @@ describe('API documentation', () => {
   let stack: TestStack;
   let gateway: ServiceProcess;
   let ledger: ServiceProcess;
-  let openapi: any;
+  let openapi: Json;
 
   beforeAll(async () => {
     stack = await createTestStack('apidocs');
@@ -119,7 +120,7 @@ describe('API documentation', () => {
     expect(refused.status).toBe(400);
     expectValid('ErrorDto', refused.body);
 
-    let stock: { status: number; body: any } = { status: 0, body: undefined };
+    let stock: { status: number; body: Json } = { status: 0, body: undefined };
     await waitFor(
       async () =>
         (stock = await api(gateway.url, 'GET', '/v1/stock/DOCS-1', { token: TEST_TOKENS.pos }))

@@ -7,6 +7,7 @@ import {
   createTestStack,
   startService,
   waitFor,
+  Json,
 } from '@stockflow/testing';
 
 const token: string = TEST_TOKENS['3pl'];
@@ -50,7 +51,7 @@ describe('bulk ingest (POST /v1/events/bulk, GET /v1/bulk/:bulkId)', () => {
     expect(submitted.status).toBe(202);
     const { bulkId } = submitted.body;
 
-    let job: any;
+    let job: Json;
     await waitFor(
       async () => {
         job = (await api(gateway.url, 'GET', `/v1/bulk/${bulkId}`, { token })).body;

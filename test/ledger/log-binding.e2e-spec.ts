@@ -20,6 +20,7 @@ import {
   repoRoot,
   startService,
   waitFor,
+  Json,
 } from '@stockflow/testing';
 
 const run = promisify(execFile);
@@ -135,7 +136,7 @@ describe('ledger offsets bound to their log', () => {
     expect(newCluster).not.toBe(oldCluster);
 
     ledger = await startService('ledger', ledgerEnv(), { awaitReady: false });
-    let readiness: any;
+    let readiness: Json;
     await waitFor(
       async () => {
         const res = await fetch(`${ledger!.url}/health/ready`);

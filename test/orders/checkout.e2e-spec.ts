@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { TEST_TOKENS, api, makeEvent, startService, waitFor } from '@stockflow/testing';
+import { TEST_TOKENS, api, makeEvent, startService, waitFor, Json } from '@stockflow/testing';
 import { OrdersStack, orderBody, startOrdersStack } from './orders-stack';
 
 describe('checkout through the public API (async mode)', () => {
@@ -72,7 +72,7 @@ describe('checkout through the public API (async mode)', () => {
     );
     const [decided] = await s.waitDecided(web, ['aon-1']);
     expect(decided).toMatchObject({ status: 'rejected', reason: 'out_of_stock' });
-    expect(decided.lines.every((l: any) => l.reservationId === undefined)).toBe(true);
+    expect(decided.lines.every((l: Json) => l.reservationId === undefined)).toBe(true);
     expect([(await s.counter('AON-1'))?.avail, (await s.counter('AON-2'))?.avail]).toEqual([4, 1]);
     const rows = await s.db.query(
       `SELECT count(*)::int AS n FROM order_reservations WHERE order_id = 'aon-1'`,
@@ -106,7 +106,7 @@ describe('checkout through the public API (async mode)', () => {
       payment: {},
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual([
+    expect(bad.body.errors.map((e: Json) => e.field).sort()).toEqual([
       'lines.0.quantity',
       'lines.0.sku',
       'orderId',

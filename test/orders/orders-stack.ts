@@ -10,6 +10,7 @@ import {
   makeEvent,
   startService,
   waitFor,
+  Json,
 } from '@stockflow/testing';
 
 /**
@@ -47,10 +48,10 @@ export interface OrdersStack {
   receiveAt(sku: string, locationId: string, quantity: number): Promise<void>;
   /** Defines a pool through the operator API and waits until the orders service can have read it. */
   putPool(poolId: string, locations: string[], channels: string[]): Promise<void>;
-  placeOrder(token: string, body: unknown): Promise<{ status: number; body: any }>;
-  order(token: string, orderId: string): Promise<{ status: number; body: any }>;
+  placeOrder(token: string, body: unknown): Promise<{ status: number; body: Json }>;
+  order(token: string, orderId: string): Promise<{ status: number; body: Json }>;
   /** Waits until every given order is decided (pending or rejected). */
-  waitDecided(token: string, orderIds: string[], timeoutMs?: number): Promise<any[]>;
+  waitDecided(token: string, orderIds: string[], timeoutMs?: number): Promise<Json[]>;
   /** Waits until the Redis counter equals the ledger's available at the same version. */
   waitConverged(sku: string, timeoutMs?: number): Promise<void>;
   restartOrders(env?: Record<string, string>): Promise<void>;
@@ -139,7 +140,7 @@ export async function startOrdersStack(
     placeOrder: (token, body) => api(gateway.url, 'POST', '/v1/orders', { token, body }),
     order: (token, orderId) => api(gateway.url, 'GET', `/v1/orders/${orderId}`, { token }),
     waitDecided: async (token, orderIds, timeoutMs = PROPAGATION_MS) => {
-      const decided = new Map<string, any>();
+      const decided = new Map<string, Json>();
       await waitFor(
         async () => {
           const open = orderIds.filter((id) => !decided.has(id));

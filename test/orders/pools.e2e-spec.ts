@@ -1,4 +1,4 @@
-import { TEST_TOKENS, waitFor } from '@stockflow/testing';
+import { TEST_TOKENS, waitFor, Json } from '@stockflow/testing';
 import { OrdersStack, orderBody, startOrdersStack } from './orders-stack';
 
 type Channel = 'pos' | 'web';
@@ -42,7 +42,7 @@ async function decided(s: OrdersStack, orders: { id: string; channel: Channel }[
 }
 
 /** Units reserved per location by the given decided orders. */
-function reservedAt(orders: any[]): Record<string, number> {
+function reservedAt(orders: Json[]): Record<string, number> {
   const at: Record<string, number> = {};
   for (const o of orders.filter((d) => d.status === 'pending')) {
     for (const a of o.lines[0].allocations) at[a.locationId] = (at[a.locationId] ?? 0) + a.quantity;
@@ -55,10 +55,10 @@ async function ledgerAt(
   s: OrdersStack,
   sku: string,
 ): Promise<{ version: number; locations: Record<string, number> }> {
-  const view: any = await s.ledgerStock(sku);
+  const view: Json = await s.ledgerStock(sku);
   return {
     version: view.version,
-    locations: Object.fromEntries(view.locations.map((l: any) => [l.locationId, l.available])),
+    locations: Object.fromEntries(view.locations.map((l: Json) => [l.locationId, l.available])),
   };
 }
 

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { connectDatabase } from '@stockflow/persistence';
 import { RedisStock, ReservationContext, decodeOutboxEntry } from '@stockflow/reservations';
-import { TestStack, createTestStack } from '@stockflow/testing';
+import { TestStack, createTestStack, Json } from '@stockflow/testing';
 
 /**
  * The reservations library over a real Redis and Postgres slice. Ledger
@@ -21,7 +21,7 @@ export interface ReservationHarness extends ReservationContext {
   /** Records eventIds in the journal, as if the ledger had folded those events. */
   fold(sku: string, eventIds: string[]): Promise<void>;
   /** The events in the outbox (either entry form, decoded). */
-  outbox(): Promise<Record<string, any>[]>;
+  outbox(): Promise<Json[]>;
   /** Deletes every key of this harness (a Redis loss, limited to our prefix). */
   wipeRedis(): Promise<void>;
   close(): Promise<void>;

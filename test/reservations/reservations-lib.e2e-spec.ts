@@ -279,18 +279,18 @@ describe('reservations library on real Redis and Postgres', () => {
       900,
       now(),
     );
-    expect(hold.status).toBe('held');
+    if (hold.status !== 'held') throw new Error(`hold not placed: ${hold.status}`);
     expect(await avail(s)).toBe(7);
     const [decision] = await reserve([order(`co-${run}`, [[s, 3]], `c-${run}`)]);
     expect(decision).toMatchObject({
       status: 'pending',
-      lines: [{ reservationId: (hold as any).reservationId }],
+      lines: [{ reservationId: hold.reservationId }],
     });
     expect(await avail(s)).toBe(7);
     expect((await h.outbox()).map((e) => e.type)).toEqual(['StockReserved']);
     const [row] = await h.db.query(
       'SELECT kind, order_id, state FROM order_reservations WHERE reservation_id = $1',
-      [(hold as any).reservationId],
+      [hold.reservationId],
     );
     expect(row).toEqual({ kind: 'order', order_id: `co-${run}`, state: 'open' });
   });

@@ -10,6 +10,8 @@ import {
 // Building blocks of each app's config schema. Defaults are for local development
 // only (the loopback services the start script runs); production sets every one.
 
+// TypeScript requires a mixin's base constructor to take `...args: any[]` (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Ctor<T = object> = new (...args: any[]) => T;
 
 /**

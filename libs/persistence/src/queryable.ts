@@ -1,4 +1,10 @@
-/** Anything that runs parameterised SQL: a DataSource, an EntityManager inside a transaction, a pg client. */
+/**
+ * Anything that runs parameterised SQL and answers rows: a SqlPool or a
+ * SqlTransaction (sql-pool.ts), a DataSource or an EntityManager. `Row` is the
+ * caller's type of one row (`db.query<StockRow>(...)`); unknown until it is
+ * named. DataSource and EntityManager answer `[rows, count]` for UPDATE or
+ * DELETE ... RETURNING: run those through sqlPool, which answers the rows.
+ */
 export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>;
+  query<Row = unknown>(sql: string, parameters?: unknown[]): Promise<Row[]>;
 }

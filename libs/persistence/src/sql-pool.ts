@@ -1,6 +1,6 @@
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
-import pg, { Pool, PoolClient, PoolConfig } from 'pg';
+import pg, { Pool, PoolClient, PoolConfig, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { Queryable } from './queryable';
@@ -58,7 +58,8 @@ export function sqlPool(db: DataSource): SqlPool {
 /** A connection the caller has already put inside BEGIN, seen as a SqlTransaction. */
 export function clientTransaction(client: PoolClient): SqlTransaction {
   return {
-    query: async (sql, parameters) => (await client.query(sql, parameters)).rows,
+    query: async <Row>(sql: string, parameters?: unknown[]) =>
+      (await client.query<Row & QueryResultRow>(sql, parameters)).rows,
     copyFrom: (statement, text) =>
       pipeline(Readable.from([text]), client.query(copyFrom(statement))),
   };
@@ -66,7 +67,8 @@ export function clientTransaction(client: PoolClient): SqlTransaction {
 
 function wrap(pool: Pool): SqlPool {
   return {
-    query: async (sql, parameters) => (await pool.query(sql, parameters)).rows,
+    query: async <Row>(sql: string, parameters?: unknown[]) =>
+      (await pool.query<Row & QueryResultRow>(sql, parameters)).rows,
     transaction: async (work, isolation = 'READ COMMITTED') => {
       const client: PoolClient = await pool.connect();
       // pg-pool listens for errors only on idle clients: a checked-out one whose

@@ -5,9 +5,12 @@ import { JournalPipeline } from './journal-pipeline';
 /** A pool whose transactions take `delayMs` and fail when `fail` says so; it counts how many run at once. */
 function fakePool(fail: (n: number) => boolean, delayMs = 5) {
   const seen = { running: 0, maxRunning: 0, started: 0, copied: 0 };
-  const tx: SqlTransaction = { query: async () => [], copyFrom: async () => void seen.copied++ };
+  const tx: SqlTransaction = {
+    query: async <Row>() => [] as Row[],
+    copyFrom: async () => void seen.copied++,
+  };
   const pool: SqlPool = {
-    query: async () => [],
+    query: async <Row>() => [] as Row[],
     transaction: async (work) => {
       const n = seen.started++;
       seen.running++;

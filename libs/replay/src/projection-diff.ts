@@ -74,7 +74,12 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
   ];
   const diffs: TableDiff[] = [];
   for (const spec of tables) {
-    const rows = await db.query(
+    const rows = await db.query<{
+      key: string;
+      live: RowDifference['live'];
+      rebuilt: RowDifference['rebuilt'];
+      total: string;
+    }>(
       `WITH live AS (${spec.live}), rebuilt AS (${spec.rebuilt})
        SELECT coalesce(l.key, r.key)::text AS key, to_jsonb(l) - 'key' AS live, to_jsonb(r) - 'key' AS rebuilt,
               count(*) OVER () AS total
@@ -86,13 +91,7 @@ export async function diffProjections(db: Queryable, options: DiffOptions): Prom
     diffs.push({
       table: spec.table,
       count: rows.length === 0 ? 0 : Number(rows[0].total),
-      rows: rows.map(
-        (r: { key: string; live: RowDifference['live']; rebuilt: RowDifference['rebuilt'] }) => ({
-          key: r.key,
-          live: r.live,
-          rebuilt: r.rebuilt,
-        }),
-      ),
+      rows: rows.map((r) => ({ key: r.key, live: r.live, rebuilt: r.rebuilt })),
     });
   }
   return diffs;

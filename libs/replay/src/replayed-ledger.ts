@@ -39,12 +39,12 @@ export class ReplayedLedger {
   /** Starts from the projections a snapshot restore wrote into `db` (see restoreSnapshot). */
   static async fromRestoredSnapshot(db: Queryable): Promise<ReplayedLedger> {
     const ledger = new ReplayedLedger(db);
-    const skus = (await db.query('SELECT sku FROM stock_levels')).map(
-      (r: { sku: string }) => r.sku,
+    const skus = (await db.query<{ sku: string }>('SELECT sku FROM stock_levels')).map(
+      (r) => r.sku,
     );
-    const reservationIds = (await db.query('SELECT reservation_id FROM reservations')).map(
-      (r: { reservation_id: string }) => r.reservation_id,
-    );
+    const reservationIds = (
+      await db.query<{ reservation_id: string }>('SELECT reservation_id FROM reservations')
+    ).map((r) => r.reservation_id);
     const restored = await loadLedgerSlice(db, skus, reservationIds, []);
     for (const [sku, state] of restored.stock) ledger.stock.set(sku, state);
     for (const [id, reservation] of restored.reservations) ledger.reservations.set(id, reservation);

@@ -35,12 +35,18 @@ export async function readSnapshots(
 ): Promise<Map<string, SkuSnapshot>> {
   return sqlPool(db).transaction(async (tx) => {
     const [levels, locations, rows] = await Promise.all([
-      tx.query(
+      tx.query<{
+        sku: string;
+        on_hand: string;
+        reserved: string;
+        version: string;
+        updated_at: Date;
+      }>(
         'SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)',
         [skus],
       ),
       // available per location, as ledger-core's locationAvailable computes it
-      tx.query(
+      tx.query<{ sku: string; location_id: string; available: string }>(
         `SELECT sku, location_id, on_hand - committed - reserved - damaged - quality_control - safety_stock AS available
          FROM stock_locations WHERE sku = ANY($1)`,
         [skus],
@@ -66,8 +72,27 @@ export async function readSnapshots(
   }, 'REPEATABLE READ');
 }
 
+/** An order_reservations row with whether the journal holds its events. */
+interface InFlightRow {
+  reservation_id: string;
+  sku: string;
+  quantity: number;
+  kind: InFlightReservation['kind'];
+  order_id: string | null;
+  cart_id: string | null;
+  channel: string;
+  state: InFlightReservation['state'];
+  release_reason: string | null;
+  expires_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  reserve_folded: boolean;
+  release_folded: boolean;
+  allocations: InFlightReservation['allocations'] | null;
+}
+
 async function inFlight(db: Queryable, skus: string[]): Promise<InFlightReservation[]> {
-  const rows = await db.query(
+  const rows = await db.query<InFlightRow>(
     `SELECT r.*,
             EXISTS (SELECT 1 FROM journal j WHERE j.event_id = r.reserve_event_id) AS reserve_folded,
             EXISTS (SELECT 1 FROM journal j WHERE j.event_id = r.release_event_id) AS release_folded
@@ -75,7 +100,7 @@ async function inFlight(db: Queryable, skus: string[]): Promise<InFlightReservat
      ORDER BY r.created_at`,
     [skus],
   );
-  return rows.map((r: Record<string, any>) => ({
+  return rows.map((r) => ({
     rid: r.reservation_id,
     sku: r.sku,
     quantity: r.quantity,
@@ -124,13 +149,13 @@ export async function hydrateAll(ctx: ReservationContext, pageSize = 500): Promi
   let written = 0;
   let after = '';
   for (;;) {
-    const rows = await sqlPool(ctx.db).query(
+    const rows = await sqlPool(ctx.db).query<{ sku: string }>(
       `SELECT sku FROM (SELECT sku FROM stock_levels UNION SELECT sku FROM order_reservations WHERE NOT settled) s
        WHERE sku > $1 ORDER BY sku LIMIT $2`,
       [after, pageSize],
     );
     if (rows.length === 0) return written;
-    const skus = rows.map((r: { sku: string }) => r.sku);
+    const skus = rows.map((r) => r.sku);
     written += (await hydrate(ctx, skus)).length;
     after = skus[skus.length - 1];
   }

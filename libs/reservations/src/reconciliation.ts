@@ -134,7 +134,7 @@ export async function reconcilePage(
   const pageSize = options.pageSize ?? 200;
   const sql = sqlPool(ctx.db);
   while ((await settleFolded(sql, 5000)) === 5000);
-  const rows = await sql.query(
+  const rows = await sql.query<{ sku: string }>(
     'SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2',
     [cursor, pageSize],
   );

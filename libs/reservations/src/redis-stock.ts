@@ -257,7 +257,10 @@ function asArray<T>(value: unknown): T[] {
   return Array.isArray(value) ? value : [];
 }
 
-function releases(parsed: any): HoldReleases {
+/** A script's JSON reply: a status and the fields that status carries (lists may be {}). */
+type ScriptReply = { status?: unknown } & Record<string, unknown>;
+
+function releases(parsed: ScriptReply): HoldReleases {
   return {
     released: asArray<string>(parsed.released),
     unknown: asArray<string>(parsed.unknown),
@@ -265,10 +268,12 @@ function releases(parsed: any): HoldReleases {
   };
 }
 
-function normalize(raw: any): OrderReservation | 'retry' {
+function normalize(raw: ScriptReply): OrderReservation | 'retry' {
   if (raw.status === 'retry') return 'retry';
   if (raw.status !== 'reserved')
-    return raw.status === 'insufficient' ? { status: raw.status, skus: asArray(raw.skus) } : raw;
+    return raw.status === 'insufficient'
+      ? { status: 'insufficient', skus: asArray(raw.skus) }
+      : (raw as OrderReservation); // { status: 'missing', sku }
   return {
     status: 'reserved',
     rids: asArray(raw.rids),

@@ -106,12 +106,12 @@ export async function dueHolds(
   now: Date,
   limit: number,
 ): Promise<{ rid: string; sku: string; cartId: string }[]> {
-  const rows = await db.query(
+  const rows = await db.query<{ reservation_id: string; sku: string; cart_id: string }>(
     `SELECT reservation_id, sku, cart_id FROM order_reservations
      WHERE kind = 'hold' AND state = 'open' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
     [now.toISOString(), limit],
   );
-  return rows.map((r: { reservation_id: string; sku: string; cart_id: string }) => ({
+  return rows.map((r) => ({
     rid: r.reservation_id,
     sku: r.sku,
     cartId: r.cart_id,
@@ -122,11 +122,11 @@ export async function openHoldsOfCart(
   db: Queryable,
   cartId: string,
 ): Promise<{ rid: string; sku: string }[]> {
-  const rows = await db.query(
+  const rows = await db.query<{ reservation_id: string; sku: string }>(
     `SELECT reservation_id, sku FROM order_reservations WHERE cart_id = $1 AND kind = 'hold' AND state = 'open'`,
     [cartId],
   );
-  return rows.map((r: { reservation_id: string; sku: string }) => ({
+  return rows.map((r) => ({
     rid: r.reservation_id,
     sku: r.sku,
   }));

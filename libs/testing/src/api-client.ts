@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { Json } from './json';
 
 /** Minimal JSON client for the public HTTP API in tests. */
 export async function api(
@@ -6,7 +7,7 @@ export async function api(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string } = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<{ status: number; body: Json; headers: Headers }> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined)

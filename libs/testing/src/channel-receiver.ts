@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { WEBHOOK_SIGNATURE_HEADER, verifyWebhookSignature } from '@stockflow/contracts';
+import { Json } from './json';
 
 /** One call a channel received. */
 export interface ReceivedCall {
@@ -15,7 +16,7 @@ export interface ReceivedCall {
   path: string;
   headers: IncomingHttpHeaders;
   rawBody: string;
-  body: any;
+  body: Json;
   /** Whether X-Stockflow-Signature matched (only when the receiver knows the secret). */
   signatureValid?: boolean;
   /** The status this receiver answered. */
@@ -103,8 +104,8 @@ export class ChannelReceiver {
   }
 
   /** Newest accepted body per key (e.g. `c => c.body.sku`), in arrival order. */
-  latestBy(key: (call: ReceivedCall) => string): Map<string, any> {
-    const latest = new Map<string, any>();
+  latestBy(key: (call: ReceivedCall) => string): Map<string, Json> {
+    const latest = new Map<string, Json>();
     for (const call of this.accepted()) latest.set(key(call), call.body);
     return latest;
   }

@@ -5,6 +5,7 @@ export * from './service-process';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './api-client';
+export * from './json';
 export * from './workload';
 export * from './projections';
 export * from './channel-receiver';

@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { Queryable, locationFromRow } from '@stockflow/persistence';
+import { LocationRow, locationFromRow } from '@stockflow/persistence';
 import { readLogRanges } from '@stockflow/replay';
 
 interface LocationDump {
@@ -30,33 +30,55 @@ export interface ProjectionDump {
   journalRows: number;
 }
 
-export async function readProjections(db: Queryable): Promise<ProjectionDump> {
-  const [stock, locations, reservations, journal] = (
-    await Promise.all([
-      db.query('SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"'),
-      db.query(
-        `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
+/** A Queryable (rows) or a pg Pool (`{ rows }`): what the tests read projections through. */
+export interface ProjectionSource {
+  query(sql: string): Promise<unknown>;
+}
+
+interface StockRow {
+  sku: string;
+  on_hand: string;
+  reserved: string;
+  version: string;
+}
+interface ReservationRow {
+  reservation_id: string;
+  sku: string;
+  quantity: number;
+  open: number;
+  allocations: unknown;
+}
+
+export async function readProjections(db: ProjectionSource): Promise<ProjectionDump> {
+  const [stock, locations, reservations, journal] = await Promise.all([
+    rowsOf<StockRow>(
+      db,
+      'SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"',
+    ),
+    rowsOf<LocationRow & { sku: string }>(
+      db,
+      `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
        FROM stock_locations ORDER BY sku COLLATE "C", location_id COLLATE "C"`,
-      ),
-      db.query(
-        'SELECT reservation_id, sku, quantity, open, allocations FROM reservations ORDER BY reservation_id COLLATE "C"',
-      ),
-      db.query('SELECT count(*)::int AS n FROM journal'),
-    ])
-  ).map(rowsOf);
+    ),
+    rowsOf<ReservationRow>(
+      db,
+      'SELECT reservation_id, sku, quantity, open, allocations FROM reservations ORDER BY reservation_id COLLATE "C"',
+    ),
+    rowsOf<{ n: number }>(db, 'SELECT count(*)::int AS n FROM journal'),
+  ]);
   return {
-    stock: stock.map((r: any) => ({
+    stock: stock.map((r) => ({
       sku: r.sku,
       onHand: Number(r.on_hand),
       reserved: Number(r.reserved),
       version: Number(r.version),
     })),
-    locations: locations.map((r: any) => ({
+    locations: locations.map((r) => ({
       sku: r.sku,
       locationId: r.location_id,
       ...locationFromRow(r),
     })),
-    reservations: reservations.map((r: any) => ({
+    reservations: reservations.map((r) => ({
       reservationId: r.reservation_id,
       sku: r.sku,
       quantity: r.quantity,
@@ -67,9 +89,10 @@ export async function readProjections(db: Queryable): Promise<ProjectionDump> {
   };
 }
 
-/** A TypeORM DataSource answers rows; a pg Pool answers `{ rows }`. */
-function rowsOf(result: any): any[] {
-  return Array.isArray(result) ? result : result.rows;
+/** A Queryable answers rows; a pg Pool answers `{ rows }`. */
+async function rowsOf<Row>(db: ProjectionSource, sql: string): Promise<Row[]> {
+  const result = await db.query(sql);
+  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
 }
 
 /** What the projections must be: the pure fold of every event, exactly once each. */

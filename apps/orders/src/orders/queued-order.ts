@@ -15,36 +15,39 @@ export interface QueuedOrder {
 
 /** Reads a queue message; anything else is a poison message (returned as a reason). */
 export function decodeQueuedOrder(value: Buffer | null): QueuedOrder | string {
-  let raw: any;
+  let raw: unknown;
   try {
     raw = JSON.parse(value?.toString('utf8') ?? '');
   } catch (error) {
     return `value is not JSON: ${(error as Error).message}`;
   }
+  if (!isObject(raw)) return 'not an order';
+  const { orderId, channel, cartId, lines, withoutRow } = raw;
   const valid =
-    raw !== null &&
-    typeof raw === 'object' &&
-    typeof raw.orderId === 'string' &&
-    typeof raw.channel === 'string' &&
-    (raw.cartId === null || typeof raw.cartId === 'string') &&
-    Array.isArray(raw.lines) &&
-    raw.lines.length > 0 &&
-    raw.lines.every(
-      (l: any) => typeof l?.sku === 'string' && Number.isInteger(l?.quantity) && l.quantity > 0,
+    typeof orderId === 'string' &&
+    typeof channel === 'string' &&
+    (cartId === null || typeof cartId === 'string') &&
+    Array.isArray(lines) &&
+    lines.length > 0 &&
+    lines.every(
+      (l: unknown) =>
+        isObject(l) &&
+        typeof l.sku === 'string' &&
+        Number.isInteger(l.quantity) &&
+        (l.quantity as number) > 0,
     );
   if (!valid) return 'not an order';
-  const order: QueuedOrder = {
-    orderId: raw.orderId,
-    channel: raw.channel,
-    cartId: raw.cartId,
-    lines: raw.lines,
-  };
-  if (raw.withoutRow !== undefined) {
-    if (typeof raw.withoutRow?.paymentMethod !== 'string')
+  const order: QueuedOrder = { orderId, channel, cartId, lines: lines as QueuedOrder['lines'] };
+  if (withoutRow !== undefined) {
+    if (!isObject(withoutRow) || typeof withoutRow.paymentMethod !== 'string')
       return 'withoutRow without a paymentMethod';
-    order.withoutRow = { paymentMethod: raw.withoutRow.paymentMethod };
+    order.withoutRow = { paymentMethod: withoutRow.paymentMethod };
   }
   return order;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
 }
 
 /** Two orders with one orderId are the same order when their lines are (same skus, same quantities, same order). */

@@ -16,6 +16,15 @@ export interface BulkJob {
   errors: BulkError[];
 }
 
+interface BulkJobRow {
+  bulk_id: string;
+  status: BulkJob['status'];
+  total: number;
+  accepted: number;
+  rejected: number;
+  errors: BulkError[];
+}
+
 /** Errors kept per job: enough to fix a feed, bounded so one bad file cannot bloat a row. */
 export const MAX_BULK_ERRORS = 1000;
 
@@ -71,7 +80,7 @@ export async function findBulkJob(
   bulkId: string,
   channel: string | undefined,
 ): Promise<BulkJob | undefined> {
-  const [row] = await db.query(
+  const [row] = await db.query<BulkJobRow>(
     'SELECT bulk_id, status, total, accepted, rejected, errors FROM bulk_jobs WHERE bulk_id = $1 AND ($2::text IS NULL OR channel = $2)',
     [bulkId, channel ?? null],
   );
@@ -93,7 +102,7 @@ export async function findBulkJob(
  */
 export async function failStaleBulkJobs(db: Queryable, staleSeconds: number): Promise<number> {
   // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
-  const [{ n }] = await db.query(
+  const [{ n }] = await db.query<{ n: number }>(
     `WITH stale AS (
      UPDATE bulk_jobs SET status = 'failed', updated_at = now(),
             errors = errors || '[{"index": -1, "field": "(job)", "messages": ["interrupted: resubmit the file; events already accepted are deduplicated by eventId"]}]'

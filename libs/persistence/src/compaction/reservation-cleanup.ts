@@ -17,7 +17,7 @@ import { Queryable } from '../queryable';
  */
 export async function deleteNettedReservations(db: Queryable, limit: number): Promise<number> {
   // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE ... RETURNING.
-  const [{ deleted }] = await db.query(
+  const [{ deleted }] = await db.query<{ deleted: number }>(
     `WITH netted AS (
        SELECT reservation_id FROM reservations WHERE open = 0
        ORDER BY updated_at LIMIT $1

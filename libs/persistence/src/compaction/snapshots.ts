@@ -27,7 +27,7 @@ export interface Snapshot {
 export async function captureSnapshot(session: Queryable, key: SnapshotKey): Promise<Snapshot> {
   await session.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   try {
-    const [row] = await session.query(
+    const [row] = await session.query<SnapshotRow>(
       `INSERT INTO snapshots (group_id, topic, offsets)
        SELECT $1::varchar, $2::varchar, COALESCE(jsonb_object_agg(partition::text, next_offset), '{}')
        FROM consumer_offsets WHERE group_id = $1 AND topic = $2
@@ -63,7 +63,7 @@ export async function latestSnapshot(
   key: SnapshotKey,
   beforeId?: number,
 ): Promise<Snapshot | undefined> {
-  const [row] = await db.query(
+  const [row] = await db.query<SnapshotRow>(
     `SELECT id, taken_at, offsets, extract(epoch FROM now() - taken_at)::float8 AS age_seconds FROM snapshots
      WHERE group_id = $1 AND topic = $2 AND id < $3 ORDER BY id DESC LIMIT 1`,
     [key.groupId, key.topic, beforeId ?? Number.MAX_SAFE_INTEGER],
@@ -72,7 +72,7 @@ export async function latestSnapshot(
 }
 
 export async function findSnapshot(db: Queryable, id: number): Promise<Snapshot | undefined> {
-  const [row] = await db.query(
+  const [row] = await db.query<SnapshotRow>(
     'SELECT id, taken_at, offsets, extract(epoch FROM now() - taken_at)::float8 AS age_seconds FROM snapshots WHERE id = $1',
     [id],
   );
@@ -84,16 +84,11 @@ export async function currentOffsets(
   db: Queryable,
   key: SnapshotKey,
 ): Promise<Map<number, bigint>> {
-  const rows = await db.query(
+  const rows = await db.query<{ partition: number; next_offset: string }>(
     'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
     [key.groupId, key.topic],
   );
-  return new Map(
-    rows.map((r: { partition: number; next_offset: string }) => [
-      r.partition,
-      BigInt(r.next_offset),
-    ]),
-  );
+  return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
 }
 
 /** Keeps the newest `keep` snapshots of `key`; their rows go with them (ON DELETE CASCADE). */
@@ -102,7 +97,7 @@ export async function pruneSnapshots(
   key: SnapshotKey,
   keep: number,
 ): Promise<number> {
-  const [{ pruned }] = await db.query(
+  const [{ pruned }] = await db.query<{ pruned: number }>(
     `WITH gone AS (
        DELETE FROM snapshots WHERE group_id = $1 AND topic = $2 AND id NOT IN (
          SELECT id FROM snapshots WHERE group_id = $1 AND topic = $2 ORDER BY id DESC LIMIT $3)

@@ -18,7 +18,7 @@ export async function lockOffset(db: Queryable, key: OffsetKey): Promise<bigint>
      ON CONFLICT DO NOTHING`,
     [key.groupId, key.topic, key.partition],
   );
-  const rows = await db.query(
+  const rows = await db.query<{ next_offset: string }>(
     'SELECT next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
     [key.groupId, key.topic, key.partition],
   );
@@ -56,32 +56,32 @@ export async function saveOffset(
   );
 }
 
+interface StoredOffsetRow {
+  partition: number;
+  next_offset: string;
+  cluster_id: string | null;
+  anchor: string | null;
+}
+
 /** Stored offsets of a group on a topic with what binds them to their log. */
 export async function readStoredOffsets(
   db: Queryable,
   groupId: string,
   topic: string,
 ): Promise<Map<number, StoredOffset>> {
-  const rows = await db.query(
+  const rows = await db.query<StoredOffsetRow>(
     'SELECT partition, next_offset, cluster_id, anchor FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
     [groupId, topic],
   );
   return new Map(
-    rows.map(
-      (r: {
-        partition: number;
-        next_offset: string;
-        cluster_id: string | null;
-        anchor: string | null;
-      }) => [
-        r.partition,
-        {
-          partition: r.partition,
-          nextOffset: BigInt(r.next_offset),
-          clusterId: r.cluster_id,
-          anchor: r.anchor,
-        },
-      ],
-    ),
+    rows.map((r) => [
+      r.partition,
+      {
+        partition: r.partition,
+        nextOffset: BigInt(r.next_offset),
+        clusterId: r.cluster_id,
+        anchor: r.anchor,
+      },
+    ]),
   );
 }

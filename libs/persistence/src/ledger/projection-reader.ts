@@ -1,6 +1,8 @@
 import {
   LedgerState,
   LocationStock,
+  ReservationAllocation,
+  ReservationKind,
   ReservationState,
   StockState,
   reservationKind,
@@ -18,11 +20,11 @@ export async function loadLedgerSlice(
   eventIds: string[],
 ): Promise<LedgerState> {
   // Sequential on purpose: inside a transaction they share one connection anyway.
-  const levels = await db.query(
+  const levels = await db.query<StockLevelRow>(
     'SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = ANY($1)',
     [skus],
   );
-  const locations = await db.query(
+  const locations = await db.query<LocationRow & { sku: string }>(
     `SELECT sku, location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
      FROM stock_locations WHERE sku = ANY($1)`,
     [skus],
@@ -30,14 +32,15 @@ export async function loadLedgerSlice(
   const reservations =
     reservationIds.length === 0
       ? []
-      : await db.query(
+      : await db.query<ReservationRow>(
           `SELECT reservation_id, sku, order_id, quantity, open, kind, allocations
            FROM reservations WHERE reservation_id = ANY($1)`,
           [reservationIds],
         );
-  const applied = await db.query('SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])', [
-    eventIds,
-  ]);
+  const applied = await db.query<{ event_id: string }>(
+    'SELECT event_id FROM journal WHERE event_id = ANY($1::uuid[])',
+    [eventIds],
+  );
   const stock = new Map<string, StockState>();
   for (const row of levels) {
     stock.set(row.sku, {
@@ -71,7 +74,7 @@ export async function loadLedgerSlice(
   return {
     stock,
     reservations: reservationMap,
-    applied: new Set(applied.map((r: { event_id: string }) => r.event_id)),
+    applied: new Set(applied.map((r) => r.event_id)),
   };
 }
 
@@ -87,24 +90,47 @@ async function loadCompactedReservations(
   reservationIds: string[],
 ): Promise<ReservationState[]> {
   if (reservationIds.length === 0) return [];
-  const rows = await db.query(
+  const rows = await db.query<{
+    reservation_id: string;
+    sku: string;
+    order_id: string | null;
+    quantity: number;
+  }>(
     `SELECT reservation_id, sku, event->>'orderId' AS order_id, (event->>'quantity')::int AS quantity
      FROM journal WHERE type = 'StockReserved' AND reservation_id = ANY($1)`,
     [reservationIds],
   );
-  return rows.map(
-    (row: { reservation_id: string; sku: string; order_id: string | null; quantity: number }) => ({
-      reservationId: row.reservation_id,
-      sku: row.sku,
-      orderId: row.order_id ?? undefined,
-      kind: reservationKind(row.reservation_id),
-      quantity: row.quantity,
-      open: 0,
-      allocations: [],
-    }),
-  );
+  return rows.map((row) => ({
+    reservationId: row.reservation_id,
+    sku: row.sku,
+    orderId: row.order_id ?? undefined,
+    kind: reservationKind(row.reservation_id),
+    quantity: row.quantity,
+    open: 0,
+    allocations: [],
+  }));
 }
 
+/** A stock_levels row (bigints arrive as strings). */
+export interface StockLevelRow {
+  sku: string;
+  on_hand: string;
+  reserved: string;
+  version: string;
+}
+
+/** A reservations row. */
+interface ReservationRow {
+  reservation_id: string;
+  sku: string;
+  order_id: string | null;
+  quantity: number;
+  open: number;
+  kind: ReservationKind;
+  allocations: ReservationAllocation[];
+}
+
+/** A stock_locations row (bigints arrive as strings). */
 export interface LocationRow {
   location_id: string;
   on_hand: string;

@@ -1,16 +1,16 @@
 import { StockSnapshot } from '@stockflow/contracts';
 import { LocationStock, StockState, stockSnapshot } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
-import { LocationRow, locationFromRow } from './projection-reader';
+import { LocationRow, StockLevelRow, locationFromRow } from './projection-reader';
 
 /** One SKU's state as the fold keeps it, or undefined for an unknown SKU. */
 export async function findStockState(db: Queryable, sku: string): Promise<StockState | undefined> {
-  const [level] = await db.query(
+  const [level] = await db.query<StockLevelRow>(
     'SELECT sku, on_hand, reserved, version FROM stock_levels WHERE sku = $1',
     [sku],
   );
   if (!level) return undefined;
-  const rows: LocationRow[] = await db.query(
+  const rows = await db.query<LocationRow>(
     `SELECT location_id, on_hand, committed, reserved, damaged, quality_control, safety_stock, incoming
      FROM stock_locations WHERE sku = $1`,
     [sku],
@@ -69,7 +69,7 @@ export async function findJournal(
   limit: number,
   before?: number,
 ): Promise<JournalPage> {
-  const rows = await db.query(
+  const rows = await db.query<JournalRow>(
     `SELECT ${JOURNAL_COLUMNS} FROM journal WHERE sku = $1 AND version < $2 ORDER BY version DESC LIMIT $3`,
     [sku, before ?? Number.MAX_SAFE_INTEGER, limit + 1],
   );
@@ -106,7 +106,7 @@ export async function findJournalByReference(
   before?: string,
 ): Promise<ReferencePage> {
   const [at, id] = before ? splitCursor(before) : [null, null];
-  const rows = await db.query(
+  const rows = await db.query<JournalRow & { cursor_at: string }>(
     `SELECT ${JOURNAL_COLUMNS}, ${CURSOR_TIME} AS cursor_at FROM journal
      WHERE reference_document_uri = $1 AND ($2::timestamptz IS NULL OR (recorded_at, event_id) < ($2::timestamptz, $3::uuid))
      ORDER BY recorded_at DESC, event_id DESC LIMIT $4`,
