@@ -104,6 +104,16 @@ export async function killRow(
       },
       { timeoutMs: 60_000, what: 'the killed run decided' },
     ).catch(() => undefined);
+    // Orders stored whose client saw no 202 (in flight on the killed instance) are decided by the
+    // requeue job later; they belong to this run, not to the next run's count of undecided orders.
+    const { rows } = await db.query<{ n: number }>(
+      `DELETE FROM orders WHERE order_id LIKE $1 AND status = 'received' RETURNING 1 AS n`,
+      [`k-${tag}-%`],
+    );
+    if (rows.length > 0)
+      console.log(
+        `  killed run: ${rows.length} stored orders unanswered and still received (removed)`,
+      );
     return {
       rate,
       undisturbed: seconds(undisturbed),
