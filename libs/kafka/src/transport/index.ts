@@ -2,3 +2,4 @@ export * from './kafka-subscription';
 export * from './kafka-batch-context';
 export * from './kafka-batch.decorator';
 export * from './kafka-transport';
+export * from './quiet-topic-poll';
