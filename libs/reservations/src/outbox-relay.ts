@@ -27,9 +27,8 @@ export async function relayOutbox(
   holder: string,
   max = 2000,
 ): Promise<number> {
-  if (!(await stock.leaseOutbox(holder, 10_000))) return 0;
-  const raw = await stock.peekOutbox(max);
-  if (raw.length === 0) return 0;
+  const raw = await stock.leaseAndPeekOutbox(holder, 10_000, max);
+  if (!raw || raw.length === 0) return 0;
   const relay = new RelaySpans();
   try {
     await publisher.publish(topic, raw.map(decodeOutboxEntry).map(relay.message));
