@@ -19,6 +19,7 @@ import {
 import { Coalescer } from '@stockflow/runtime';
 import { currentTraceHeaders } from '@stockflow/tracing';
 import { OrdersConfig, syncPaymentMethods } from '../orders.config';
+import { LogOnlyOrders } from '../orders/log-only-orders';
 import { OrderIntake } from '../orders/order-intake';
 import { ORDER_TOPICS, OrderTopics } from '../orders/order-topics';
 import { ordersMetrics } from '../orders.metrics';
@@ -47,6 +48,8 @@ export class OrderPlacement {
   private readonly syncMethods: Set<string>;
   /** Concurrent sync orders are decided together, in arrival order: one pipeline, one transaction. */
   private readonly decisions: Coalescer<OrderToReserve, ReservationDecision>;
+  /** Accepted through the log while Postgres was down: what GET answers for them meanwhile. */
+  private readonly logOnly = new LogOnlyOrders();
 
   constructor(
     private readonly config: OrdersConfig,
@@ -116,12 +119,33 @@ export class OrderPlacement {
     }
   }
 
-  /** `channel` undefined (an operator) sees every channel's orders. */
+  /**
+   * `channel` undefined (an operator) sees every channel's orders. With Postgres
+   * unreachable, an order this process accepted through the log answers
+   * `received` (LogOnlyOrders); any other answers 503, which the gateway sends
+   * on to the other orders instance, and the client retries.
+   */
   async view(orderId: string, channel: string | undefined): Promise<OrderView | undefined> {
-    const order = await this.orders.find(orderId);
-    return order && (channel === undefined || order.channel === channel)
-      ? answer(order).view
-      : undefined;
+    const visible = (order: { channel: string }) =>
+      channel === undefined || order.channel === channel;
+    let stored: Order | null = null;
+    try {
+      stored = await this.orders.find(orderId);
+    } catch (error) {
+      if (!this.logOnly.find(orderId)) {
+        this.logger.warn(`order ${orderId} not read: ${(error as Error).message}`);
+        throw new ServiceUnavailableException(
+          'order status is unavailable right now (database unreachable); retry',
+        );
+      }
+    }
+    if (stored) {
+      this.logOnly.forget(orderId);
+      return visible(stored) ? answer(stored).view : undefined;
+    }
+    // Postgres is down, or has no row yet: the queue consumer stores a log-only order's row.
+    const accepted = this.logOnly.find(orderId);
+    return accepted && visible(accepted) ? received(accepted).view : undefined;
   }
 
   /**
@@ -162,6 +186,7 @@ export class OrderPlacement {
       throw unavailable(order.orderId, error as Error);
     }
     ordersMetrics.acceptedWithoutRow.inc();
+    this.logOnly.remember(order);
     return received(order);
   }
 
