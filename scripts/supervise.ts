@@ -11,7 +11,12 @@
  * - SIGINT/SIGTERM: SIGTERM to every child (they drain and commit offsets),
  *   up to 20 s, then SIGKILL for stragglers; exit 0.
  *
- * Env: children inherit ours plus PORT. The gateway takes $PORT (default 3000)
+ * - The public port ($PORT, default 3000) is one socket this process binds and
+ *   two gateway processes inherit and listen on (bindSharedListenSocket): the
+ *   kernel spreads connections between them, so killing either leaves the port
+ *   served, and while both are down connections wait in its backlog.
+ *
+ * Env: children inherit ours plus PORT. The gateways take $PORT (default 3000)
  * because its port is the public base URL; the others use fixed ports unless
  * LEDGER_PORT, ORDERS_PORT, ORDERS_2_PORT, CHANNEL_SYNC_PORT or COMPACTION_PORT say otherwise
  * (a second stack beside a running one, e.g. the npm start SIGTERM test), and
@@ -22,17 +27,24 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
+import { bindSharedListenSocket } from '@stockflow/runtime';
 
 const port = (variable: string, fallback: number): number =>
   Number(process.env[variable] ?? fallback);
 /**
  * `app` is the built service; `name` labels its output. Checkout stays up through
  * the death of any one process (docs/faults.md): orders runs twice (the gateway
- * sends a request one instance cannot take to the other) and the gateway runs
- * GATEWAY_WORKERS=2 cluster workers on its one port.
+ * sends a request one instance cannot take to the other) and so does the
+ * gateway, both on the one public socket (`sharesPublicSocket`).
  */
-const SERVICES: ReadonlyArray<{ name: string; app: string; port: number }> = [
-  { name: 'gateway', app: 'gateway', port: port('PORT', 3000) },
+const SERVICES: ReadonlyArray<{
+  name: string;
+  app: string;
+  port: number;
+  sharesPublicSocket?: boolean;
+}> = [
+  { name: 'gateway', app: 'gateway', port: port('PORT', 3000), sharesPublicSocket: true },
+  { name: 'gateway-2', app: 'gateway', port: port('PORT', 3000), sharesPublicSocket: true },
   { name: 'ledger', app: 'ledger', port: port('LEDGER_PORT', 3001) },
   { name: 'orders', app: 'orders', port: port('ORDERS_PORT', 3002) },
   { name: 'orders-2', app: 'orders', port: port('ORDERS_2_PORT', 3012) },
@@ -46,8 +58,9 @@ const UPSTREAMS = {
     process.env.ORDERS_URL ??
     ['orders', 'orders-2'].map((name) => `http://127.0.0.1:${portOf(name)}`).join(','),
   CHANNEL_SYNC_URL: process.env.CHANNEL_SYNC_URL ?? `http://127.0.0.1:${portOf('channel-sync')}`,
-  GATEWAY_WORKERS: process.env.GATEWAY_WORKERS ?? '2',
 };
+/** Where a gateway finds the public socket: the first fd after stdin, stdout and stderr. */
+const PUBLIC_SOCKET_FD_IN_CHILD = 3;
 
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
@@ -62,6 +75,8 @@ interface Supervised {
   name: string;
   port: number;
   main: string;
+  /** The public socket's fd in this process, for the gateways. */
+  publicSocketFd?: number;
   child?: ChildProcess;
   startedAt: number;
   lastDelayMs: number; // 0 until the first restart
@@ -89,10 +104,16 @@ function pipeLines(name: string, from: Readable | null, to: Writable): void {
 
 function start(service: Supervised): void {
   service.startedAt = Date.now();
+  const socket = service.publicSocketFd;
   const child = spawn(process.execPath, [service.main], {
     cwd: ROOT,
-    env: { ...process.env, ...UPSTREAMS, PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...UPSTREAMS,
+      PORT: String(service.port),
+      ...(socket !== undefined && { LISTEN_FD: String(PUBLIC_SOCKET_FD_IN_CHILD) }),
+    },
+    stdio: socket !== undefined ? ['ignore', 'pipe', 'pipe', socket] : ['ignore', 'pipe', 'pipe'],
   });
   service.child = child;
   pipeLines(service.name, child.stdout, process.stdout);
@@ -151,15 +172,37 @@ async function shutdown(services: Supervised[], signal: string): Promise<void> {
   process.exit(0);
 }
 
+function bindPublicSocket(port: number): number {
+  try {
+    return bindSharedListenSocket(port);
+  } catch (error) {
+    log(
+      'supervise',
+      `${(error as Error).message} (is another stack on it? set PORT)`,
+      process.stderr,
+    );
+    process.exit(1);
+  }
+}
+
 function main(): void {
   const services: Supervised[] = [];
-  for (const { name, app, port } of SERVICES) {
+  let publicSocketFd: number | undefined;
+  for (const { name, app, port, sharesPublicSocket } of SERVICES) {
     const entry = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(entry)) {
       log('supervise', `skipping ${name}: ${entry} does not exist (not built yet)`);
       continue;
     }
-    services.push({ name, port, main: entry, startedAt: 0, lastDelayMs: 0 });
+    if (sharesPublicSocket) publicSocketFd ??= bindPublicSocket(port);
+    services.push({
+      name,
+      port,
+      main: entry,
+      publicSocketFd: sharesPublicSocket ? publicSocketFd : undefined,
+      startedAt: 0,
+      lastDelayMs: 0,
+    });
   }
   if (services.length === 0) {
     log('supervise', 'no service is built; run `npm run build` first', process.stderr);

@@ -6,6 +6,8 @@ import { ChannelReceiver, freePort, repoRoot, waitFor } from '@stockflow/testing
 import { PrivateStack } from './private-stack';
 
 export const SERVICES = ['gateway', 'ledger', 'orders', 'channel-sync', 'compaction'] as const;
+/** The supervisor's second orders instance needs a free port too: its default (3012) may be another stack's. */
+const EXTRA_PORTS = ['orders-2'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** The channels that sell and the tokens of the run (development-style values, loopback only). */
@@ -87,8 +89,10 @@ export async function startSystem(stack: PrivateStack, databaseUrl: string): Pro
     ),
   );
   const ports = Object.fromEntries(
-    await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const)),
-  ) as Record<ServiceName, number>;
+    await Promise.all(
+      [...SERVICES, ...EXTRA_PORTS].map(async (s) => [s, await freePort()] as const),
+    ),
+  ) as Record<ServiceName | (typeof EXTRA_PORTS)[number], number>;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -111,6 +115,7 @@ export async function startSystem(stack: PrivateStack, databaseUrl: string): Pro
     PORT: String(ports.gateway),
     LEDGER_PORT: String(ports.ledger),
     ORDERS_PORT: String(ports.orders),
+    ORDERS_2_PORT: String(ports['orders-2']),
     CHANNEL_SYNC_PORT: String(ports['channel-sync']),
     COMPACTION_PORT: String(ports.compaction),
   };

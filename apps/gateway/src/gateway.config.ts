@@ -7,13 +7,15 @@ export class GatewayConfig extends WithChannelTokens(WithDatabase(WithKafka(Http
   override PORT = 3000;
 
   /**
-   * Processes sharing the public port (Node cluster): with 2 or more, a worker's
-   * death (even SIGKILL) leaves the port served while it is replaced. npm start runs 2.
+   * 0: listen on PORT. Otherwise the number of an inherited, bound socket to
+   * listen on instead: the supervisor (npm start) gives one socket on the public
+   * port to two gateway processes, so killing either leaves the port served
+   * (docs/faults.md). PORT then names nothing this process opens.
    */
   @IsInt()
-  @Min(1)
-  @Max(64)
-  GATEWAY_WORKERS = 1;
+  @Min(0)
+  @Max(65535)
+  LISTEN_FD = 0;
 
   /** Body limit of POST /v1/events (413 above it). 1,000 events of ~400 bytes fit with room to spare. */
   @IsInt()

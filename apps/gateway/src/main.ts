@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadChannels } from '@stockflow/channels';
 import { loadConfig } from '@stockflow/config';
 import { KafkaTransport } from '@stockflow/kafka';
-import { runService, startHttpService, startWorkerCluster } from '@stockflow/service-kit';
+import { runService, startHttpService } from '@stockflow/service-kit';
 import { registerConsole } from './console/console-static';
 import { registerApiDocs } from './docs/api-docs';
 import { GatewayConfig, ordersUrls } from './gateway.config';
@@ -11,13 +11,13 @@ import { registerUpstreams } from './proxy/upstream-proxy';
 
 runService(async () => {
   const config = loadConfig(GatewayConfig);
-  if (startWorkerCluster('gateway', config.GATEWAY_WORKERS)) return;
   const channels = loadChannels(config.CHANNELS_FILE);
   await startHttpService(GatewayModule.forRoot(config, channels), {
     name: 'gateway',
     config,
     bodyLimit: config.EVENTS_BODY_LIMIT_BYTES,
     transport: KafkaTransport,
+    listenFd: config.LISTEN_FD,
     routeBodyLimits: { '/v1/events/bulk': config.BULK_BODY_LIMIT_BYTES },
     beforeListen: async (fastify, app) => {
       registerUpstreams(

@@ -3,3 +3,4 @@ export * from './readiness';
 export * from './metrics';
 export * from './metric-refresher';
 export * from './coalescer';
+export * from './shared-listen-socket';

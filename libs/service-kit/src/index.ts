@@ -9,6 +9,5 @@ export * from './http/validation-pipe';
 export * from './http/start-http-service';
 export * from './http/http-tracing';
 export * from './http/empty-json-body';
-export * from './http/worker-cluster';
 export * from './jobs/job-loop';
 export * from './jobs/job-runner';

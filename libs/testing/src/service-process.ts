@@ -50,8 +50,11 @@ export function freePort(): Promise<number> {
 export async function startService(
   name: 'gateway' | 'ledger' | 'orders' | 'channel-sync' | 'compaction',
   env: Record<string, string>,
-  /** awaitReady false: return once it listens (a test that expects it to stay unready, e.g. refusing a foreign log). */
-  options: { port?: number; readyTimeoutMs?: number; awaitReady?: boolean } = {},
+  /**
+   * awaitReady false: return once it listens (a test that expects it to stay unready, e.g. refusing a foreign log).
+   * listenFd (the gateway): serve `port` on this socket of bindSharedListenSocket, shared with other processes.
+   */
+  options: { port?: number; readyTimeoutMs?: number; awaitReady?: boolean; listenFd?: number } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   const logDir = join(ROOT, '.run', 'test-logs');
@@ -60,12 +63,22 @@ export async function startService(
   const log = createWriteStream(logFile);
   // SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service a suite or benchmark starts.
   const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const shared = options.listenFd !== undefined;
   const child = spawn(
     process.execPath,
     [...nodeArgs, join(ROOT, 'dist/apps', name, 'src/main.js')],
     {
-      env: { ...process.env, ...env, PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        ...(shared && { LISTEN_FD: '3' }),
+      },
+      // A shared socket goes in as fd 3; the IPC channel (fd 4) tells when this process listens on it.
+      stdio: shared
+        ? ['ignore', 'pipe', 'pipe', options.listenFd!, 'ipc']
+        : ['ignore', 'pipe', 'pipe'],
     },
   );
   child.stdout!.pipe(log);
@@ -76,9 +89,18 @@ export async function startService(
   const url = `http://127.0.0.1:${port}`;
   let dead = false;
   void exited.then(() => (dead = true));
+  // With a shared socket, another process may be what answers the port: wait for this one's word.
+  let listening = !shared;
+  if (shared) {
+    child.once('message', () => {
+      listening = true;
+      child.disconnect();
+    });
+  }
   await waitFor(
     async () => {
       if (dead) throw new Error(`${name} exited during startup; see ${logFile}`);
+      if (!listening) return false;
       const res = await fetch(`${url}/health/ready`).catch(() => undefined);
       return options.awaitReady === false ? res !== undefined : res?.status === 200;
     },

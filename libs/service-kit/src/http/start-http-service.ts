@@ -2,7 +2,7 @@ import { DynamicModule, Logger, LogLevel, Type } from '@nestjs/common';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyInstance } from 'fastify';
+import { FastifyInstance, FastifyListenOptions } from 'fastify';
 import { ConfigError, HttpEnv } from '@stockflow/config';
 import { Tracing, startTracing } from '@stockflow/tracing';
 import { Readiness } from '@stockflow/runtime';
@@ -26,6 +26,12 @@ export interface HttpServiceOptions {
    * hooks and the HTTP port, closed by app.close().
    */
   transport?: Type<CustomTransportStrategy>;
+  /**
+   * Listen on this inherited socket instead of PORT (0 or unset: PORT). Several
+   * processes given the same bound socket serve one port with no primary
+   * (bindSharedListenSocket in @stockflow/runtime; the supervisor's gateways).
+   */
+  listenFd?: number;
 }
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -69,8 +75,24 @@ export async function startHttpService(
     await app.startAllMicroservices();
   }
   await options.beforeListen?.(adapter.getInstance() as unknown as FastifyInstance, app);
-  await app.listen(options.config.PORT, '0.0.0.0');
-  new Logger(options.name).log(`listening on :${options.config.PORT}`);
+  if (options.listenFd) {
+    // Node's server.listen({ fd }) takes a bound socket; a host keeps Fastify from
+    // adding its 'localhost' second bindings. Fastify's types do not name fd.
+    const onSocket: FastifyListenOptions & { fd: number } = {
+      fd: options.listenFd,
+      host: '0.0.0.0',
+    };
+    await app.listen(onSocket);
+  } else {
+    await app.listen(options.config.PORT, '0.0.0.0');
+  }
+  const where = options.listenFd
+    ? `inherited socket fd ${options.listenFd}`
+    : `:${options.config.PORT}`;
+  new Logger(options.name).log(`listening on ${where}`);
+  // A parent that spawned us with an IPC channel (a test, a supervisor) learns that
+  // this process, not just the port, now serves: with a shared socket the port alone cannot tell.
+  process.send?.('listening');
   return app;
 }
 
