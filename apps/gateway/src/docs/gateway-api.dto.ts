@@ -27,6 +27,14 @@ export class ErrorDto {
 export class EventsAcceptedDto {
   @ApiProperty({ example: 1 }) accepted: number;
   @ApiProperty({ type: [String], format: 'uuid' }) eventIds: string[];
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'present only when the broker had not acknowledged within EVENTS_ACK_WAIT_MS: the events are held in ' +
+      "this gateway process's memory and sent as soon as the broker answers; without it, 202 means durably in the log " +
+      '(docs/faults.md)',
+  })
+  buffered?: true;
 }
 
 export class BulkAcceptedDto {
