@@ -4,12 +4,15 @@ import { repoRoot } from '@stockflow/testing';
 
 /**
  * The fault suite's short form, as CI runs it: `npm run chaos` with a short
- * load and three faults (a ledger SIGKILL mid-stream, a Postgres restart, a
+ * load and four faults (the SIGKILL of one of the two gateway processes on the
+ * shared public socket, a ledger SIGKILL mid-stream, a Postgres restart, a
  * Redis flush) over its own Kafka, Postgres and Redis. The invariants must
  * hold: nothing accepted lost, nothing doubled (projections = the pure fold of
  * the log, journal once per event), no oversell, every order decided, the
- * channels converged. Outages are reported, not asserted (no --strict) until
- * the availability work lands.
+ * channels converged. Outages are reported, not asserted (no --strict): on a
+ * loaded shared 2-core machine the undisturbed baseline alone has shown
+ * multi-second all-fail windows, so the 1 s bound is checked by the full
+ * suite (docs/faults.md, Measured), not here.
  */
 const ROOT = repoRoot();
 
@@ -27,12 +30,12 @@ function runChaos(args: string[]): Promise<{ code: number | null; output: string
 }
 
 describe('npm run chaos (short form)', () => {
-  it('keeps every invariant through a ledger kill, a Postgres restart and a Redis flush under load', async () => {
+  it('keeps every invariant through a gateway kill, a ledger kill, a Postgres restart and a Redis flush under load', async () => {
     const { code, output } = await runChaos([
       '--duration',
       '20',
       '--faults',
-      'kill-ledger,postgres-restart,redis-flush',
+      'kill-gateway,kill-ledger,postgres-restart,redis-flush',
       '--settle',
       '90',
     ]);
@@ -52,6 +55,7 @@ describe('npm run chaos (short form)', () => {
     // Every fault ran and was measured, beside the fault-free baseline.
     expect(result.faults.map((f: { fault: string }) => f.fault)).toEqual([
       'baseline (no fault)',
+      'kill-gateway',
       'kill-ledger',
       'postgres-restart',
       'redis-flush',
