@@ -1,4 +1,6 @@
+import { reservationEventId } from '@stockflow/contracts';
 import { BatchingPublisher } from '@stockflow/kafka';
+import { OrderReservationRepository } from '@stockflow/persistence';
 import {
   OrderToReserve,
   ReservationDecision,
@@ -6,13 +8,10 @@ import {
   cancelCart,
   expireDueHolds,
   hydrate,
-  markReleased,
   orderLineReservationId,
   placeHold,
   reconcileSku,
-  recordIntents,
   relayOutbox,
-  reservationEventId,
   reserveOrders,
 } from '@stockflow/reservations';
 import { readTopic } from '@stockflow/testing';
@@ -160,7 +159,7 @@ describe('reservations library on real Redis and Postgres', () => {
     await h.setLedger(s, 10, 1);
     // Order B recorded its intent; the counter vanishes before B's script runs.
     const b = order(`inflight-b-${run}`, [[s, 4]]);
-    await recordIntents(h.db, [
+    await new OrderReservationRepository(h.db).recordIntents([
       {
         rid: orderLineReservationId(b.orderId, 0),
         sku: s,
@@ -188,8 +187,7 @@ describe('reservations library on real Redis and Postgres', () => {
       [s1, 4],
       [s2, 5],
     ]);
-    await recordIntents(
-      h.db,
+    await new OrderReservationRepository(h.db).recordIntents(
       b.lines.map((l, i) => ({
         rid: orderLineReservationId(b.orderId, i),
         sku: l.sku,
@@ -216,7 +214,7 @@ describe('reservations library on real Redis and Postgres', () => {
       rid: `hold:web.cart-${run}:x`,
       channel: 'web',
     };
-    await recordIntents(h.db, [
+    await new OrderReservationRepository(h.db).recordIntents([
       { ...hold, kind: 'hold', expiresAt: new Date(Date.now() + 60_000) },
     ]);
     await hydrate(h, [s]);
@@ -381,7 +379,7 @@ describe('reservations library on real Redis and Postgres', () => {
     expect(await avail(s)).toBe(10);
     expect(await reconcileSku(h, s)).toBe('inconclusive');
     expect(await avail(s)).toBe(10);
-    await markReleased(h.db, [{ rid, reason: 'expired' }]);
+    await new OrderReservationRepository(h.db).markReleased([{ rid, reason: 'expired' }]);
     expect(await reconcileSku(h, s)).toBe('in_sync');
   });
 

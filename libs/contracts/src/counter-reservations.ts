@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { InventoryEvent } from './events/event-types';
 
 /**
@@ -32,4 +33,19 @@ export function isAppliedByCounters(event: InventoryEvent): boolean {
   if (event.type === 'ReservationReleased')
     return event.reservationId.startsWith(HOLD_RESERVATION_PREFIX);
   return false;
+}
+
+/** What an event does to a reservation; each happens at most once per reservation. */
+export type ReservationAction = 'reserved' | 'released';
+
+/**
+ * Deterministic event id of an action on a reservation: a name-based (SHA-1)
+ * UUID, so a retry, a re-processed message or a re-published outbox entry
+ * carries the same eventId and the ledger applies it once. Lua computes the
+ * same function (libs/reservations/src/lua/common.lua.ts); keep the two in step.
+ */
+export function reservationEventId(action: ReservationAction, rid: string): string {
+  const h = createHash('sha1').update(`stockflow:${action}:${rid}`).digest('hex');
+  const variant = ((parseInt(h[16], 16) % 4) + 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,6 +1,5 @@
-import { sqlPool } from '@stockflow/persistence';
+import { OrderReservationRepository, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
-import { dueHolds, markReleased } from './reservation-records';
 
 /**
  * Releases holds whose deadline has passed: one run handles up to `limit` of
@@ -14,7 +13,8 @@ export async function expireDueHolds(
   now: Date,
   limit = 500,
 ): Promise<number> {
-  const due = await dueHolds(sqlPool(ctx.db), now, limit);
+  const records = new OrderReservationRepository(sqlPool(ctx.db));
+  const due = await records.dueHolds(now, limit);
   if (due.length === 0) return 0;
   await hydrate(
     ctx,
@@ -37,8 +37,7 @@ export async function expireDueHolds(
     };
   }
   // `gone`: released in Redis by an earlier run whose Postgres update did not happen.
-  await markReleased(
-    sqlPool(ctx.db),
+  await records.markReleased(
     [...result.released, ...result.gone].map((rid) => ({ rid, reason: 'expired' })),
   );
   return result.released.length;

@@ -1,13 +1,6 @@
-import { sqlPool } from '@stockflow/persistence';
+import { OrderReservationRepository, sqlPool } from '@stockflow/persistence';
 import { ReservationContext, hydrate } from './hydration';
 import { HoldOutcome } from './redis-stock';
-import {
-  dropIntents,
-  markOpen,
-  markReleased,
-  openHoldsOfCart,
-  recordIntents,
-} from './reservation-records';
 import { holdReservationId } from './reservation-ids';
 import { poolLocations } from './pool-locations';
 import { Allocation } from '@stockflow/contracts';
@@ -42,7 +35,9 @@ export async function placeHold(
   const rid = holdReservationId(request.cartId);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await hydrate(ctx, [request.sku]);
-  await recordIntents(sqlPool(ctx.db), [{ rid, ...request, kind: 'hold', expiresAt }]);
+  await new OrderReservationRepository(sqlPool(ctx.db)).recordIntents([
+    { rid, ...request, kind: 'hold', expiresAt },
+  ]);
   const pool = poolLocations(ctx, request.channel);
   let outcome: HoldOutcome = await ctx.stock.hold(
     { ...request, rid, deadline: expiresAt, pool },
@@ -55,13 +50,14 @@ export async function placeHold(
     outcome = await ctx.stock.hold({ ...request, rid, deadline: expiresAt, pool }, now);
   }
   if (outcome.status === 'insufficient') {
-    await dropIntents(sqlPool(ctx.db), [rid]);
+    await new OrderReservationRepository(sqlPool(ctx.db)).dropIntents([rid]);
     return outcome;
   }
   const { replaced, allocations } = outcome;
   await sqlPool(ctx.db).transaction(async (tx) => {
-    await markOpen(tx, [{ rid, allocations }]);
-    await markReleased(tx, replaced ? [{ rid: replaced, reason: 'cart_cancel' }] : []);
+    const records = new OrderReservationRepository(tx);
+    await records.markOpen([{ rid, allocations }]);
+    await records.markReleased(replaced ? [{ rid: replaced, reason: 'cart_cancel' }] : []);
   });
   return { status: 'held', reservationId: rid, expiresAt, allocations };
 }
@@ -75,11 +71,12 @@ export async function cancelCart(
   // After a Redis loss the registry of the cart's holds is rebuilt with their skus' counters.
   await hydrate(
     ctx,
-    (await openHoldsOfCart(sqlPool(ctx.db), cartId)).map((h) => h.sku),
+    (await new OrderReservationRepository(sqlPool(ctx.db)).openHoldsOfCart(cartId)).map(
+      (h) => h.sku,
+    ),
   );
   const { released } = await ctx.stock.releaseCart(cartId, now);
-  await markReleased(
-    sqlPool(ctx.db),
+  await new OrderReservationRepository(sqlPool(ctx.db)).markReleased(
     released.map((rid) => ({ rid, reason: 'cart_cancel' })),
   );
   return released;

@@ -1,5 +1,6 @@
-import { InFlightReservation, planHydration } from './hydration-plan';
-import { reservationEventId } from './reservation-ids';
+import { reservationEventId } from '@stockflow/contracts';
+import type { InFlightReservation } from '@stockflow/persistence';
+import { planHydration } from './hydration-plan';
 
 const at = new Date('2026-01-01T00:00:00Z');
 

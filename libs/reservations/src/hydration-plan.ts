@@ -3,29 +3,10 @@ import {
   ReservationReleased,
   SCHEMA_VERSION,
   StockReserved,
+  reservationEventId,
 } from '@stockflow/contracts';
-import { reservationEventId } from './reservation-ids';
+import type { InFlightReservation } from '@stockflow/persistence';
 import { Counter, RegistryEntry } from './stock-outcomes';
-
-/** An unsettled order_reservations row, with what the ledger's journal already holds of it. */
-export interface InFlightReservation {
-  rid: string;
-  sku: string;
-  quantity: number;
-  kind: 'order' | 'hold';
-  orderId: string | null;
-  cartId: string | null;
-  channel: string;
-  state: 'reserving' | 'open' | 'released';
-  releaseReason: string | null;
-  expiresAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  reserveFolded: boolean;
-  releaseFolded: boolean;
-  /** Where the script took the units (empty while `reserving`: the script has not decided yet). */
-  allocations: Allocation[];
-}
 
 /** The ledger's side of a SKU: available per location at `version` (stock_locations). */
 export interface LedgerLevel {

@@ -4,7 +4,6 @@ export * from './reservation-ids';
 export * from './redis-stock';
 export * from './pool-locations';
 export * from './keyslot';
-export * from './reservation-records';
 export * from './hydration-plan';
 export * from './hydration';
 export * from './reserve-orders';

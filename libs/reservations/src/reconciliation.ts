@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { sqlPool } from '@stockflow/persistence';
+import { OrderReservationRepository, sqlPool, stockSkusAfter } from '@stockflow/persistence';
 import { planHydration } from './hydration-plan';
 import { ReservationContext, SkuSnapshot, hydrate, readSnapshots } from './hydration';
-import { settleFolded, touch } from './reservation-records';
 import { reservationMetrics } from './reservation-metrics';
 
 export type ReconcileOutcome = 'in_sync' | 'repaired' | 'hydrated' | 'inconclusive';
@@ -115,10 +114,7 @@ async function republishOverdue(
   );
   await ctx.stock.appendOutbox(events);
   // Restart the clock: a ledger that is down or behind gets one copy per period, not one per pass.
-  await touch(
-    sqlPool(ctx.db),
-    overdue.map((r) => r.rid),
-  );
+  await new OrderReservationRepository(sqlPool(ctx.db)).touch(overdue.map((r) => r.rid));
 }
 
 /**
@@ -133,13 +129,10 @@ export async function reconcilePage(
 ): Promise<{ outcomes: Map<string, ReconcileOutcome>; next: string }> {
   const pageSize = options.pageSize ?? 200;
   const sql = sqlPool(ctx.db);
-  while ((await settleFolded(sql, 5000)) === 5000);
-  const rows = await sql.query<{ sku: string }>(
-    'SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2',
-    [cursor, pageSize],
-  );
+  const records = new OrderReservationRepository(sql);
+  while ((await records.settleFolded(5000)) === 5000);
+  const skus = await stockSkusAfter(sql, cursor, pageSize);
   const outcomes = new Map<string, ReconcileOutcome>();
-  for (const { sku } of rows)
-    outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
-  return { outcomes, next: rows.length < pageSize ? '' : rows[rows.length - 1].sku };
+  for (const sku of skus) outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
+  return { outcomes, next: skus.length < pageSize ? '' : skus[skus.length - 1] };
 }

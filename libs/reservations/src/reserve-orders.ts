@@ -1,16 +1,9 @@
 import { Allocation } from '@stockflow/contracts';
-import { Queryable, sqlPool } from '@stockflow/persistence';
+import { OrderReservationRepository, Queryable, sqlPool } from '@stockflow/persistence';
 import type { TraceCarrier } from '@stockflow/tracing';
 import { ReservationContext, hydrate } from './hydration';
 import { poolLocations } from './pool-locations';
 import { OrderReservationRequest, OrderReservation } from './redis-stock';
-import {
-  dropIntents,
-  markConverted,
-  markOpen,
-  markReleased,
-  recordIntents,
-} from './reservation-records';
 import { orderLineReservationId } from './reservation-ids';
 
 export interface OrderToReserve {
@@ -62,8 +55,7 @@ export async function reserveOrders(
     requests.flatMap((r) => r.lines.map((l) => l.sku)),
   );
   const sql = sqlPool(ctx.db);
-  await recordIntents(
-    sql,
+  await new OrderReservationRepository(sql).recordIntents(
     requests.flatMap((r) =>
       r.lines.map((l) => ({
         rid: l.reservationId,
@@ -94,14 +86,14 @@ export async function reserveOrders(
       converted.push(...outcome.converted.map((rid) => ({ rid, orderId: r.orderId })));
       released.push(...outcome.released);
     });
-    await markOpen(tx, fresh);
-    await dropIntents(tx, unused);
-    await markConverted(
-      tx,
+    const records = new OrderReservationRepository(tx);
+    await records.markOpen(fresh);
+    await records.dropIntents(unused);
+    await records.markConverted(
       converted.map((c) => c.rid),
       converted.map((c) => c.orderId),
     );
-    await markReleased(tx, released);
+    await records.markReleased(released);
     await persist(tx, decisions);
   });
   return decisions;

@@ -50,6 +50,51 @@ export async function locationLevelsOf(db: Queryable, skus: string[]): Promise<L
   return group(rows);
 }
 
+/** A SKU as hydrating its Redis counter needs it (updatedAt null: the ledger does not know it). */
+export interface LedgerAvailability {
+  available: number;
+  version: number;
+  updatedAt: Date | null;
+  locations: Record<string, number>;
+}
+
+/**
+ * Total available (on hand less reserved) and version of each known SKU, and
+ * its available per location. Run it in the same REPEATABLE READ transaction
+ * as the read of the reservations in flight, so the two agree.
+ */
+export async function ledgerAvailability(
+  db: Queryable,
+  skus: string[],
+): Promise<Map<string, LedgerAvailability>> {
+  const [levels, locations] = await Promise.all([
+    db.query<{ sku: string; on_hand: string; reserved: string; version: string; updated_at: Date }>(
+      'SELECT sku, on_hand, reserved, version, updated_at FROM stock_levels WHERE sku = ANY($1)',
+      [skus],
+    ),
+    db.query<{ sku: string; location_id: string; available: string }>(
+      `SELECT sku, location_id, on_hand - committed - reserved - damaged - quality_control - safety_stock AS available
+       FROM stock_locations WHERE sku = ANY($1)`,
+      [skus],
+    ),
+  ]);
+  const bySku = new Map<string, LedgerAvailability>();
+  const of = (sku: string) => {
+    let ledger = bySku.get(sku);
+    if (!ledger)
+      bySku.set(sku, (ledger = { available: 0, version: 0, updatedAt: null, locations: {} }));
+    return ledger;
+  };
+  for (const l of levels) {
+    const ledger = of(l.sku);
+    ledger.available = Number(l.on_hand) - Number(l.reserved);
+    ledger.version = Number(l.version);
+    ledger.updatedAt = l.updated_at;
+  }
+  for (const l of locations) of(l.sku).locations[l.location_id] = Number(l.available);
+  return bySku;
+}
+
 function group(rows: Row[]): LocationLevel[] {
   const levels: LocationLevel[] = [];
   for (const row of rows) {

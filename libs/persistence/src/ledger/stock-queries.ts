@@ -26,6 +26,19 @@ export async function findStockState(db: Queryable, sku: string): Promise<StockS
   };
 }
 
+/** A page of the skus the ledger knows, in sku order after `after`. */
+export async function stockSkusAfter(
+  db: Queryable,
+  after: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db.query<{ sku: string }>(
+    'SELECT sku FROM stock_levels WHERE sku > $1 ORDER BY sku LIMIT $2',
+    [after, limit],
+  );
+  return rows.map((r) => r.sku);
+}
+
 export async function findStock(db: Queryable, sku: string): Promise<StockSnapshot | undefined> {
   const state = await findStockState(db, sku);
   return state && stockSnapshot(state);
