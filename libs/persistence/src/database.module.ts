@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Readiness } from '@stockflow/runtime';
+import { BulkJobRepository } from './bulk/bulk-jobs';
 import { DatabaseOptions, connectDatabase } from './data-source';
 import { ChannelDeadLetterRepository } from './channel-sync/dead-letter-repository';
 import { PoolResendRepository } from './channel-sync/pool-resend-repository';
@@ -39,8 +40,15 @@ export class DatabaseModule {
         OrderRepository,
         ChannelDeadLetterRepository,
         PoolResendRepository,
+        BulkJobRepository,
       ],
-      exports: [DataSource, OrderRepository, ChannelDeadLetterRepository, PoolResendRepository],
+      exports: [
+        DataSource,
+        OrderRepository,
+        ChannelDeadLetterRepository,
+        PoolResendRepository,
+        BulkJobRepository,
+      ],
     };
   }
 }

@@ -1,14 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { DataSource } from 'typeorm';
 import { InventoryEvent, parseEvent } from '@stockflow/contracts';
-import {
-  BulkError,
-  createBulkJob,
-  failStaleBulkJobs,
-  finishBulkJob,
-  recordBulkProgress,
-} from '@stockflow/persistence';
+import { BulkError, BulkJobRepository } from '@stockflow/persistence';
 import { EventIngest } from '../events/event-ingest';
 
 export const MAX_BULK_EVENTS = 100_000;
@@ -29,12 +22,12 @@ export class BulkIngest implements OnApplicationBootstrap, OnApplicationShutdown
   private stopping = false;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly bulkJobs: BulkJobRepository,
     private readonly ingest: EventIngest,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const failed = await failStaleBulkJobs(this.db, STALE_SECONDS);
+    const failed = await this.bulkJobs.failStale(STALE_SECONDS);
     if (failed > 0) this.logger.warn(`marked ${failed} interrupted bulk job(s) failed`);
   }
 
@@ -46,7 +39,7 @@ export class BulkIngest implements OnApplicationBootstrap, OnApplicationShutdown
 
   async submit(events: unknown[], channel: string): Promise<string> {
     const bulkId = randomUUID();
-    await createBulkJob(this.db, bulkId, channel, events.length);
+    await this.bulkJobs.create(bulkId, channel, events.length);
     const job = this.process(bulkId, events, channel).finally(() => this.running.delete(job));
     this.running.add(job);
     return bulkId;
@@ -56,8 +49,7 @@ export class BulkIngest implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       for (let start = 0; start < events.length; start += CHUNK) {
         if (this.stopping) {
-          await finishBulkJob(
-            this.db,
+          await this.bulkJobs.finish(
             bulkId,
             'failed',
             `stopped at event ${start}: the gateway shut down; resubmit`,
@@ -70,14 +62,12 @@ export class BulkIngest implements OnApplicationBootstrap, OnApplicationShutdown
           channel,
         );
         await this.ingest.publish(valid);
-        await recordBulkProgress(this.db, bulkId, valid.length, errors, rejected);
+        await this.bulkJobs.recordProgress(bulkId, valid.length, errors, rejected);
       }
-      await finishBulkJob(this.db, bulkId, 'completed');
+      await this.bulkJobs.finish(bulkId, 'completed');
     } catch (error) {
       this.logger.error(`bulk ${bulkId} failed: ${(error as Error).message}`);
-      await finishBulkJob(this.db, bulkId, 'failed', (error as Error).message).catch(
-        () => undefined,
-      );
+      await this.bulkJobs.finish(bulkId, 'failed', (error as Error).message).catch(() => undefined);
     }
   }
 }

@@ -11,8 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { findBulkJob } from '@stockflow/persistence';
+import { BulkJobRepository } from '@stockflow/persistence';
 import {
   AllowAccess,
   ChannelAuthGuard,
@@ -30,7 +29,7 @@ import { BulkIngest, MAX_BULK_EVENTS } from './bulk-ingest';
 export class BulkController {
   constructor(
     private readonly bulk: BulkIngest,
-    private readonly db: DataSource,
+    private readonly bulkJobs: BulkJobRepository,
   ) {}
 
   /** Up to 100,000 events; 202 with a bulkId at once, the work happens in the background. */
@@ -72,7 +71,7 @@ export class BulkController {
     @Param('bulkId', new ParseUUIDPipe()) bulkId: string,
     @CurrentChannel() channel: string | undefined,
   ) {
-    const job = await findBulkJob(this.db, bulkId, channel);
+    const job = await this.bulkJobs.find(bulkId, channel);
     if (!job) throw new NotFoundException(`unknown bulk job ${bulkId}`);
     return job;
   }
