@@ -5,13 +5,13 @@ import {
   connectDatabase,
   lockOffset,
   quoteSchema,
-  restoreSnapshot,
   runMigrations,
   saveOffset,
   sqlPool,
   foldPoolMessages,
   writePools,
   writeProjections,
+  SnapshotRepository,
 } from '@stockflow/persistence';
 import { PoolDirectory, emptyDirectory } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
@@ -74,7 +74,7 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     const start = options.fromSnapshot;
     if (start)
       await sql.transaction((tx) =>
-        restoreSnapshot(tx, options.liveSchema, options.schema, start, options.key),
+        new SnapshotRepository(tx).restore(options.liveSchema, options.schema, start, options.key),
       );
     const ledger = start ? await ReplayedLedger.fromRestoredSnapshot(sql) : ReplayedLedger.empty();
     const journal = new JournalPipeline(sql, options.concurrency);

@@ -2,11 +2,10 @@ import { Kafka } from 'kafkajs';
 import {
   Snapshot,
   SnapshotKey,
-  captureSnapshot,
   connectDatabase,
-  findSnapshot,
-  latestSnapshot,
   quoteSchema,
+  Queryable,
+  SnapshotRepository,
 } from '@stockflow/persistence';
 import { TableDiff, diffProjections } from './projection-diff';
 import { RebuildStats, rebuildFromLog } from './rebuild';
@@ -52,7 +51,9 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
   });
   try {
     const session = live.createQueryRunner();
-    const reference = await captureSnapshot(session, options.key).finally(() => session.release());
+    const reference = await new SnapshotRepository(session)
+      .capture(options.key)
+      .finally(() => session.release());
     const start = await startingSnapshot(live, options, reference);
     const stats = await rebuildFromLog({
       kafka: options.kafka,
@@ -80,15 +81,16 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 }
 
 async function startingSnapshot(
-  db: Parameters<typeof latestSnapshot>[0],
+  db: Queryable,
   options: ReplayOptions,
   reference: Snapshot,
 ): Promise<Snapshot | undefined> {
   if (options.fromSnapshot === undefined) return undefined;
+  const snapshots = new SnapshotRepository(db);
   const start =
     options.fromSnapshot === true
-      ? await latestSnapshot(db, options.key, reference.id)
-      : await findSnapshot(db, options.fromSnapshot);
+      ? await snapshots.latest(options.key, reference.id)
+      : await snapshots.find(options.fromSnapshot);
   if (!start)
     throw new Error(
       `no snapshot to start from (${options.fromSnapshot === true ? 'none taken yet' : `id ${options.fromSnapshot}`})`,

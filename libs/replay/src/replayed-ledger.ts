@@ -36,7 +36,7 @@ export class ReplayedLedger {
     return new ReplayedLedger();
   }
 
-  /** Starts from the projections a snapshot restore wrote into `db` (see restoreSnapshot). */
+  /** Starts from the projections a snapshot restore wrote into `db` (SnapshotRepository.restore). */
   static async fromRestoredSnapshot(db: Queryable): Promise<ReplayedLedger> {
     const ledger = new ReplayedLedger(db);
     const skus = (await db.query<{ sku: string }>('SELECT sku FROM stock_levels')).map(

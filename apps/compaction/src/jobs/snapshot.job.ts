@@ -5,11 +5,8 @@ import { TOPICS } from '@stockflow/kafka';
 import {
   Queryable,
   SnapshotKey,
-  captureSnapshot,
-  currentOffsets,
-  latestSnapshot,
-  pruneSnapshots,
   withAdvisoryLock,
+  SnapshotRepository,
 } from '@stockflow/persistence';
 import { gauge } from '@stockflow/runtime';
 import { CompactionConfig } from '../compaction.config';
@@ -50,8 +47,9 @@ export class SnapshotJob implements CompactionJob {
     const outcome = await withAdvisoryLock(this.db, SNAPSHOT_LOCK, async (session) => {
       if (!(await this.due(session))) return 0;
       const started = Date.now();
-      const snapshot = await captureSnapshot(session, this.key);
-      const pruned = await pruneSnapshots(session, this.key, this.config.SNAPSHOT_KEEP);
+      const snapshots = new SnapshotRepository(session);
+      const snapshot = await snapshots.capture(this.key);
+      const pruned = await snapshots.prune(this.key, this.config.SNAPSHOT_KEEP);
       lastSnapshot.set(snapshot.takenAt.getTime() / 1000);
       const offsets = [...snapshot.offsets].map(([p, o]) => `${p}:${o}`).join(' ');
       this.logger.log(
@@ -64,10 +62,11 @@ export class SnapshotJob implements CompactionJob {
 
   /** Due when none exists, or the newest is older than the interval and the ledger has moved since. */
   private async due(db: Queryable): Promise<boolean> {
-    const latest = await latestSnapshot(db, this.key);
+    const snapshots = new SnapshotRepository(db);
+    const latest = await snapshots.latest(this.key);
     if (!latest) return true;
     if (latest.ageSeconds < this.config.SNAPSHOT_INTERVAL_SECONDS) return false;
-    const now = await currentOffsets(db, this.key);
+    const now = await snapshots.currentOffsets(this.key);
     return (
       now.size !== latest.offsets.size || [...now].some(([p, o]) => latest.offsets.get(p) !== o)
     );
