@@ -18,9 +18,8 @@ import { foldEvents } from '@stockflow/ledger-core';
 import {
   clientTransaction,
   loadLedgerSlice,
-  lockOffset,
-  saveOffset,
   writeBatch,
+  ConsumerOffsetRepository,
 } from '@stockflow/persistence';
 import { createTestStack, generateWorkload, repoRoot } from '@stockflow/testing';
 import { CpuMeter, infrastructureGroups, workSeconds } from './support/cpu-meter';
@@ -107,7 +106,7 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       await client.query('BEGIN');
-      await lockOffset(tx, key);
+      await new ConsumerOffsetRepository(tx).lock(key);
       const before = await loadLedgerSlice(
         tx,
         [event.sku],
@@ -120,7 +119,7 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
         result,
         new Map([[event.eventId, { event, position: { partition: 0, offset: String(i) } }]]),
       );
-      await saveOffset(tx, key, BigInt(i + 1));
+      await new ConsumerOffsetRepository(tx).save(key, BigInt(i + 1));
       await client.query('COMMIT');
     }
     const elapsed = secondsSince(started);

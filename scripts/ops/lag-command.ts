@@ -14,7 +14,7 @@ import {
   lagFromStoredOffsets,
   readConsumerLag,
 } from '@stockflow/kafka';
-import { connectDatabase, readStoredOffsets } from '@stockflow/persistence';
+import { ConsumerOffsetRepository, connectDatabase } from '@stockflow/persistence';
 import { UsageError, parseArgs } from './cli-args';
 import { printTable } from './table';
 
@@ -107,14 +107,9 @@ async function ledgerLag(
       admin,
       group,
       topic,
-      nextOffsets(await readStoredOffsets(db, group, topic)),
+      await new ConsumerOffsetRepository(db).nextOffsets(group, topic),
     );
   } finally {
     await db.destroy();
   }
-}
-
-/** partition -> next offset to read, from the rows the ledger stores with each batch. */
-function nextOffsets(stored: Map<number, { nextOffset: bigint }>): Map<number, bigint> {
-  return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
 }

@@ -3,15 +3,14 @@ import {
   Snapshot,
   SnapshotKey,
   connectDatabase,
-  lockOffset,
   quoteSchema,
   runMigrations,
-  saveOffset,
   sqlPool,
   foldPoolMessages,
   writePools,
   writeProjections,
   SnapshotRepository,
+  ConsumerOffsetRepository,
 } from '@stockflow/persistence';
 import { PoolDirectory, emptyDirectory } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
@@ -107,8 +106,9 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
       await writePools(tx, pools);
       for (const [partition, range] of ranges) {
         const key = { ...options.key, partition };
-        await lockOffset(tx, key);
-        await saveOffset(tx, key, range.to);
+        const offsets = new ConsumerOffsetRepository(tx);
+        await offsets.lock(key);
+        await offsets.save(key, range.to);
       }
     });
   } finally {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { TOPICS } from '@stockflow/kafka';
 import {
+  ConsumerOffsetRepository,
   Queryable,
   SnapshotKey,
   withAdvisoryLock,
@@ -66,7 +67,10 @@ export class SnapshotJob implements CompactionJob {
     const latest = await snapshots.latest(this.key);
     if (!latest) return true;
     if (latest.ageSeconds < this.config.SNAPSHOT_INTERVAL_SECONDS) return false;
-    const now = await snapshots.currentOffsets(this.key);
+    const now = await new ConsumerOffsetRepository(db).nextOffsets(
+      this.key.groupId,
+      this.key.topic,
+    );
     return (
       now.size !== latest.offsets.size || [...now].some(([p, o]) => latest.offsets.get(p) !== o)
     );

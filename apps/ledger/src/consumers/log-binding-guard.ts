@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkAnchor, planResume, recordFingerprint } from '@stockflow/contracts';
 import { ConsumerControl, Kafka, KafkaMessage, readLogNow } from '@stockflow/kafka';
-import { readStoredOffsets } from '@stockflow/persistence';
+import { ConsumerOffsetRepository } from '@stockflow/persistence';
 import { Readiness } from '@stockflow/runtime';
 
 /** 1 + 2 + 4 + 8 s of retries: a broker still electing leaders at startup answers within that. */
@@ -101,7 +101,7 @@ export class LogBindingGuard {
     this.pending.clear();
     const [log, stored] = await Promise.all([
       readLogNow(this.kafka, this.topic),
-      readStoredOffsets(this.db, this.groupId, this.topic),
+      new ConsumerOffsetRepository(this.db).stored(this.groupId, this.topic),
     ]);
     const plans = partitions.map((p) => planResume(p, stored.get(p), log, this.topic));
     const refused = plans.flatMap((plan) => (plan.action === 'refuse' ? [plan.reason] : []));

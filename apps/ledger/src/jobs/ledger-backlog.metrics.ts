@@ -2,7 +2,7 @@ import { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BacklogMetrics, Kafka, TOPICS, lagFromStoredOffsets } from '@stockflow/kafka';
-import { readStoredOffsets } from '@stockflow/persistence';
+import { ConsumerOffsetRepository } from '@stockflow/persistence';
 import { METRIC_REFRESHERS, MetricRefreshLoop } from '@stockflow/service-kit';
 import { LedgerConfig } from '../ledger.config';
 
@@ -25,7 +25,7 @@ export function ledgerBacklogMetrics(config: LedgerConfig): Provider[] {
               admin,
               group,
               topics.events,
-              nextOffsets(await readStoredOffsets(db, group, topics.events)),
+              await new ConsumerOffsetRepository(db).nextOffsets(group, topics.events),
             ),
           dlqTopics: [topics.eventsDlq],
         }),
@@ -33,9 +33,4 @@ export function ledgerBacklogMetrics(config: LedgerConfig): Provider[] {
     },
     MetricRefreshLoop,
   ];
-}
-
-/** partition -> next offset to read, from the rows the ledger stores with each batch. */
-function nextOffsets(stored: Map<number, { nextOffset: bigint }>): Map<number, bigint> {
-  return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
 }

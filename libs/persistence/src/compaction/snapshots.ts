@@ -83,15 +83,6 @@ export class SnapshotRepository {
     return row ? toSnapshot(row) : undefined;
   }
 
-  /** Current offsets of the ledger, the same shape a snapshot records. */
-  async currentOffsets(key: SnapshotKey): Promise<Map<number, bigint>> {
-    const rows = await this.db.query<{ partition: number; next_offset: string }>(
-      'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
-      [key.groupId, key.topic],
-    );
-    return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
-  }
-
   /** Keeps the newest `keep` snapshots of `key`; their rows go with them (ON DELETE CASCADE). */
   async prune(key: SnapshotKey, keep: number): Promise<number> {
     const [{ pruned }] = await this.db.query<{ pruned: number }>(

@@ -10,7 +10,7 @@ import {
   foldEvents,
 } from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
-import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
+import { ConsumerOffsetRepository, OffsetKey } from './consumer-offsets';
 import { loadLedgerSlice } from './projection-reader';
 import { writeBatch } from './projection-writer';
 
@@ -49,7 +49,8 @@ export async function foldPartitionBatch<M extends LogMessage>(
   messages: M[],
   options: PartitionBatchOptions<M> = {},
 ): Promise<FoldedPartitionBatch<M>> {
-  const next = await lockOffset(tx, key);
+  const offsets = new ConsumerOffsetRepository(tx);
+  const next = await offsets.lock(key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const skipped = messages.length - fresh.length;
   const nothing = {
@@ -70,7 +71,7 @@ export async function foldPartitionBatch<M extends LogMessage>(
       ? undefined
       : { clusterId: options.clusterId, anchor: recordFingerprint(last) };
   if (folded.length === 0) {
-    await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
+    await offsets.save(key, BigInt(last.offset) + 1n, binding);
     return { ...nothing, handedOff };
   }
 
@@ -79,6 +80,6 @@ export async function foldPartitionBatch<M extends LogMessage>(
   const before = await loadLedgerSlice(tx, skus, reservationIds, eventIds);
   const { result, rejected, sources } = foldDecoded(before, decoded, key.partition);
   await writeBatch(tx, result, sources);
-  await saveOffset(tx, key, BigInt(last.offset) + 1n, binding);
+  await offsets.save(key, BigInt(last.offset) + 1n, binding);
   return { before, result, events: decoded.events, rejected, skipped, handedOff, sources };
 }

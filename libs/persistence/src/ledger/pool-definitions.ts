@@ -2,7 +2,7 @@ import { LogMessage, PoolDefinition, decodePoolEvent } from '@stockflow/contract
 import { PoolDirectory, foldPoolEvent } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
 import { SqlTransaction } from '../sql-pool';
-import { OffsetKey, lockOffset, saveOffset } from './consumer-offsets';
+import { ConsumerOffsetRepository, OffsetKey } from './consumer-offsets';
 
 interface PoolRow {
   pool_id: string;
@@ -70,12 +70,13 @@ export async function applyPoolBatch(
   key: OffsetKey,
   messages: readonly LogMessage[],
 ): Promise<PoolDirectory> {
-  const next = await lockOffset(tx, key);
+  const offsets = new ConsumerOffsetRepository(tx);
+  const next = await offsets.lock(key);
   const fresh = messages.filter((m) => BigInt(m.offset) >= next);
   const before = await loadPools(tx);
   if (fresh.length === 0) return before;
   const after = foldPoolMessages(before, fresh);
   await writePools(tx, after);
-  await saveOffset(tx, key, BigInt(fresh[fresh.length - 1].offset) + 1n);
+  await offsets.save(key, BigInt(fresh[fresh.length - 1].offset) + 1n);
   return after;
 }
