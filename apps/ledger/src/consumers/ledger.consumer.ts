@@ -9,7 +9,6 @@ import {
   KafkaBatchContext,
   KafkaTransport,
   PartitionBatch,
-  QUIET_TOPIC_MAX_WAIT_MS,
   TOPICS,
 } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/runtime';
@@ -46,8 +45,7 @@ export class LedgerConsumer {
       topic: topics.events,
       tuning: {
         maxBytesPerPartition: config.LEDGER_MAX_BYTES_PER_PARTITION,
-        // minBytes is 1: a record ends the fetch at once; the wait only spaces idle fetches.
-        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
+        maxWaitTimeInMs: 100,
         // A SIGKILLed member holds its partitions until the group gives up on it:
         // short session and rebalance timeouts bound that pause to ~20 s. Batches
         // take well under a second, and we heartbeat after each one.

@@ -1,13 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { StockLevelMessage, TopicNames } from '@stockflow/contracts';
-import {
-  InjectTopics,
-  KafkaBatch,
-  KafkaTransport,
-  PartitionBatch,
-  QUIET_TOPIC_MAX_WAIT_MS,
-} from '@stockflow/kafka';
+import { InjectTopics, KafkaBatch, KafkaTransport, PartitionBatch } from '@stockflow/kafka';
 import { RESERVATIONS, ReservationContext, applyStockLevels } from '@stockflow/reservations';
 import { OrdersConfig } from '../orders.config';
 
@@ -31,11 +25,7 @@ export class StockLevelsConsumer {
     transport.define('stock-levels', {
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.ORDERS_GROUP_ID}-stock-levels`,
       topic: topics.stockLevels,
-      tuning: {
-        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
-        sessionTimeout: 15_000,
-        heartbeatInterval: 2_000,
-      },
+      tuning: { maxWaitTimeInMs: 250, sessionTimeout: 15_000, heartbeatInterval: 2_000 },
       // Redis down: the counters wait for it rather than skipping a level.
       retryInPlace: true,
     });

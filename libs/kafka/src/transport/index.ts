@@ -2,4 +2,3 @@ export * from './kafka-subscription';
 export * from './kafka-batch-context';
 export * from './kafka-batch.decorator';
 export * from './kafka-transport';
-export * from './quiet-topic-poll';
