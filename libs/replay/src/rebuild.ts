@@ -7,10 +7,10 @@ import {
   runMigrations,
   sqlPool,
   foldPoolMessages,
-  writePools,
   writeProjections,
   SnapshotRepository,
   ConsumerOffsetRepository,
+  PoolRepository,
 } from '@stockflow/persistence';
 import { PoolDirectory, emptyDirectory } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
@@ -103,7 +103,7 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     await sql.transaction(async (tx) => {
       const folded = ledger.state();
       await writeProjections(tx, folded, [...folded.stock.keys()], [...folded.reservations.keys()]);
-      await writePools(tx, pools);
+      await new PoolRepository(tx).replace(pools);
       for (const [partition, range] of ranges) {
         const key = { ...options.key, partition };
         const offsets = new ConsumerOffsetRepository(tx);
