@@ -2,8 +2,9 @@
  * bench:proxy — the gateway proxy's CPU per proxied `POST /v1/orders`, beside
  * the floor of one bare HTTP hop, measured in the same run.
  *
- * Each process is a child of its own (bench/support/proxy-process.ts), so
- * /proc counts it apart: a stand-in upstream answering 202 at once (its cost is
+ * Each process is a child of its own (bench/support/proxy-process.ts) that
+ * reports its own CPU (process.cpuUsage, minus what it spends idle, measured
+ * just before): a stand-in upstream answering 202 at once (its cost is
  * not the proxy's), the floor (a Fastify answering the same 202 itself), and
  * the proxy (Fastify + registerUpstreams) in front of one or two upstream
  * instances, as `ORDERS_URL` names them (two under `npm start`: bodies are
@@ -13,7 +14,7 @@
  * PROXY_BASELINE=/path/to/dist/apps/gateway/src/proxy/upstream-proxy.js (a
  * build of another commit, its node_modules reachable) adds that proxy's rows,
  * interleaved with the current one's, so before and after share the machine's
- * moment. PROXY_RATE (50) requests per second offered to every row (an open
+ * moment. PROXY_RATE (100) requests per second offered to every row (an open
  * loop: the same work for each, below what the slowest row can take),
  * PROXY_SECONDS (8) per window, PROXY_ROUNDS (3) of each row.
  */
@@ -22,14 +23,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadAverage } from './support/bench-env';
-import { procStat, clockTicks } from './support/process-cpu';
 import { benchResultJson } from './support/cpu-report';
 
 const SECONDS = Number(process.env.PROXY_SECONDS ?? 8);
 const ROUNDS = Number(process.env.PROXY_ROUNDS ?? 3);
 // Every row gets the same offered rate: CPU per request then compares work done, not how
 // well a process batches when saturated (on a shared machine the saturation point moves).
-const RATE = Number(process.env.PROXY_RATE ?? 50);
+const RATE = Number(process.env.PROXY_RATE ?? 100);
 const CONNECTIONS = 16;
 const BODY = JSON.stringify({
   lines: [
@@ -44,7 +44,11 @@ const CURRENT = join(__dirname, '..', 'apps', 'gateway', 'src', 'proxy', 'upstre
 interface Child {
   process: ChildProcess;
   url: string;
+  /** The child's CPU so far, in µs (it answers a `cpu` line on stdin). */
+  cpu: () => Promise<number>;
 }
+
+const IDLE_SECONDS = 3;
 
 interface Row {
   label: string;
@@ -79,9 +83,16 @@ async function main(): Promise<void> {
         const child = await start(...target.args);
         try {
           await load(child.url, 2); // warm-up outside the window: JIT, pools filling
-          const before = procStat(child.process.pid!)!.ticks;
+          // What the process spends doing nothing (timers, GC of the warm-up), taken off the window.
+          const idleFrom = await child.cpu();
+          await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+          const idlePerSecond = (await child.cpu()) - idleFrom;
+          const before = await child.cpu();
+          const started = Date.now();
           const r = await load(child.url, SECONDS);
-          const cpuSeconds = (procStat(child.process.pid!)!.ticks - before) / clockTicks();
+          const spent = (await child.cpu()) - before;
+          const wall = (Date.now() - started) / 1000;
+          const cpuSeconds = Math.max(0, spent - (idlePerSecond / IDLE_SECONDS) * wall) / 1e6;
           const row = { label: target.label, ...r, cpuSeconds };
           rows.set(target.label, [...(rows.get(target.label) ?? []), row]);
           console.log(
@@ -96,26 +107,32 @@ async function main(): Promise<void> {
     await Promise.all(upstreams.map(stop));
   }
 
-  // Each row's best round: the one least disturbed by the rest of a shared machine.
-  const best = (label: string) => Math.min(...rows.get(label)!.map(microsPer));
-  const floor = best('floor (bare hop)');
-  console.log('\n| process under load | µs CPU per request (best round) | x floor | rounds |');
+  // The median round: a shared machine disturbs single rounds either way.
+  const median = (label: string) => {
+    const sorted = rows
+      .get(label)!
+      .map(microsPer)
+      .sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  const floor = median('floor (bare hop)');
+  console.log('\n| process under load | µs CPU per request (median round) | x floor | rounds |');
   console.log('|---|---|---|---|');
   for (const target of targets) {
     const all = rows.get(target.label)!.map((r) => microsPer(r).toFixed(1));
     console.log(
-      `| ${target.label} | ${best(target.label).toFixed(1)} | ${(best(target.label) / floor).toFixed(2)} | ${all.join(', ')} |`,
+      `| ${target.label} | ${median(target.label).toFixed(1)} | ${(median(target.label) / floor).toFixed(2)} | ${all.join(', ')} |`,
     );
   }
   const fields: Record<string, unknown> = {
     loadAverage: loadAverage(),
     floorMicros: floor,
-    currentTwoInstancesMicros: best('current, 2 instances'),
-    currentOneInstanceMicros: best('current, 1 instance'),
+    currentTwoInstancesMicros: median('current, 2 instances'),
+    currentOneInstanceMicros: median('current, 1 instance'),
   };
   if (baseline) {
-    fields.baselineTwoInstancesMicros = best('baseline, 2 instances');
-    fields.baselineOneInstanceMicros = best('baseline, 1 instance');
+    fields.baselineTwoInstancesMicros = median('baseline, 2 instances');
+    fields.baselineOneInstanceMicros = median('baseline, 1 instance');
   }
   console.log(`\nload average after: ${loadAverage()}`);
   console.log(`bench-result: ${benchResultJson('proxy', fields)}`);
@@ -161,13 +178,21 @@ function load(url: string, duration: number): Promise<Omit<Row, 'label' | 'cpuSe
 
 function start(...args: string[]): Promise<Child> {
   const child = spawn(process.execPath, [join(__dirname, 'support', 'proxy-process.js'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const answers: ((micros: number) => void)[] = [];
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      answers.push(resolve);
+      child.stdin!.write('cpu\n');
+    });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`proxy-process ${args[0]} exited ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const port = /^listening (\d+)$/.exec(line)?.[1];
-      if (port) resolve({ process: child, url: `http://127.0.0.1:${port}` });
+      if (port) resolve({ process: child, url: `http://127.0.0.1:${port}`, cpu });
+      const micros = /^cpu (\d+)$/.exec(line)?.[1];
+      if (micros) answers.shift()?.(Number(micros));
     });
   });
 }

@@ -5,11 +5,14 @@
  *   floor                       answers POST /v1/orders 202 itself: one bare HTTP hop, the floor
  *   proxy <module> <urls>       a gateway proxy (registerUpstreams of <module>) in front of <urls>
  *
- * Prints `listening <port>` once it accepts connections. Bodies are taken as raw
+ * Prints `listening <port>` once it accepts connections, and `cpu <µs>` (its
+ * process.cpuUsage, user + system: finer than /proc's 10 ms ticks) for each
+ * `cpu` line it reads on stdin. Bodies are taken as raw
  * bytes everywhere (no JSON parse), so the rows differ only by the proxy.
  */
 import Fastify from 'fastify';
 import { AddressInfo } from 'net';
+import { createInterface } from 'readline';
 
 const ANSWER = JSON.stringify({
   orderId: '8a1f3c1e-9d4b-4b7e-a3a1-5f8e2d6c7b90',
@@ -48,6 +51,10 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`listening ${(app.server.address() as AddressInfo).port}`);
+  createInterface({ input: process.stdin }).on('line', () => {
+    const { user, system } = process.cpuUsage();
+    console.log(`cpu ${user + system}`);
+  });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
