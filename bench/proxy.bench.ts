@@ -7,8 +7,7 @@
  * just before): a stand-in upstream answering 202 at once (its cost is
  * not the proxy's), the floor (a Fastify answering the same 202 itself), and
  * the proxy (Fastify + registerUpstreams) in front of one or two upstream
- * instances, as `ORDERS_URL` names them (two under `npm start`: bodies are
- * buffered for failover; one: streamed). The load is autocannon from this
+ * instances, as `ORDERS_URL` names them (two under `npm start`, one in k8s). The load is autocannon from this
  * process, a 180-byte order body with the headers a client sends.
  *
  * PROXY_BASELINE=/path/to/dist/apps/gateway/src/proxy/upstream-proxy.js (a
