@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
-import { LocationRow, locationFromRow } from '@stockflow/persistence';
+import { LocationRow, StockLevelRow, locationFromRow } from '@stockflow/persistence';
 import { readLogRanges } from '@stockflow/replay';
 
 interface LocationDump {
@@ -35,12 +35,6 @@ export interface ProjectionSource {
   query(sql: string): Promise<unknown>;
 }
 
-interface StockRow {
-  sku: string;
-  on_hand: string;
-  reserved: string;
-  version: string;
-}
 interface ReservationRow {
   reservation_id: string;
   sku: string;
@@ -51,7 +45,7 @@ interface ReservationRow {
 
 export async function readProjections(db: ProjectionSource): Promise<ProjectionDump> {
   const [stock, locations, reservations, journal] = await Promise.all([
-    rowsOf<StockRow>(
+    rowsOf<StockLevelRow>(
       db,
       'SELECT sku, on_hand, reserved, version FROM stock_levels ORDER BY sku COLLATE "C"',
     ),
