@@ -17,6 +17,20 @@ export function nextAttempt(attempt: number, instances: number): boolean {
 /** An instance that has not answered within the attempt timeout (slow, starting, or hung). */
 const NOT_ANSWERED = new Set(['UND_ERR_HEADERS_TIMEOUT']);
 
+function errorCode(error: Error & { code?: string }): string {
+  return error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '';
+}
+
+/** The request never reached the instance (refused, unreachable): nothing was done there. */
+export function neverReached(error: Error): boolean {
+  return NEVER_REACHED.has(errorCode(error));
+}
+
+/** The instance had the request but gave no answer within the attempt's timeout. */
+export function isAttemptTimeout(error: Error): boolean {
+  return NOT_ANSWERED.has(errorCode(error));
+}
+
 /**
  * A request lost mid-way, or not answered within the attempt timeout (see
  * `attemptTimeoutMs`), is repeated only when repeating it is harmless: reads,
@@ -28,7 +42,7 @@ export function isRetryable(
   method: string,
   url: string,
 ): boolean {
-  const code = error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '';
+  const code = errorCode(error);
   if (NEVER_REACHED.has(code)) return true;
   if (!LOST_MIDWAY.has(code) && !NOT_ANSWERED.has(code)) return false;
   return isRepeatable(method, url);

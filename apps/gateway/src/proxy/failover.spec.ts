@@ -117,6 +117,17 @@ describe('gateway failover across upstream instances', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('goes back to an instance that was only slow when the other refuses (it was just killed)', async () => {
+    const base = await gatewayTo([await instance('a', 'slow'), 'http://127.0.0.1:9']);
+    const orders = await Promise.all([1, 2].map(() => post(base, '/v1/orders', { lines: [] })));
+    expect(orders.map((o) => o.status)).toEqual([202, 202]);
+    // The order that met the slow instance first reached it twice (the second time with the full
+    // timeout), with one edge orderId; the other reached it once, after the refusal.
+    const ids = seen.map((s) => s.edgeOrderId);
+    expect(seen.map((s) => s.instance)).toEqual(['a', 'a', 'a']);
+    expect(new Set(ids).size).toBe(2);
+  });
+
   it('gives up after each instance was tried once', async () => {
     const base = await gatewayTo([await instance('a', '503'), await instance('b', '503')]);
     const res = await post(base, '/v1/orders', { lines: [] });

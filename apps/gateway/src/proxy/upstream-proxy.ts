@@ -5,7 +5,14 @@ import { Pool } from 'undici';
 import { EDGE_ORDER_ID_HEADER } from '@stockflow/contracts';
 import { requestTraceContext } from '@stockflow/service-kit';
 import { traceHeadersFor } from '@stockflow/tracing';
-import { attemptTimeoutMs, isRepeatable, isRetryable, nextAttempt } from './failover-policy';
+import {
+  attemptTimeoutMs,
+  isAttemptTimeout,
+  isRepeatable,
+  isRetryable,
+  neverReached,
+  nextAttempt,
+} from './failover-policy';
 
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
@@ -74,16 +81,22 @@ export function registerUpstreams(
           request.body instanceof Buffer && request.body.length > 0 ? request.body : null;
         const headers = forwardedHeaders(request, body !== null);
         const repeatable = isRepeatable(request.method, request.url);
+        // An instance that only ran out of its short attempt timeout: the one to go back to (with
+        // the full timeout) when the rest refuse, e.g. the other instance was just killed.
+        let slow: Pool | undefined;
         for (let attempt = 0; ; attempt++) {
-          const pool = instances[(first + attempt) % instances.length];
-          const last = !nextAttempt(attempt, instances.length);
+          const back = attempt >= instances.length;
+          const pool = back && slow ? slow : instances[(first + attempt) % instances.length];
+          const last = back || !nextAttempt(attempt, instances.length);
           try {
             const res = await pool.request({
               path: request.url,
               method: request.method as 'GET',
               headers,
               body,
-              headersTimeout: attemptTimeoutMs(options, repeatable, last),
+              headersTimeout: back
+                ? options.timeoutMs
+                : attemptTimeoutMs(options, repeatable, last),
             });
             if (res.statusCode === 503 && !last) {
               await res.body.dump();
@@ -94,7 +107,11 @@ export function registerUpstreams(
               .headers(returnedHeaders(res.headers))
               .send(res.body);
           } catch (error) {
-            if (!last && isRetryable(error as Error, request.method, request.url)) continue;
+            if (!last && isRetryable(error as Error, request.method, request.url)) {
+              if (isAttemptTimeout(error as Error)) slow = pool;
+              continue;
+            }
+            if (!back && slow && neverReached(error as Error)) continue;
             return sendUpstreamError(reply, upstream.name, error as Error);
           }
         }
