@@ -69,11 +69,8 @@ export class ConsumerOffsetRepository {
 
   /** partition -> next offset to read of a group on a topic (what a snapshot records, what lag counts from). */
   async nextOffsets(groupId: string, topic: string): Promise<Map<number, bigint>> {
-    const rows = await this.db.query<{ partition: number; next_offset: string }>(
-      'SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2',
-      [groupId, topic],
-    );
-    return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
+    const stored = await this.stored(groupId, topic);
+    return new Map([...stored].map(([partition, offset]) => [partition, offset.nextOffset]));
   }
 
   /** Stored offsets of a group on a topic with what binds them to their log. */
