@@ -85,8 +85,9 @@ export function registerUpstreams(
         // the full timeout) when the rest refuse, e.g. the other instance was just killed.
         let slow: Pool | undefined;
         for (let attempt = 0; ; attempt++) {
+          // Past the last instance only with a slow one to go back to (see the catch below).
           const back = attempt >= instances.length;
-          const pool = back && slow ? slow : instances[(first + attempt) % instances.length];
+          const pool = back ? slow! : instances[(first + attempt) % instances.length];
           const last = back || !nextAttempt(attempt, instances.length);
           try {
             const res = await pool.request({
