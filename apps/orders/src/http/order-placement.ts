@@ -128,17 +128,14 @@ export class OrderPlacement {
   async view(orderId: string, channel: string | undefined): Promise<OrderView | undefined> {
     const visible = (order: { channel: string }) =>
       channel === undefined || order.channel === channel;
-    let stored: Order | null = null;
-    try {
-      stored = await this.orders.find(orderId);
-    } catch (error) {
-      if (!this.logOnly.find(orderId)) {
-        this.logger.warn(`order ${orderId} not read: ${(error as Error).message}`);
-        throw new ServiceUnavailableException(
-          'order status is unavailable right now (database unreachable); retry',
-        );
-      }
-    }
+    const stored = await this.orders.find(orderId).catch((error: Error) => {
+      // Postgres unreachable: an order this process accepted through the log is still `received`.
+      if (this.logOnly.find(orderId)) return null;
+      this.logger.warn(`order ${orderId} not read: ${error.message}`);
+      throw new ServiceUnavailableException(
+        'order status is unavailable right now (database unreachable); retry',
+      );
+    });
     if (stored) {
       this.logOnly.forget(orderId);
       return visible(stored) ? answer(stored).view : undefined;
