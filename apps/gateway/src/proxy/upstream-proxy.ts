@@ -1,10 +1,7 @@
-import { randomUUID } from 'crypto';
+import replyFrom from '@fastify/reply-from';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IncomingHttpHeaders } from 'http';
-import { Pool } from 'undici';
-import { EDGE_ORDER_ID_HEADER } from '@stockflow/contracts';
-import { requestTraceContext } from '@stockflow/service-kit';
-import { traceHeadersFor } from '@stockflow/tracing';
+import { Readable } from 'stream';
 import {
   attemptTimeoutMs,
   isAttemptTimeout,
@@ -13,6 +10,7 @@ import {
   neverReached,
   nextAttempt,
 } from './failover-policy';
+import { ForwardedBody, forwardedHeaders, returnedHeaders } from './forwarded-headers';
 
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
@@ -30,25 +28,37 @@ export interface ProxyOptions {
   attemptTimeoutMs: number;
 }
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones undici sets from the body it sends. */
-const NOT_FORWARDED = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
-const NOT_RETURNED = ['connection', 'keep-alive', 'transfer-encoding'];
+/** One proxied request: what every attempt sends, and the instance to go back to. */
+interface Forwarding {
+  upstream: Upstream;
+  options: ProxyOptions;
+  first: number;
+  body: ForwardedBody;
+  headers: IncomingHttpHeaders;
+  repeatable: boolean;
+  /**
+   * An instance that only ran out of its short attempt timeout: the one to go back to (with the
+   * full timeout) when the rest refuse, e.g. the other instance was just killed.
+   */
+  slow?: number;
+}
 
 /**
  * The gateway is the one public port: it serves events and stock itself and
  * forwards orders, carts and channel operations to the services that own them.
- * Each upstream checks the token itself, so the proxy stays dumb: the request
- * body is passed on byte for byte (buffered, so that it can be sent again),
- * the response streams back, headers pass both ways. Keep-alive pools keep the
- * extra hop well under a millisecond.
+ * Each upstream checks the token itself, so the proxy stays dumb: forwarding is
+ * `@fastify/reply-from` (keep-alive undici pools, one per instance), the
+ * response streams back untouched, headers pass both ways. The request body is
+ * never parsed: to an upstream with one instance it streams through; with
+ * several it is kept as raw bytes, so that it can be sent again.
  *
- * Failover (docs/faults.md): with several instances, requests are spread round
- * robin and a request that an instance cannot take (connection refused, its
- * 503 "changed nothing, retry") goes to the next one; one lost mid-way (the
- * instance died with it) or unanswered after the attempt timeout goes on only
- * when repeating it is harmless. Every
- * `POST /v1/orders` is made repeatable here: the gateway gives it an orderId
- * (EDGE_ORDER_ID_HEADER) that orders uses when the body names none.
+ * Failover (docs/faults.md) is ours, not reply-from's (its retries are off):
+ * with several instances, requests are spread round robin and a request that
+ * an instance cannot take (connection refused, its 503 "changed nothing,
+ * retry") goes to the next one; one lost mid-way (the instance died with it)
+ * or unanswered after the attempt timeout goes on only when repeating it is
+ * harmless. Every `POST /v1/orders` is made repeatable here: the gateway gives
+ * it an orderId (EDGE_ORDER_ID_HEADER) that orders uses when the body names none.
  */
 export function registerUpstreams(
   fastify: FastifyInstance,
@@ -56,66 +66,44 @@ export function registerUpstreams(
   options: ProxyOptions,
 ): void {
   for (const upstream of upstreams) {
-    const instances = upstream.urls.map(
-      (url) =>
-        new Pool(new URL(url).origin, {
+    // Several instances: the body is kept so that failover can send it again.
+    const streamed = upstream.urls.length === 1;
+    let turn = 0;
+    // One encapsulated scope per upstream: its own reply-from (agent) and body parsers.
+    void fastify.register(async (scope) => {
+      await scope.register(replyFrom, {
+        undici: {
           connections: 64,
           pipelining: 1,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
-        }),
-    );
-    fastify.addHook('onClose', async () => {
-      await Promise.all(instances.map((pool) => pool.close()));
-    });
-    let turn = 0;
-    // One encapsulated scope per upstream: body parsers that keep the raw bytes instead of parsing JSON.
-    void fastify.register(async (scope) => {
+        },
+        // The agent closes with the gateway (fastify.close()).
+        destroyAgent: true,
+        disableRequestLogging: true,
+        // Never re-encode a body: it is forwarded as the client sent it.
+        contentTypesToEncode: [],
+      });
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
-        done(null, body),
-      );
+      if (streamed) {
+        scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+      } else {
+        scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+          done(null, body),
+        );
+      }
       const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-        const first = turn++ % instances.length;
-        const body =
-          request.body instanceof Buffer && request.body.length > 0 ? request.body : null;
-        const headers = forwardedHeaders(request, body !== null);
-        const repeatable = isRepeatable(request.method, request.url);
-        // An instance that only ran out of its short attempt timeout: the one to go back to (with
-        // the full timeout) when the rest refuse, e.g. the other instance was just killed.
-        let slow: Pool | undefined;
-        for (let attempt = 0; ; attempt++) {
-          // Past the last instance only with a slow one to go back to (see the catch below).
-          const back = attempt >= instances.length;
-          const pool = back ? slow! : instances[(first + attempt) % instances.length];
-          const last = back || !nextAttempt(attempt, instances.length);
-          try {
-            const res = await pool.request({
-              path: request.url,
-              method: request.method as 'GET',
-              headers,
-              body,
-              headersTimeout: back
-                ? options.timeoutMs
-                : attemptTimeoutMs(options, repeatable, last),
-            });
-            if (res.statusCode === 503 && !last) {
-              await res.body.dump();
-              continue;
-            }
-            return reply
-              .status(res.statusCode)
-              .headers(returnedHeaders(res.headers))
-              .send(res.body);
-          } catch (error) {
-            if (!last && isRetryable(error as Error, request.method, request.url)) {
-              if (isAttemptTimeout(error as Error)) slow = pool;
-              continue;
-            }
-            if (!back && slow && neverReached(error as Error)) continue;
-            return sendUpstreamError(reply, upstream.name, error as Error);
-          }
-        }
+        const body = forwardedBody(request);
+        const forwarding: Forwarding = {
+          upstream,
+          options,
+          first: turn++ % upstream.urls.length,
+          body,
+          headers: forwardedHeaders(request, body),
+          repeatable: isRepeatable(request.method, request.url),
+        };
+        forward(request, reply, forwarding, 0);
+        return reply;
       };
       for (const prefix of upstream.prefixes) {
         scope.all(prefix, handler);
@@ -125,30 +113,68 @@ export function registerUpstreams(
   }
 }
 
-function forwardedHeaders(request: FastifyRequest, hasBody: boolean): IncomingHttpHeaders {
-  const headers: IncomingHttpHeaders = { ...request.headers };
-  for (const name of NOT_FORWARDED) delete headers[name];
-  delete headers[EDGE_ORDER_ID_HEADER];
-  // A body-less DELETE that says Content-Type: application/json (many clients send it on every
-  // call) would be refused by the upstream's JSON parser: without a body it needs no type.
-  if (!hasBody) delete headers['content-type'];
-  if (request.method === 'POST' && request.url.split('?')[0] === '/v1/orders') {
-    headers[EDGE_ORDER_ID_HEADER] = randomUUID();
-  }
-  // The upstream's server span becomes a child of the gateway's (a client's own traceparent is replaced).
-  const ctx = requestTraceContext(request);
-  const trace = ctx && traceHeadersFor(ctx);
-  return trace ? { ...headers, ...trace } : headers;
+function forwardedBody(request: FastifyRequest): ForwardedBody {
+  if (request.body instanceof Buffer) return request.body.length > 0 ? 'bytes' : 'none';
+  // Fastify hands a DELETE that only names a Content-Type to the parser too: an empty stream.
+  const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
+  const declared = chunked !== undefined || Number(length ?? 0) > 0;
+  return request.body instanceof Readable && declared ? 'stream' : 'none';
 }
 
-function returnedHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !NOT_RETURNED.includes(name)) out[name] = value;
-  }
-  return out;
+/** One attempt; its answer or error decides whether the next one goes to another instance. */
+function forward(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  forwarding: Forwarding,
+  attempt: number,
+): void {
+  const { upstream, options } = forwarding;
+  const instances = upstream.urls.length;
+  // Past the last instance only with a slow one to go back to (see onError).
+  const back = attempt >= instances;
+  const instance = back ? forwarding.slow! : (forwarding.first + attempt) % instances;
+  const last = back || !nextAttempt(attempt, instances);
+  // The answer's headers reply-from copied onto the reply: taken off again when its 503 is retried.
+  let copied: string[] = [];
+  reply.from(undefined, {
+    getUpstream: () => upstream.urls[instance],
+    timeout: back ? options.timeoutMs : attemptTimeoutMs(options, forwarding.repeatable, last),
+    // Raw bytes go as they are (contentType only keeps reply-from from JSON-encoding them; the
+    // headers below are the client's); a stream is request.body itself, left to reply-from.
+    ...(forwarding.body === 'bytes' && {
+      body: request.body,
+      contentType: request.headers['content-type'] ?? 'application/octet-stream',
+    }),
+    ...(forwarding.body === 'none' && { body: null }),
+    rewriteRequestHeaders: () => forwarding.headers,
+    rewriteHeaders: (headers) => {
+      const returned = returnedHeaders(headers as IncomingHttpHeaders);
+      copied = Object.keys(returned);
+      return returned;
+    },
+    // Our failover decides what is repeated; reply-from's own retries (GET on a 503) stay off.
+    retryDelay: () => null,
+    onResponse: (_request, _reply, res) => {
+      if (res.statusCode === 503 && !last) {
+        res.stream.resume();
+        for (const name of copied) reply.removeHeader(name);
+        return forward(request, reply, forwarding, attempt + 1);
+      }
+      reply.send(res.stream);
+    },
+    onError: (_reply, { error }) => {
+      // reply-from wraps undici's error; the policy reads undici's code.
+      const cause = (error.cause as Error | undefined) ?? error;
+      if (!last && isRetryable(cause, request.method, request.url)) {
+        if (isAttemptTimeout(cause)) forwarding.slow = instance;
+        return forward(request, reply, forwarding, attempt + 1);
+      }
+      if (!back && forwarding.slow !== undefined && neverReached(cause)) {
+        return forward(request, reply, forwarding, attempt + 1);
+      }
+      sendUpstreamError(reply, upstream.name, cause);
+    },
+  });
 }
 
 /** Timeouts are 504, anything else that kept the upstream from answering is 502; both say which upstream. */
