@@ -138,6 +138,8 @@ function forward(
   let copied: string[] = [];
   reply.from(undefined, {
     getUpstream: () => upstream.urls[instance],
+    // reply-from gives undici this as headers and body timeout: on a short attempt the gaps in the
+    // answer's body are bounded by it too (orders' answers are small JSON sent at once).
     timeout: back ? options.timeoutMs : attemptTimeoutMs(options, forwarding.repeatable, last),
     // Raw bytes go as they are (contentType only keeps reply-from from JSON-encoding them; the
     // headers below are the client's); a stream is request.body itself, left to reply-from.
