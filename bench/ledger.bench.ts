@@ -17,9 +17,8 @@ import { InventoryEvent } from '@stockflow/contracts';
 import { foldEvents } from '@stockflow/ledger-core';
 import {
   clientTransaction,
-  loadLedgerSlice,
-  writeBatch,
   ConsumerOffsetRepository,
+  LedgerProjections,
 } from '@stockflow/persistence';
 import { createTestStack, generateWorkload, repoRoot } from '@stockflow/testing';
 import { CpuMeter, infrastructureGroups, workSeconds } from './support/cpu-meter';
@@ -107,15 +106,14 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
       const event = events[i];
       await client.query('BEGIN');
       await new ConsumerOffsetRepository(tx).lock(key);
-      const before = await loadLedgerSlice(
-        tx,
+      const projections = new LedgerProjections(tx);
+      const before = await projections.slice(
         [event.sku],
         'reservationId' in event ? [event.reservationId] : [],
         [event.eventId],
       );
       const result = foldEvents(before, [event]);
-      await writeBatch(
-        tx,
+      await projections.write(
         result,
         new Map([[event.eventId, { event, position: { partition: 0, offset: String(i) } }]]),
       );

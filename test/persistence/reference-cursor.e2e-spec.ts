@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { connectDatabase, findJournalByReference, runMigrations } from '@stockflow/persistence';
+import { JournalRepository, connectDatabase, runMigrations } from '@stockflow/persistence';
 import { connections, createTestDatabase, dropTestDatabase } from '@stockflow/testing';
 
 /**
@@ -48,7 +48,7 @@ describe('journal by reference document: keyset cursor', () => {
     const seen: string[] = [];
     let before: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const result = await findJournalByReference(db, reference, 1, before);
+      const result = await new JournalRepository(db).pageOfReference(reference, 1, before);
       seen.push(...result.entries.map((e) => e.eventId));
       if (!result.nextBefore) break;
       before = result.nextBefore;

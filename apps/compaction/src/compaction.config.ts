@@ -41,7 +41,7 @@ export class CompactionConfig extends WithRedis(WithDatabase(WithKafka(HttpEnv))
 
   /**
    * Netted reservations deleted per slice: one short statement whose row locks
-   * (all skipped by anyone else, see deleteNettedReservations) are held for
+   * (all skipped by anyone else, see ReservationRepository.deleteNetted) are held for
    * milliseconds. Larger batches delete faster but hold more locks for longer.
    */
   @IsInt()

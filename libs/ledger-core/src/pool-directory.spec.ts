@@ -1,5 +1,11 @@
 import { PoolEvent } from '@stockflow/contracts';
-import { emptyDirectory, foldPoolEvent, poolIdOfChannel, poolOfChannel } from './pool-directory';
+import {
+  emptyDirectory,
+  foldPoolEvent,
+  foldPoolMessages,
+  poolIdOfChannel,
+  poolOfChannel,
+} from './pool-directory';
 import { poolAvailable, poolsAvailable, sellable } from './pool-availability';
 import { emptyLocation, emptyStock } from './stock-state';
 
@@ -124,5 +130,31 @@ describe('poolAvailable', () => {
   it('sells available less safety stock, never below zero', () => {
     expect(sellable(8, 3)).toBe(5);
     expect(sellable(2, 3)).toBe(0);
+  });
+});
+
+describe('foldPoolMessages', () => {
+  const message = (value: unknown, offset: number) => ({
+    value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+    offset: String(offset),
+  });
+
+  it('folds the log in order and skips what is not a pool event', () => {
+    const directory = foldPoolMessages(emptyDirectory(), [
+      message(defined('web', ['web', 'app']), 0),
+      message('not json', 1),
+      message({ type: 'PoolDefined' }, 2),
+      message(defined('store', ['pos']), 3),
+    ]);
+    expect([...directory.pools.keys()].sort()).toEqual(['store', 'web']);
+    expect(poolIdOfChannel(directory, 'app')).toBe('web');
+    expect(poolIdOfChannel(directory, 'pos')).toBe('store');
+  });
+
+  it('keeps the directory it was given when a message is refused', () => {
+    const start = foldPoolMessages(emptyDirectory(), [message(defined('web', ['web']), 0)]);
+    const after = foldPoolMessages(start, [message(defined('other', ['web']), 1)]);
+    expect(poolIdOfChannel(after, 'web')).toBe('web');
+    expect(after.pools.has('other')).toBe(false);
   });
 });

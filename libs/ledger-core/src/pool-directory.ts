@@ -1,4 +1,10 @@
-import { DEFAULT_POOL_ID, PoolDefinition, PoolEvent } from '@stockflow/contracts';
+import {
+  DEFAULT_POOL_ID,
+  LogMessage,
+  PoolDefinition,
+  PoolEvent,
+  decodePoolEvent,
+} from '@stockflow/contracts';
 
 /**
  * Every defined pool and which pool each channel sells from: the fold of the
@@ -91,4 +97,19 @@ export function sortByPriority<T extends { locationId: string; priority: number 
 /** Where a service reads the current pool directory (the fold of inventory.pools so far). */
 export interface PoolDirectorySource {
   current(): PoolDirectory;
+}
+
+/** Folds pool messages (inventory.pools, in log order) over a directory; foreign writes are skipped. */
+export function foldPoolMessages(
+  directory: PoolDirectory,
+  messages: readonly LogMessage[],
+): PoolDirectory {
+  let next = directory;
+  for (const message of messages) {
+    const event = decodePoolEvent(message.value);
+    if (!event) continue;
+    const outcome = foldPoolEvent(next, event);
+    if (outcome.applied) next = outcome.directory;
+  }
+  return next;
 }

@@ -5,7 +5,18 @@ import { BulkJobRepository } from './bulk/bulk-jobs';
 import { DatabaseOptions, connectDatabase } from './data-source';
 import { ChannelDeadLetterRepository } from './channel-sync/dead-letter-repository';
 import { PoolResendRepository } from './channel-sync/pool-resend-repository';
+import { JournalRepository } from './ledger/journal-repository';
+import { ReservationRepository } from './ledger/reservation-repository';
+import { StockRepository } from './ledger/stock-repository';
 import { OrderRepository } from './orders/order-repository';
+import { SqlPool, sqlPool } from './sql-pool';
+
+/** A repository over a Queryable, injected on the app's pg pool (plain rows, cheaper than DataSource.query). */
+const overPool = <T>(repository: new (db: SqlPool) => T) => ({
+  provide: repository,
+  inject: [DataSource],
+  useFactory: (db: DataSource) => new repository(sqlPool(db)),
+});
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -41,6 +52,9 @@ export class DatabaseModule {
         ChannelDeadLetterRepository,
         PoolResendRepository,
         BulkJobRepository,
+        overPool(StockRepository),
+        overPool(ReservationRepository),
+        overPool(JournalRepository),
       ],
       exports: [
         DataSource,
@@ -48,6 +62,9 @@ export class DatabaseModule {
         ChannelDeadLetterRepository,
         PoolResendRepository,
         BulkJobRepository,
+        StockRepository,
+        ReservationRepository,
+        JournalRepository,
       ],
     };
   }

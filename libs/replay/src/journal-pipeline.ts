@@ -1,5 +1,5 @@
 import { JournalEntry, JournalSources } from '@stockflow/ledger-core';
-import { SqlPool, writeJournal } from '@stockflow/persistence';
+import { JournalRepository, SqlPool } from '@stockflow/persistence';
 
 /**
  * Journal writes of a rebuild, run while the next events are decoded and
@@ -25,7 +25,7 @@ export class JournalPipeline {
       .transaction(async (tx) => {
         // A rebuild can always be run again: no need to wait for the WAL flush per chunk.
         await tx.query('SET LOCAL synchronous_commit = off');
-        await writeJournal(tx, entries, sources);
+        await new JournalRepository(tx).append(entries, sources);
       })
       .catch((error: Error) => {
         this.failure ??= error;

@@ -6,13 +6,12 @@ import {
   quoteSchema,
   runMigrations,
   sqlPool,
-  foldPoolMessages,
-  writeProjections,
+  LedgerProjections,
   SnapshotRepository,
   ConsumerOffsetRepository,
   PoolRepository,
 } from '@stockflow/persistence';
-import { PoolDirectory, emptyDirectory } from '@stockflow/ledger-core';
+import { PoolDirectory, emptyDirectory, foldPoolMessages } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
 import { OffsetRange, readLogRanges } from './log-reader';
 import { ReplayedLedger } from './replayed-ledger';
@@ -102,7 +101,11 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     const pools = await foldPoolLog(options.kafka, options.poolsTopic);
     await sql.transaction(async (tx) => {
       const folded = ledger.state();
-      await writeProjections(tx, folded, [...folded.stock.keys()], [...folded.reservations.keys()]);
+      await new LedgerProjections(tx).save(
+        folded,
+        [...folded.stock.keys()],
+        [...folded.reservations.keys()],
+      );
       await new PoolRepository(tx).replace(pools);
       for (const [partition, range] of ranges) {
         const key = { ...options.key, partition };

@@ -9,7 +9,7 @@ import {
   decodeBatch,
   foldDecoded,
 } from '@stockflow/ledger-core';
-import { Queryable, loadLedgerSlice } from '@stockflow/persistence';
+import { LedgerProjections, Queryable } from '@stockflow/persistence';
 
 /**
  * The ledger a rebuild folds against, kept in memory. Replay is the only writer
@@ -39,26 +39,24 @@ export class ReplayedLedger {
   /** Starts from the projections a snapshot restore wrote into `db` (SnapshotRepository.restore). */
   static async fromRestoredSnapshot(db: Queryable): Promise<ReplayedLedger> {
     const ledger = new ReplayedLedger(db);
-    const skus = (await db.query<{ sku: string }>('SELECT sku FROM stock_levels')).map(
-      (r) => r.sku,
+    const projections = new LedgerProjections(db);
+    const restored = await projections.slice(
+      await projections.stock.allSkus(),
+      await projections.reservations.allIds(),
+      [],
     );
-    const reservationIds = (
-      await db.query<{ reservation_id: string }>('SELECT reservation_id FROM reservations')
-    ).map((r) => r.reservation_id);
-    const restored = await loadLedgerSlice(db, skus, reservationIds, []);
     for (const [sku, state] of restored.stock) ledger.stock.set(sku, state);
     for (const [id, reservation] of restored.reservations) ledger.reservations.set(id, reservation);
     return ledger;
   }
 
-  /** What foldEvents needs for a batch with these keys (as loadLedgerSlice answers it from Postgres). */
+  /** What foldEvents needs for a batch with these keys (as LedgerProjections.slice answers it from Postgres). */
   private async slice(keys: SliceKeys): Promise<LedgerState> {
     const stock = pick(this.stock, keys.skus);
     const reservations = pick(this.reservations, keys.reservationIds);
     const applied = new Set(keys.eventIds.filter((id) => this.applied.has(id)));
     if (this.history) {
-      const earlier = await loadLedgerSlice(
-        this.history,
+      const earlier = await new LedgerProjections(this.history).slice(
         [],
         keys.reservationIds.filter((id) => !reservations.has(id)),
         keys.eventIds.filter((id) => !applied.has(id)),

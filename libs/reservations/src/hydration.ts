@@ -4,7 +4,7 @@ import {
   InFlightReservation,
   LedgerAvailability,
   OrderReservationRepository,
-  ledgerAvailability,
+  StockRepository,
   sqlPool,
 } from '@stockflow/persistence';
 import { planHydration } from './hydration-plan';
@@ -36,7 +36,7 @@ export async function readSnapshots(
 ): Promise<Map<string, SkuSnapshot>> {
   return sqlPool(db).transaction(async (tx) => {
     const [ledgers, rows] = await Promise.all([
-      ledgerAvailability(tx, skus),
+      new StockRepository(tx).availability(skus),
       new OrderReservationRepository(tx).inFlight(skus),
     ]);
     const snapshots = new Map<string, SkuSnapshot>(

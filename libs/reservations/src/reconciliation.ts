@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { OrderReservationRepository, sqlPool, stockSkusAfter } from '@stockflow/persistence';
+import { OrderReservationRepository, StockRepository, sqlPool } from '@stockflow/persistence';
 import { planHydration } from './hydration-plan';
 import { ReservationContext, SkuSnapshot, hydrate, readSnapshots } from './hydration';
 import { reservationMetrics } from './reservation-metrics';
@@ -131,7 +131,7 @@ export async function reconcilePage(
   const sql = sqlPool(ctx.db);
   const records = new OrderReservationRepository(sql);
   while ((await records.settleFolded(5000)) === 5000);
-  const skus = await stockSkusAfter(sql, cursor, pageSize);
+  const skus = await new StockRepository(sql).skusAfter(cursor, pageSize);
   const outcomes = new Map<string, ReconcileOutcome>();
   for (const sku of skus) outcomes.set(sku, await reconcileSku(ctx, sku, options.republishAfterMs));
   return { outcomes, next: skus.length < pageSize ? '' : skus[skus.length - 1] };

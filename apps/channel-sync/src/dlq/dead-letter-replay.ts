@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   ChannelDeadLetterRepository,
   IndexedDeadLetter,
-  locationLevelsOf,
+  StockRepository,
 } from '@stockflow/persistence';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { StockState } from '../delivery/queued-update';
@@ -35,7 +34,7 @@ export class DeadLetterReplay {
   constructor(
     private readonly store: ChannelDeadLetterRepository,
     private readonly fleet: ChannelFleet,
-    private readonly db: DataSource,
+    private readonly stockLevels: StockRepository,
   ) {}
 
   /** The DLQ index's rows and the ledger's levels, as confirming a replay reads them. */
@@ -78,7 +77,9 @@ export class DeadLetterReplay {
 
   /** The ledger's current state of these SKUs, per location (its projection; newer than any dead letter of them). */
   private async stockStates(skus: string[]): Promise<Map<string, StockState>> {
-    return new Map((await locationLevelsOf(this.db, skus)).map((level) => [level.sku, level]));
+    return new Map(
+      (await this.stockLevels.locationLevelsOf(skus)).map((level) => [level.sku, level]),
+    );
   }
 }
 

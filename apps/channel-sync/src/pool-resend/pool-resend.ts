@@ -4,11 +4,10 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PoolView } from '@stockflow/channels';
 import { PoolFeed } from '@stockflow/kafka';
 import { emptyDirectory } from '@stockflow/ledger-core';
-import { PoolResendRepository, locationLevelsOf, locationLevelsPage } from '@stockflow/persistence';
+import { PoolResendRepository, StockRepository } from '@stockflow/persistence';
 import { ChannelSyncConfig } from '../channel-sync.config';
 import { ChannelFleet } from '../consumers/channel-fleet';
 import { ChannelPipeline, ResendResult } from '../delivery/channel-pipeline';
@@ -54,7 +53,7 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     private readonly feed: PoolFeed,
     private readonly fleet: ChannelFleet,
-    private readonly db: DataSource,
+    private readonly stockLevels: StockRepository,
     private readonly config: ChannelSyncConfig,
     private readonly progress: PoolResendRepository,
   ) {
@@ -161,7 +160,7 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
     try {
       for (let afterSku = ''; ;) {
         if (this.stopped) return this.stop(channel, scanned);
-        const page = await locationLevelsPage(this.db, afterSku, PAGE_SIZE);
+        const page = await this.stockLevels.locationLevelsAfter(afterSku, PAGE_SIZE);
         if (page.length === 0) break;
         for (const level of page) {
           if (this.stopped) return this.stop(channel, scanned);
@@ -180,7 +179,8 @@ export class PoolResend implements OnApplicationBootstrap, BeforeApplicationShut
       for (let round = 0; deferred.size > 0 && round < DEFERRED_ROUNDS; round++) {
         await sleep(DEFERRED_WAIT_MS);
         if (this.stopped) return this.stop(channel, scanned);
-        for (const level of await locationLevelsOf(this.db, [...deferred])) await offer(level);
+        for (const level of await this.stockLevels.locationLevelsOf([...deferred]))
+          await offer(level);
       }
       if (deferred.size > 0)
         this.logger.warn(

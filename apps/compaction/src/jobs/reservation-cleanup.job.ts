@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { deleteNettedReservations } from '@stockflow/persistence';
+import { ReservationRepository } from '@stockflow/persistence';
 import { CompactionConfig } from '../compaction.config';
 import { CompactionJob } from './compaction-job';
 
@@ -15,13 +14,13 @@ export class ReservationCleanupJob implements CompactionJob {
   readonly maxItemsPerSecond?: number;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly reservations: ReservationRepository,
     private readonly config: CompactionConfig,
   ) {
     this.maxItemsPerSecond = config.RESERVATION_CLEANUP_ROWS_PER_SECOND || undefined;
   }
 
   runOnce(): Promise<number> {
-    return deleteNettedReservations(this.db, this.config.RESERVATION_CLEANUP_BATCH_SIZE);
+    return this.reservations.deleteNetted(this.config.RESERVATION_CLEANUP_BATCH_SIZE);
   }
 }

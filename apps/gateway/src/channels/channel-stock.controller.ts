@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, NotFoundException, Param, UseGuards } from '@nestjs/common';
 import { Matches } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { SKU_PATTERN } from '@stockflow/contracts';
 import { CHANNEL_NAME_PATTERN, SafetyStock, channelAvailability } from '@stockflow/channels';
 import { PoolFeed } from '@stockflow/kafka';
 import { stockSnapshot } from '@stockflow/ledger-core';
-import { findStockState } from '@stockflow/persistence';
+import { StockRepository } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 
 /** Injection token: channel name -> its safety stock, from CHANNELS_FILE. */
@@ -32,14 +31,14 @@ class ChannelStockParams {
 @AllowAccess('read')
 export class ChannelStockController {
   constructor(
-    private readonly db: DataSource,
+    private readonly stockLevels: StockRepository,
     private readonly pools: PoolFeed,
     @Inject(CHANNEL_SAFETY_STOCK) private readonly safety: ReadonlyMap<string, SafetyStock>,
   ) {}
 
   @Get(':channel/stock/:sku')
   async stock(@Param() { channel, sku }: ChannelStockParams) {
-    const state = await findStockState(this.db, sku);
+    const state = await this.stockLevels.state(sku);
     if (!state) throw new NotFoundException(`unknown sku ${sku}`);
     const { locations } = stockSnapshot(state);
     const level = { sku, version: state.version, available: 0, locations };

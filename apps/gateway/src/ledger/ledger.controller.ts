@@ -12,9 +12,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { MAX_REFERENCE_LENGTH } from '@stockflow/contracts';
-import { findJournalByReference, isReferenceCursor } from '@stockflow/persistence';
+import { JournalRepository, isReferenceCursor } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 
 @ValidatorConstraint({ name: 'referenceCursor' })
@@ -54,10 +53,10 @@ class ReferenceQuery {
 @UseGuards(ChannelAuthGuard)
 @AllowAccess('read')
 export class LedgerController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly journal: JournalRepository) {}
 
   @Get()
   byReference(@Query() query: ReferenceQuery) {
-    return findJournalByReference(this.db, query.reference, query.limit ?? 50, query.before);
+    return this.journal.pageOfReference(query.reference, query.limit ?? 50, query.before);
   }
 }

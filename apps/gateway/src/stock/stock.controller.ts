@@ -9,11 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { SKU_PATTERN } from '@stockflow/contracts';
 import { PoolFeed } from '@stockflow/kafka';
 import { poolsAvailable, stockSnapshot } from '@stockflow/ledger-core';
-import { findJournal, findStockState } from '@stockflow/persistence';
+import { JournalRepository, StockRepository } from '@stockflow/persistence';
 import { AllowAccess, ChannelAuthGuard } from '@stockflow/service-kit';
 import { ErrorDto, JournalPageDto, StockDto } from '../docs/gateway-api.dto';
 
@@ -52,7 +51,8 @@ class LedgerQuery {
 @AllowAccess('read')
 export class StockController {
   constructor(
-    private readonly db: DataSource,
+    private readonly stockLevels: StockRepository,
+    private readonly journal: JournalRepository,
     private readonly pools: PoolFeed,
   ) {}
 
@@ -62,7 +62,7 @@ export class StockController {
   @ApiResponse({ status: 200, type: StockDto })
   @ApiResponse({ status: 404, type: ErrorDto })
   async stock(@Param() { sku }: SkuParams) {
-    const state = await findStockState(this.db, sku);
+    const state = await this.stockLevels.state(sku);
     if (!state) throw new NotFoundException(`unknown sku ${sku}`);
     return { ...stockSnapshot(state), pools: poolsAvailable(state, this.pools.current()) };
   }
@@ -72,7 +72,7 @@ export class StockController {
   @ApiResponse({ status: 200, type: JournalPageDto })
   @ApiResponse({ status: 404, type: ErrorDto })
   async ledger(@Param() { sku }: SkuParams, @Query() query: LedgerQuery) {
-    const page = await findJournal(this.db, sku, query.limit ?? 50, query.before);
+    const page = await this.journal.pageOfSku(sku, query.limit ?? 50, query.before);
     if (page.entries.length === 0 && query.before === undefined) {
       throw new NotFoundException(`unknown sku ${sku}`);
     }

@@ -11,8 +11,7 @@ import {
 } from '@stockflow/ledger-core';
 import { SqlTransaction } from '../sql-pool';
 import { ConsumerOffsetRepository, OffsetKey } from './consumer-offsets';
-import { loadLedgerSlice } from './projection-reader';
-import { writeBatch } from './projection-writer';
+import { LedgerProjections } from './ledger-projections';
 
 export interface FoldedPartitionBatch<M extends LogMessage> {
   /** Projections of the touched SKUs and reservations before the batch. */
@@ -77,9 +76,10 @@ export async function foldPartitionBatch<M extends LogMessage>(
 
   const decoded = decodeBatch(folded);
   const { skus, reservationIds, eventIds } = decoded.keys;
-  const before = await loadLedgerSlice(tx, skus, reservationIds, eventIds);
+  const projections = new LedgerProjections(tx);
+  const before = await projections.slice(skus, reservationIds, eventIds);
   const { result, rejected, sources } = foldDecoded(before, decoded, key.partition);
-  await writeBatch(tx, result, sources);
+  await projections.write(result, sources);
   await offsets.save(key, BigInt(last.offset) + 1n, binding);
   return { before, result, events: decoded.events, rejected, skipped, handedOff, sources };
 }

@@ -1,5 +1,5 @@
-import { LogMessage, PoolDefinition, decodePoolEvent } from '@stockflow/contracts';
-import { PoolDirectory, foldPoolEvent } from '@stockflow/ledger-core';
+import { LogMessage, PoolDefinition } from '@stockflow/contracts';
+import { PoolDirectory, foldPoolMessages } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
 import { SqlTransaction } from '../sql-pool';
 import { ConsumerOffsetRepository, OffsetKey } from './consumer-offsets';
@@ -53,21 +53,6 @@ export class PoolRepository {
       ],
     );
   }
-}
-
-/** Folds pool messages (inventory.pools, in log order) over a directory; foreign writes are skipped. */
-export function foldPoolMessages(
-  directory: PoolDirectory,
-  messages: readonly LogMessage[],
-): PoolDirectory {
-  let next = directory;
-  for (const message of messages) {
-    const event = decodePoolEvent(message.value);
-    if (!event) continue;
-    const outcome = foldPoolEvent(next, event);
-    if (outcome.applied) next = outcome.directory;
-  }
-  return next;
 }
 
 /**
