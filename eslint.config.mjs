@@ -102,9 +102,9 @@ export default tseslint.config(
   },
   {
     // kafkajs is libs/kafka's client: apps consume through KafkaTransport and import its
-    // types from '@stockflow/kafka' (libs/testing and libs/replay keep plain readers).
+    // types from '@stockflow/kafka' (libs/testing, for tests only, keeps plain readers).
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['libs/kafka/**', 'libs/testing/**', 'libs/replay/**', '**/*.spec.ts'],
+    ignores: ['libs/kafka/**', 'libs/testing/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,5 +8,6 @@ export * from './consumer-lag';
 export * from './backlog-metrics';
 export * from './batch-span';
 export * from './log-now';
+export * from './log-reader';
 export * from './pools/pool-feed';
 export * from './kafkajs-types';

@@ -1,4 +1,3 @@
-export * from './log-reader';
 export * from './rebuild';
 export * from './projection-diff';
 export * from './replay';

@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, OffsetRange, readLogRanges } from '@stockflow/kafka';
 import {
   Snapshot,
   SnapshotKey,
@@ -13,7 +13,6 @@ import {
 } from '@stockflow/persistence';
 import { PoolDirectory, emptyDirectory, foldPoolMessages } from '@stockflow/ledger-core';
 import { JournalPipeline } from './journal-pipeline';
-import { OffsetRange, readLogRanges } from './log-reader';
 import { ReplayedLedger } from './replayed-ledger';
 
 /**

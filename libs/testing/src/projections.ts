@@ -2,7 +2,7 @@ import { Kafka } from 'kafkajs';
 import { InventoryEvent } from '@stockflow/contracts';
 import { emptyLedger, foldEvents } from '@stockflow/ledger-core';
 import { LocationRow, StockLevelRow, locationFromRow } from '@stockflow/persistence';
-import { readLogRanges } from '@stockflow/replay';
+import { readLogRanges } from '@stockflow/kafka';
 
 interface LocationDump {
   sku: string;
