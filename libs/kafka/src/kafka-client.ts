@@ -1,5 +1,7 @@
 import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { KafkaSecurity } from '@stockflow/config';
+// Before any client connects: stops kafkajs' 1 ms timer spinning on every idle connection.
+import './kafkajs-idle-timer-fix';
 
 export interface KafkaClientOptions {
   brokers: string;
