@@ -12,8 +12,9 @@ export type BatchHandler = (batch: PartitionBatch, context: KafkaBatchContext) =
 
 /**
  * When the group's offsets move forward:
- * - `after-handler`: a batch is resolved and committed once its handler
- *   resolved (every `intervalMs` at most; unset commits after every batch);
+ * - `after-handler`: a batch's offsets become committable once its handler
+ *   resolved; they are committed every `intervalMs` (default 1 s) and on
+ *   close, so a crash re-delivers at most that much (handlers are idempotent);
  * - `reported`: the fetch position moves on at once, and every `intervalMs`
  *   (and on close, after `drain`) the transport commits the offsets
  *   `safeOffsets()` reports (partition -> next offset to read), for handlers
@@ -42,7 +43,7 @@ export interface KafkaSubscription {
    * dependency (Redis, Postgres, Kafka) may be down for a while.
    */
   retryInPlace?: boolean;
-  /** Default: `after-handler`, committing after every batch. */
+  /** Default: `after-handler`, committing once a second. */
   commit?: CommitPolicy;
   /** Runs the handler inside a CONSUMER span of this name linked to its messages' traces. */
   span?: string;
