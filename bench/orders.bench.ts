@@ -228,6 +228,18 @@ async function orderRun(
     what: 'every accepted order decided',
   });
   const decidedSeconds = (Date.now() - started) / 1000;
+  // Requests in flight when the load stopped may store their order after that check:
+  // wait until no order arrives for a second and none is undecided, else they count as lost.
+  let last = -1;
+  await waitFor(
+    async () => {
+      const { stored, received } = await countOrders(db);
+      const settled = stored === last && received === 0;
+      last = stored;
+      return settled;
+    },
+    { timeoutMs: 180_000, intervalMs: 1_000, what: 'orders still in flight stored and decided' },
+  );
   await ledgerCaughtUp(db, admin, stack);
   const cpu = meter.stop();
   print(r);
@@ -254,6 +266,13 @@ async function orderRun(
     decidedPerSecond: decided / decidedSeconds,
     cpu,
   };
+}
+
+async function countOrders(db: Client): Promise<{ stored: number; received: number }> {
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS stored, (count(*) FILTER (WHERE status = 'received'))::int AS received FROM orders`,
+  );
+  return rows[0];
 }
 
 async function countReceived(db: Client): Promise<number> {
