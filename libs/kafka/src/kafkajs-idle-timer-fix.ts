@@ -4,15 +4,16 @@
  * #1604, #1704, unfixed upstream): `RequestQueue.scheduleCheckPendingRequests`
  * schedules the next check even when nothing is pending and nothing throttles,
  * with a negative delay (`throttledUntil` is -1), and that check schedules the
- * next. Measured on an idle gateway: ~750 wake-ups a second, 70–90 ms of CPU per
- * second in each service before any message moved.
+ * next. Measured on an idle gateway: 1,547 event-loop wake-ups a second (250
+ * with this fix), 70–90 ms of CPU per second in each service before any
+ * message moved (36–55 with it).
  *
  * This replaces the method on kafkajs' own class (every connection of every
  * client in the process uses it) with the same logic minus the loop: with
  * nothing pending and no throttle there is nothing to check. A request that has
  * to wait is pushed to `pending`, which schedules a check again; one that
- * completes or times out checks the queue itself. Imported once by this
- * library's index, before any client is made.
+ * completes or times out checks the queue itself. Imported by kafka-client.ts,
+ * so it is in place before any client of this library is made.
  */
 interface RequestQueueInternals {
   pending: unknown[];

@@ -6,6 +6,9 @@ import { batchRetries, trackLastBatch } from './consumer-metrics';
 import { ConsumerControl, KafkaBatchContext } from './kafka-batch-context';
 import { BatchHandler, KafkaSubscription } from './kafka-subscription';
 
+/** How often an `after-handler` subscription commits when it sets no interval. */
+const DEFAULT_COMMIT_INTERVAL_MS = 1_000;
+
 /**
  * One subscription's kafkajs consumer: its own group, an eachBatch loop with
  * manual resolve, the commit policy, retry in place, crash and readiness
@@ -17,9 +20,6 @@ import { BatchHandler, KafkaSubscription } from './kafka-subscription';
  * `autoCommitInterval` says (kafkajs 2.2.4 runner), which on busy consumers
  * was a third of all requests the broker served.
  */
-/** How often an `after-handler` subscription commits when it sets no interval. */
-const DEFAULT_COMMIT_INTERVAL_MS = 1_000;
-
 export class SubscriptionRunner {
   private readonly logger: Logger;
   private consumer?: Consumer;
