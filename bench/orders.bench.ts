@@ -221,8 +221,8 @@ async function orderRun(
   const meter = new CpuMeter(groups).start();
   const started = Date.now();
   const r = await run(label, options);
-  const backlog = await countReceived(db);
-  await waitFor(async () => (await countReceived(db)) === 0, {
+  const backlog = (await countOrders(db)).received;
+  await waitFor(async () => (await countOrders(db)).received === 0, {
     timeoutMs: 180_000,
     intervalMs: 100,
     what: 'every accepted order decided',
@@ -273,11 +273,6 @@ async function countOrders(db: Client): Promise<{ stored: number; received: numb
     `SELECT count(*)::int AS stored, (count(*) FILTER (WHERE status = 'received'))::int AS received FROM orders`,
   );
   return rows[0];
-}
-
-async function countReceived(db: Client): Promise<number> {
-  return (await db.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'received'`)).rows[0]
-    .n;
 }
 
 /** The ledger's stored offsets reach the end of inventory.events: every reservation is folded (and its level published). */

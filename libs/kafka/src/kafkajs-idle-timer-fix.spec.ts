@@ -31,6 +31,11 @@ function request() {
   return { entry, sent, pushed: { entry, expectResponse: true, sendRequest: sent } };
 }
 
+/** The broker's (empty) response to `entry`, as the Connection hands it over. */
+function answer(q: { fulfillRequest(r: object): void }, entry: { correlationId: number }) {
+  q.fulfillRequest({ correlationId: entry.correlationId, payload: Buffer.alloc(0), size: 0 });
+}
+
 describe('kafkajs RequestQueue without the idle timer loop', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
@@ -40,7 +45,7 @@ describe('kafkajs RequestQueue without the idle timer loop', () => {
     const { entry, sent, pushed } = request();
     q.push(pushed);
     expect(sent).toHaveBeenCalledTimes(1);
-    q.fulfillRequest({ correlationId: entry.correlationId, payload: Buffer.alloc(0), size: 0 });
+    answer(q, entry);
     expect(entry.resolve).toHaveBeenCalledTimes(1);
     // kafkajs 2.2.4 as shipped leaves one here, re-armed every millisecond.
     expect(jest.getTimerCount()).toBe(0);
@@ -66,17 +71,9 @@ describe('kafkajs RequestQueue without the idle timer loop', () => {
     q.push(first.pushed);
     q.push(second.pushed);
     expect(second.sent).not.toHaveBeenCalled();
-    q.fulfillRequest({
-      correlationId: first.entry.correlationId,
-      payload: Buffer.alloc(0),
-      size: 0,
-    });
+    answer(q, first.entry);
     expect(second.sent).toHaveBeenCalledTimes(1);
-    q.fulfillRequest({
-      correlationId: second.entry.correlationId,
-      payload: Buffer.alloc(0),
-      size: 0,
-    });
+    answer(q, second.entry);
     jest.advanceTimersByTime(100);
     expect(jest.getTimerCount()).toBe(0);
   });
