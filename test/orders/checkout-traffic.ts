@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { Client } from 'undici';
 import { TEST_TOKENS, makeEvent } from '@stockflow/testing';
 
 /**
@@ -7,6 +8,11 @@ import { TEST_TOKENS, makeEvent } from '@stockflow/testing';
  * every request of a kind failed (no request of that kind succeeded). A request
  * not answered within `requestTimeoutMs` counts as failed: a client would have
  * given up on it.
+ *
+ * Each client sends over one connection of its own (an undici Client), so a
+ * killed server process can fail at most the one request each client has on
+ * it: with fetch's shared pool, a client could pick up another client's idle
+ * socket to the dead process and fail twice for one kill.
  */
 export type Kind = 'order' | 'event';
 
@@ -16,6 +22,8 @@ export interface Attempt {
   startedAt: number;
   endedAt: number;
   status: number; // 0: no answer (refused, reset, timed out)
+  /** Why a request got no answer (the error's code or name), for the failure's log line. */
+  error?: string;
 }
 
 export interface Traffic {
@@ -38,7 +46,10 @@ export function startTraffic(options: TrafficOptions): Traffic {
   const attempts: Attempt[] = [];
   let running = true;
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const connections: Client[] = [];
   const send = async (kind: Kind) => {
+    const connection = new Client(options.gatewayUrl);
+    connections.push(connection);
     while (running) {
       const id = randomUUID();
       const body =
@@ -57,21 +68,24 @@ export function startTraffic(options: TrafficOptions): Traffic {
             });
       const token = kind === 'order' ? TEST_TOKENS.web : TEST_TOKENS['3pl'];
       const startedAt = Date.now();
-      const status = await fetch(`${options.gatewayUrl}/v1/${kind}s`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      }).then(
-        async (res) => {
-          await res.arrayBuffer();
-          return res.status;
-        },
-        () => 0,
-      );
-      attempts.push({ kind, id, startedAt, endedAt: Date.now(), status });
+      const answer = await connection
+        .request({
+          path: `/v1/${kind}s`,
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+        .then(
+          async (res) => {
+            await res.body.arrayBuffer();
+            return { status: res.statusCode };
+          },
+          (err: NodeJS.ErrnoException) => ({ status: 0, error: err.code ?? err.name }),
+        );
+      attempts.push({ kind, id, startedAt, endedAt: Date.now(), ...answer });
       // A failing request is tried again soon, not in a hot loop (refusals answer in microseconds).
-      if (!ACCEPTED[kind].includes(status)) await new Promise((r) => setTimeout(r, 20));
+      if (!ACCEPTED[kind].includes(answer.status)) await new Promise((r) => setTimeout(r, 20));
     }
   };
   const clients = options.clients ?? 3;
@@ -84,6 +98,7 @@ export function startTraffic(options: TrafficOptions): Traffic {
     stop: async () => {
       running = false;
       await Promise.all(all);
+      await Promise.all(connections.map((c) => c.close()));
     },
   };
 }

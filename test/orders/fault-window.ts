@@ -128,7 +128,7 @@ export async function expectNothingLost(db: Client, gatewayUrl: string, run: Fau
 function summary(attempts: Attempt[]): string {
   const byStatus = new Map<string, number>();
   for (const a of attempts) {
-    const key = `${a.kind} ${a.status}`;
+    const key = `${a.kind} ${a.status}${a.error ? ` (${a.error})` : ''}`;
     byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
   }
   return [...byStatus].map(([k, n]) => `${k}: ${n}`).join(', ');
