@@ -40,6 +40,7 @@ import {
 } from './support/cpu-meter';
 import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 import { killRow, killTable } from './support/orders-kill-run';
+import { PgWork, pgWorkLine, startPgWork } from './support/pg-work';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -62,6 +63,7 @@ interface OrderRun extends Run {
   backlog: number;
   decidedPerSecond: number;
   cpu: CpuUsage;
+  pg: PgWork;
 }
 
 async function main(): Promise<void> {
@@ -180,6 +182,9 @@ async function main(): Promise<void> {
         cpuMsPerOrderByProcess: Object.fromEntries(
           viaGateway.cpu.groups.map((g) => [g.name, perUnit(g.seconds, viaGateway.decided, 'ms')]),
         ),
+        postgresPerOrder: Object.fromEntries(
+          Object.entries(viaGateway.pg).map(([k, n]) => [k, n / Math.max(1, viaGateway.decided)]),
+        ),
         directPerSecond: direct.decidedPerSecond,
         syncPerSecond: sync.decidedPerSecond,
         lost: runs.reduce((sum, r) => sum + r.lost, 0),
@@ -218,6 +223,11 @@ async function orderRun(
   groups: CpuGroup[],
   { db, admin, stack }: { db: Client; admin: Admin; stack: TestStack },
 ): Promise<OrderRun> {
+  // Counts below are of the whole table: start from an empty one (the kill row leaves its decided orders).
+  await db.query('DELETE FROM orders');
+  // Its row counts reach the statistics views when this backend next goes idle, not within the window.
+  await db.query('SELECT pg_stat_force_next_flush()');
+  const pgWork = await startPgWork(db);
   const meter = new CpuMeter(groups).start();
   const started = Date.now();
   const r = await run(label, options);
@@ -242,12 +252,14 @@ async function orderRun(
   );
   await ledgerCaughtUp(db, admin, stack);
   const cpu = meter.stop();
+  // Backends report their statistics up to a second after their last transaction.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const pg = await pgWork();
   print(r);
   const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status`);
   const by = Object.fromEntries(
     rows.map((row: { status: string; n: number }) => [row.status, row.n]),
   );
-  await db.query('DELETE FROM orders');
   const answered = (r.codes['202'] ?? 0) + (r.codes['201'] ?? 0) + (r.codes['409'] ?? 0);
   const decided = (by.pending ?? 0) + (by.rejected ?? 0);
   const stored = decided + (by.received ?? 0);
@@ -258,6 +270,7 @@ async function orderRun(
       `last decided ${(decidedSeconds - SECONDS).toFixed(1)} s after it`,
   );
   console.log(cpuTable(`  ${label}`, cpu, decided, 'order', 'ms'));
+  console.log(pgWorkLine(pg, decided, 'order'));
   return {
     ...r,
     decided,
@@ -265,6 +278,7 @@ async function orderRun(
     backlog,
     decidedPerSecond: decided / decidedSeconds,
     cpu,
+    pg,
   };
 }
 
