@@ -1,9 +1,16 @@
 import { Server, Socket, createConnection, createServer } from 'net';
 
 /**
- * A TCP proxy in front of the shared Redis, so a test can make Redis
- * unreachable for one service (cut) and bring it back (restore) without
- * touching the Redis everyone else uses.
+ * A TCP proxy in front of a shared server (Postgres, Redis), so a test can make
+ * it unreachable for the services behind the proxy (cut) and bring it back
+ * (restore) without touching the server everyone else uses.
+ *
+ * Each side's end is the other's: when one socket closes or fails, its peer is
+ * destroyed too. A SIGKILLed process's socket is often reset rather than closed
+ * (unread bytes in its buffer), and `pipe` passes on only a clean end: without
+ * this, the Postgres session of a killed orders instance stayed open behind the
+ * proxy, idle in its transaction and holding the row locks of the batch it was
+ * deciding, and every later decision of those orders waited for minutes.
  */
 export interface TcpProxy {
   port: number;
@@ -20,9 +27,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     new Promise<void>((resolve) => {
       server = createServer((client) => {
         const upstream = createConnection(target);
-        for (const s of [client, upstream]) {
+        for (const [s, peer] of [
+          [client, upstream],
+          [upstream, client],
+        ]) {
           sockets.add(s);
-          s.on('close', () => sockets.delete(s));
+          s.on('close', () => {
+            sockets.delete(s);
+            peer.destroy();
+          });
           s.on('error', () => s.destroy());
         }
         client.pipe(upstream).pipe(client);
