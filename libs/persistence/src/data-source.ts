@@ -10,7 +10,30 @@ export interface DatabaseOptions {
   /** Postgres schema to work in (search_path); replay builds into a fresh one. */
   schema?: string;
   applicationName?: string;
+  /** Override of IDLE_IN_TRANSACTION_TIMEOUT_MS (tests). */
+  idleInTransactionTimeoutMs?: number;
 }
+
+/**
+ * How long Postgres lets one of our sessions sit idle inside a transaction
+ * before it ends the session. Our transactions never wait on people: the
+ * longest idle gap is the ledger publishing a batch's stock levels before its
+ * commit. A session idle longer belongs to a process that is gone while its
+ * connection is not (a host lost mid-transaction, a proxy that kept the
+ * socket open): its row locks would otherwise stall every later batch of the
+ * same orders or SKUs until TCP noticed, hours by default. Ended, it rolls
+ * back and its work is redone by whoever owns the batch now.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+/**
+ * Server-side TCP keepalives for our sessions: Postgres notices a peer that
+ * vanished (host lost, network cut) within about a minute instead of the
+ * kernel's two hours, and drops its session and any session advisory lock it
+ * held (compaction's snapshot and reconciliation locks).
+ */
+const SERVER_KEEPALIVES =
+  '-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3';
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   const schema = options.schema ?? 'public';
@@ -29,7 +52,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'stockflow',
-      options: `-c search_path=${schema}`,
+      idle_in_transaction_session_timeout:
+        options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      options: `-c search_path=${schema} ${SERVER_KEEPALIVES}`,
     },
   };
 }
