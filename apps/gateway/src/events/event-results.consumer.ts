@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventResultMessage, TopicNames } from '@stockflow/contracts';
-import { KafkaMessage, KafkaTransport, TOPICS } from '@stockflow/kafka';
+import { KafkaMessage, KafkaTransport, QUIET_TOPIC_MAX_WAIT_MS, TOPICS } from '@stockflow/kafka';
 import { Readiness } from '@stockflow/runtime';
 
 type Waiter = (result: EventResultMessage) => void;
@@ -32,7 +32,7 @@ export class EventResults {
         groupId: `stockflow-gateway-results-${randomUUID()}`,
         topic: topics.eventResults,
         fromBeginning: false,
-        tuning: { maxWaitTimeInMs: 50 },
+        tuning: { maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS },
         onAssigned: () => (this.joined = true),
       },
       ({ messages }) => this.deliver(messages),

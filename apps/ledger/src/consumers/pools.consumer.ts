@@ -2,7 +2,13 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
-import { KafkaBatch, KafkaTransport, PartitionBatch, TOPICS } from '@stockflow/kafka';
+import {
+  KafkaBatch,
+  KafkaTransport,
+  PartitionBatch,
+  QUIET_TOPIC_MAX_WAIT_MS,
+  TOPICS,
+} from '@stockflow/kafka';
 import { applyPoolBatch, sqlPool } from '@stockflow/persistence';
 import { LedgerConfig } from '../ledger.config';
 
@@ -29,7 +35,7 @@ export class PoolsConsumer {
       // The events consumer's group timeouts: the app's start waits for this group's
       // join too, and a SIGKILLed member would otherwise hold it for the default 30 s.
       tuning: {
-        maxWaitTimeInMs: 100,
+        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
         sessionTimeout: 10_000,
         rebalanceTimeout: 20_000,
         heartbeatInterval: 2_000,

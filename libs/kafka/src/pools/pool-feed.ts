@@ -12,6 +12,7 @@ import {
 import { Readiness, counter } from '@stockflow/runtime';
 import { TOPICS } from '../kafka.module';
 import { KafkaTransport } from '../transport/kafka-transport';
+import { QUIET_TOPIC_MAX_WAIT_MS } from '../transport/kafka-subscription';
 
 const skipped = counter({
   name: 'stockflow_pool_events_skipped_total',
@@ -60,7 +61,7 @@ export class PoolFeed implements PoolDirectorySource {
         name: 'PoolFeed',
         groupId: `stockflow-pools-${randomUUID()}`,
         topic: topics.pools,
-        tuning: { maxWaitTimeInMs: 100 },
+        tuning: { maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS },
         prepare: async () => {
           this.target = await this.endOffset();
           if (this.target === 0n) this.setCaughtUp();

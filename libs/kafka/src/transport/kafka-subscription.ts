@@ -24,6 +24,16 @@ export type CommitPolicy =
   | { mode: 'after-handler'; intervalMs?: number }
   | { mode: 'reported'; intervalMs: number; safeOffsets: () => Map<number, number> };
 
+/**
+ * Fetch wait for consumers of topics that are quiet most of the time
+ * (inventory.pools, event results). kafkajs fetches with `minBytes` 1, so the
+ * broker answers as soon as one record arrives and this never delays a
+ * message; it only sets how often an idle consumer asks (and what a stop or a
+ * rebalance may wait for the fetch in flight). At 100 ms these consumers were
+ * half of all fetches the broker served in bench:orders.
+ */
+export const QUIET_TOPIC_MAX_WAIT_MS = 500;
+
 /** Everything the transport needs to run one consumer group on one topic. */
 export interface KafkaSubscription {
   /** Names the consumer in logs, in /health/ready and in the retries counter. */
