@@ -11,7 +11,12 @@
  * load lowers it. CPU is read from /proc for every process on the path
  * (services, Kafka, Postgres, Redis) over the same window, the load generator
  * apart. A last async run at half the sustained rate measures the accept p99 a
- * shop sees below saturation.
+ * shop sees below saturation: open loop, one order every 1/rate seconds, each
+ * latency counted from its scheduled send (bench/open-loop.ts). autocannon's
+ * `overallRate` is not that: each of its connections sends its share of a
+ * second back to back when the second starts, then pauses. (Measured side by
+ * side at 784/s: p99 64.4 ms open loop, 63 ms autocannon; the earlier numbers
+ * stand, but only the open loop measures what the target means.)
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
@@ -19,6 +24,7 @@ import { randomBytes } from 'crypto';
 import { Admin } from 'kafkajs';
 import { loadavg } from 'os';
 import { Client } from 'pg';
+import { Pool } from 'undici';
 import {
   ServiceProcess,
   TEST_TOKENS,
@@ -41,6 +47,7 @@ import {
 import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 import { killRow, killTable } from './support/orders-kill-run';
 import { PgWork, pgWorkLine, startPgWork } from './support/pg-work';
+import { openLoop } from './open-loop';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -106,20 +113,21 @@ async function main(): Promise<void> {
     const ordersFloor = await floorRun('floor GET /health/live (orders)', orders, groups([orders]));
     const direct = await orderRun(
       'async POST /v1/orders (orders direct)',
-      orderRequests(orders.url),
+      () => run('async POST /v1/orders (orders direct)', orderRequests(orders.url)),
       groups([ledger, orders]),
       settle,
     );
     const viaGateway = await orderRun(
       'async POST /v1/orders (gateway)',
-      orderRequests(gateway.url),
+      () => run('async POST /v1/orders (gateway)', orderRequests(gateway.url)),
       groups([ledger, orders, gateway]),
       settle,
     );
     const halfRate = Math.max(1, Math.floor(viaGateway.decidedPerSecond / 2));
+    const halfLabel = `async POST /v1/orders (gateway) at ${halfRate}/s, open loop`;
     const half = await orderRun(
-      `async POST /v1/orders (gateway) at ${halfRate}/s`,
-      { ...orderRequests(gateway.url), overallRate: halfRate },
+      halfLabel,
+      () => pacedRun(halfLabel, gateway.url, halfRate),
       groups([ledger, orders, gateway]),
       settle,
     );
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
     );
     const sync = await orderRun(
       'sync  POST /v1/orders (gateway)',
-      orderRequests(gateway.url),
+      () => run('sync  POST /v1/orders (gateway)', orderRequests(gateway.url)),
       groups([ledger, orders, gateway]),
       settle,
     );
@@ -219,7 +227,7 @@ async function floorRun(label: string, service: ServiceProcess, groups: CpuGroup
  */
 async function orderRun(
   label: string,
-  options: autocannon.Options,
+  load: () => Promise<Run>,
   groups: CpuGroup[],
   { db, admin, stack }: { db: Client; admin: Admin; stack: TestStack },
 ): Promise<OrderRun> {
@@ -230,7 +238,7 @@ async function orderRun(
   const pgWork = await startPgWork(db);
   const meter = new CpuMeter(groups).start();
   const started = Date.now();
-  const r = await run(label, options);
+  const r = await load();
   const backlog = (await countOrders(db)).received;
   await waitFor(async () => (await countOrders(db)).received === 0, {
     timeoutMs: 180_000,
@@ -307,27 +315,62 @@ async function ledgerCaughtUp(db: Client, admin: Admin, stack: TestStack): Promi
   );
 }
 
-function orderRequests(base: string): autocannon.Options {
+const ORDER_HEADERS = {
+  'content-type': 'application/json',
+  authorization: `Bearer ${TEST_TOKENS.web}`,
+};
+
+/** Bodies of distinct orders, one SKU each, round robin over SKUS. */
+function orderBodies(): () => string {
   const run = randomBytes(3).toString('hex');
   let n = 0;
+  return () => {
+    const i = n++;
+    return JSON.stringify({
+      orderId: `b-${run}-${i}`,
+      lines: [{ sku: SKUS[i % SKUS.length], quantity: 1 }],
+      payment: { method: 'card' },
+    });
+  };
+}
+
+function orderRequests(base: string): autocannon.Options {
+  const nextBody = orderBodies();
   return {
     url: `${base}/v1/orders`,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKENS.web}` },
-    requests: [
-      {
-        setupRequest: (req) => {
-          const i = n++;
-          const body = {
-            orderId: `b-${run}-${i}`,
-            lines: [{ sku: SKUS[i % SKUS.length], quantity: 1 }],
-            payment: { method: 'card' },
-          };
-          return { ...req, body: JSON.stringify(body) };
-        },
-      },
-    ],
+    headers: ORDER_HEADERS,
+    requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }],
   };
+}
+
+/** `rate` orders a second for SECONDS, evenly spaced (open loop), over a keep-alive pool. */
+async function pacedRun(label: string, base: string, rate: number): Promise<Run> {
+  const pool = new Pool(base, { connections: CONNECTIONS });
+  const nextBody = orderBodies();
+  try {
+    const paced = await openLoop(label, rate, SECONDS, async () => {
+      const res = await pool.request({
+        method: 'POST',
+        path: '/v1/orders',
+        headers: ORDER_HEADERS,
+        body: nextBody(),
+      });
+      await res.body.dump();
+      return res.statusCode;
+    });
+    const answered = paced.latenciesMs.length;
+    return {
+      label,
+      requests: answered,
+      perSecond: Math.round(paced.sentPerSecond),
+      p50: Number(paced.p50.toFixed(1)),
+      p99: Number(paced.p99.toFixed(1)),
+      codes: Object.fromEntries([...paced.statuses].map(([k, v]) => [String(k), v])),
+    };
+  } finally {
+    await pool.close();
+  }
 }
 
 function run(label: string, options: autocannon.Options): Promise<Run> {
