@@ -19,4 +19,19 @@ export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   @Min(16_384)
   @Max(64 * 1024 * 1024)
   LEDGER_MAX_BYTES_PER_PARTITION = 2 * 1024 * 1024;
+
+  /**
+   * A fetch returns once this much is there (or after LEDGER_FETCH_MAX_WAIT_MS): below
+   * saturation the ledger folds tens of events per transaction instead of a trickle each.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024)
+  LEDGER_FETCH_MIN_BYTES = 16 * 1024;
+
+  /** Longest a fetch waits for LEDGER_FETCH_MIN_BYTES: what it may add to an event's way to its projection. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  LEDGER_FETCH_MAX_WAIT_MS = 20;
 }

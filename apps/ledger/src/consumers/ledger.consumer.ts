@@ -45,7 +45,11 @@ export class LedgerConsumer {
       topic: topics.events,
       tuning: {
         maxBytesPerPartition: config.LEDGER_MAX_BYTES_PER_PARTITION,
-        maxWaitTimeInMs: 100,
+        // 16 KiB is ~45 events: at 1,000 events/s a fetch waits its 20 ms and brings ~20 in one
+        // transaction, where one fetch per trickle cost a transaction, a commit and a produce each
+        // (bench:orders at 600/s: 0.71 -> 0.61 commits per order; bench:fanout: ledger CPU -10 %).
+        minBytes: config.LEDGER_FETCH_MIN_BYTES,
+        maxWaitTimeInMs: config.LEDGER_FETCH_MAX_WAIT_MS,
         // A SIGKILLed member holds its partitions until the group gives up on it:
         // short session and rebalance timeouts bound that pause to ~20 s. Batches
         // take well under a second, and we heartbeat after each one.
