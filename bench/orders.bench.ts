@@ -20,6 +20,7 @@
  * half-rate run is repeated with the ledger at nice BENCH_LEDGER_NICE (10; 0
  * skips it): what a lower priority for the one service off the accept path
  * buys the accept tail, a deployment choice measured beside the default.
+ * BENCH_HALF_RATE fixes that rate (orders/s) so that two builds compare at equal load.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
@@ -58,6 +59,8 @@ const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const SKUS = Array.from({ length: 100 }, (_, i) => `OB-${i}`);
 /** Niceness of the ledger in the extra half-rate run (0 skips the run). */
 const LEDGER_NICE = Number(process.env.BENCH_LEDGER_NICE ?? 10);
+/** Orders per second of the half-rate runs; 0 (default): half the sustained rate just measured. */
+const HALF_RATE = Number(process.env.BENCH_HALF_RATE ?? 0);
 
 interface Run {
   label: string;
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
       groups([ledger, orders, gateway]),
       settle,
     );
-    const halfRate = Math.max(1, Math.floor(viaGateway.decidedPerSecond / 2));
+    const halfRate = HALF_RATE || Math.max(1, Math.floor(viaGateway.decidedPerSecond / 2));
     const halfLabel = `async POST /v1/orders (gateway) at ${halfRate}/s, open loop`;
     const half = await orderRun(
       halfLabel,
