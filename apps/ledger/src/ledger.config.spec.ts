@@ -2,10 +2,10 @@ import { ConfigError, loadConfig } from '@stockflow/config';
 import { LedgerConfig } from './ledger.config';
 
 describe('LedgerConfig fetch settings', () => {
-  it('waits for 16 KiB or 20 ms per fetch by default', () => {
+  it('waits for 16 KiB or 50 ms per fetch by default', () => {
     expect(loadConfig(LedgerConfig, {})).toMatchObject({
       LEDGER_FETCH_MIN_BYTES: 16_384,
-      LEDGER_FETCH_MAX_WAIT_MS: 20,
+      LEDGER_FETCH_MAX_WAIT_MS: 50,
     });
   });
 

@@ -33,5 +33,5 @@ export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   @IsInt()
   @Min(1)
   @Max(1_000)
-  LEDGER_FETCH_MAX_WAIT_MS = 20;
+  LEDGER_FETCH_MAX_WAIT_MS = 50;
 }
