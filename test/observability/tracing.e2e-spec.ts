@@ -86,7 +86,15 @@ describe('one trace from a request to the ledger and on to channel delivery (OTL
           (s) => s.service === 'stockflow-gateway' && s.name === 'POST /v1/events',
         );
         trace = ingest ? otlp.spans.filter((s) => s.traceId === ingest.traceId) : [];
-        return trace.some((s) => s.name === 'channel-sync deliver');
+        // Each service exports on its own timer: the delivery's span can arrive before the fold's.
+        const linked = otlp.spans.some(
+          (s) =>
+            s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === ingest?.spanId),
+        );
+        return (
+          linked &&
+          ['ledger fold', 'channel-sync deliver'].every((n) => trace.some((s) => s.name === n))
+        );
       },
       { timeoutMs: 60_000, what: 'the spans of the trace exported' },
     );
