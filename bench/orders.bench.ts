@@ -121,13 +121,13 @@ async function main(): Promise<void> {
     const ordersFloor = await floorRun('floor GET /health/live (orders)', orders, groups([orders]));
     const direct = await orderRun(
       'async POST /v1/orders (orders direct)',
-      () => run('async POST /v1/orders (orders direct)', orderRequests(orders.url)),
+      (label) => run(label, orderRequests(orders.url)),
       groups([ledger, orders]),
       settle,
     );
     const viaGateway = await orderRun(
       'async POST /v1/orders (gateway)',
-      () => run('async POST /v1/orders (gateway)', orderRequests(gateway.url)),
+      (label) => run(label, orderRequests(gateway.url)),
       groups([ledger, orders, gateway]),
       settle,
     );
@@ -135,14 +135,14 @@ async function main(): Promise<void> {
     const halfLabel = `async POST /v1/orders (gateway) at ${halfRate}/s, open loop`;
     const half = await orderRun(
       halfLabel,
-      () => pacedRun(halfLabel, gateway.url, halfRate),
+      (label) => pacedRun(label, gateway.url, halfRate),
       groups([ledger, orders, gateway]),
       settle,
     );
     const niced = await ledgerNiced(ledger, () =>
       orderRun(
         `${halfLabel}, ledger at nice ${LEDGER_NICE}`,
-        () => pacedRun(`${halfLabel}, ledger at nice ${LEDGER_NICE}`, gateway.url, halfRate),
+        (label) => pacedRun(label, gateway.url, halfRate),
         groups([ledger, orders, gateway]),
         settle,
       ),
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     );
     const sync = await orderRun(
       'sync  POST /v1/orders (gateway)',
-      () => run('sync  POST /v1/orders (gateway)', orderRequests(gateway.url)),
+      (label) => run(label, orderRequests(gateway.url)),
       groups([ledger, orders, gateway]),
       settle,
     );
@@ -248,7 +248,7 @@ async function floorRun(label: string, service: ServiceProcess, groups: CpuGroup
  */
 async function orderRun(
   label: string,
-  load: () => Promise<Run>,
+  load: (label: string) => Promise<Run>,
   groups: CpuGroup[],
   { db, admin, stack }: { db: Client; admin: Admin; stack: TestStack },
 ): Promise<OrderRun> {
@@ -259,7 +259,7 @@ async function orderRun(
   const pgWork = await startPgWork(db);
   const meter = new CpuMeter(groups).start();
   const started = Date.now();
-  const r = await load();
+  const r = await load(label);
   const backlog = (await countOrders(db)).received;
   await waitFor(async () => (await countOrders(db)).received === 0, {
     timeoutMs: 180_000,
@@ -374,8 +374,8 @@ async function ledgerNiced<T>(
   ledger: ServiceProcess,
   load: () => Promise<T>,
 ): Promise<T | undefined> {
-  const pid = ledger.child.pid!;
   if (LEDGER_NICE === 0) return undefined;
+  const pid = ledger.child.pid!;
   try {
     setPriority(pid, LEDGER_NICE);
   } catch (error) {

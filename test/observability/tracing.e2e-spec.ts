@@ -79,6 +79,10 @@ describe('one trace from a request to the ledger and on to channel delivery (OTL
       what: 'channel call',
     });
 
+    const batchLinkedTo = (spanId: string) =>
+      otlp.spans.find(
+        (s) => s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === spanId),
+      );
     let trace: ReceivedSpan[] = [];
     await waitFor(
       () => {
@@ -87,12 +91,9 @@ describe('one trace from a request to the ledger and on to channel delivery (OTL
         );
         trace = ingest ? otlp.spans.filter((s) => s.traceId === ingest.traceId) : [];
         // Each service exports on its own timer: the delivery's span can arrive before the fold's.
-        const linked = otlp.spans.some(
-          (s) =>
-            s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === ingest?.spanId),
-        );
         return (
-          linked &&
+          ingest !== undefined &&
+          batchLinkedTo(ingest.spanId) !== undefined &&
           ['ledger fold', 'channel-sync deliver'].every((n) => trace.some((s) => s.name === n))
         );
       },
@@ -111,10 +112,7 @@ describe('one trace from a request to the ledger and on to channel delivery (OTL
     expect(fold.parentSpanId).toBe(ingest.spanId);
     expect(deliver.parentSpanId).toBe(fold.spanId);
     // The batch span serves many requests: it is linked to this trace, not part of it.
-    const batch = otlp.spans.find(
-      (s) => s.name === 'ledger apply batch' && s.links.some((l) => l.spanId === ingest.spanId),
-    );
-    expect(batch).toBeDefined();
+    expect(batchLinkedTo(ingest.spanId)).toBeDefined();
   });
 
   it('carries a checkout from its HTTP request through the outbox relay to the ledger fold in one trace', async () => {
