@@ -101,6 +101,7 @@ async function ledgerLag(
     url: config.DATABASE_URL,
     poolSize: 1,
     applicationName: 'stockflow-ops',
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   });
   try {
     return await lagFromStoredOffsets(

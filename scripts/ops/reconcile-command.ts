@@ -22,6 +22,7 @@ export async function reconcileCommand(argv: string[]): Promise<number> {
     url: config.DATABASE_URL,
     poolSize: 2,
     applicationName: 'stockflow-ops',
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   });
   const redis = createFailClosedRedis(config.REDIS_URL);
   try {

@@ -105,6 +105,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     fromSnapshot: start,
     keepSchema: args.options.has('keep-schema'),
     concurrency: config.REPLAY_CONCURRENCY,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   }).catch((error: unknown) => {
     throw new ReplayFailed(
       `replay failed: ${error instanceof Error ? error.stack : String(error)}`,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { connectDatabase, dataSourceOptions, sqlPool } from '@stockflow/persistence';
+import { connectDatabase, dataSourceOptions, preparedSql, sqlPool } from '@stockflow/persistence';
 import { connections, createTestDatabase, dropTestDatabase } from '@stockflow/testing';
 
 /**
@@ -59,6 +59,38 @@ describe('sqlPool: the pg pool under the DataSource', () => {
     expect(await sql.query('UPDATE counted SET n = n * 10 WHERE n = 2 RETURNING n')).toEqual([
       { n: 20 },
     ]);
+  });
+
+  it('prepares a statement marked by preparedSql once per connection, and no other', async () => {
+    const sql = sqlPool(db);
+    const marked = preparedSql('SELECT $1::int + 1 AS n');
+    expect(await sql.query(marked, [1])).toEqual([{ n: 2 }]);
+    expect(await sql.query(marked, [41])).toEqual([{ n: 42 }]);
+    await sql.transaction(async (tx) => expect(await tx.query(marked, [2])).toEqual([{ n: 3 }]));
+    expect(await sql.query('SELECT $1::int - 1 AS n', [1])).toEqual([{ n: 0 }]);
+    // One connection (poolSize 1): its session holds the marked statement once.
+    expect(await sql.query('SELECT name, statement FROM pg_prepared_statements')).toEqual([
+      { name: expect.stringMatching(/^sf_/), statement: marked },
+    ]);
+  });
+
+  it('prepares nothing with preparedStatements false (a pooler that does not keep them)', async () => {
+    const unprepared = await connectDatabase({
+      url: databaseUrl,
+      poolSize: 1,
+      preparedStatements: false,
+    });
+    try {
+      const sql = sqlPool(unprepared);
+      const marked = preparedSql('SELECT $1::int * 2 AS n');
+      expect(await sql.query(marked, [21])).toEqual([{ n: 42 }]);
+      await sql.transaction(async (tx) => expect(await tx.query(marked, [3])).toEqual([{ n: 6 }]));
+      expect(await sql.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      await unprepared.destroy();
+    }
   });
 
   it('refuses a DataSource it did not open, naming why', async () => {

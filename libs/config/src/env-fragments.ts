@@ -94,6 +94,14 @@ export function WithDatabase<T extends Ctor>(Base: T) {
     @Min(1)
     @Max(200)
     DATABASE_POOL_SIZE = 10;
+
+    /**
+     * Hot statements are prepared once per connection and their plans reused.
+     * false behind a pooler that does not keep a client's prepared statements
+     * (PgBouncer in transaction mode before 1.21, without max_prepared_statements).
+     */
+    @IsBoolean({ message: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
+    DATABASE_PREPARED_STATEMENTS = true;
   }
   return DatabaseEnv;
 }

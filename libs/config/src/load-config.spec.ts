@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         WORKERS: '11',
         DATABASE_URL: 'mysql://x',
         KAFKA_BROKERS: 'nohost',
+        DATABASE_PREPARED_STATEMENTS: 'sometimes',
       });
     } catch (e) {
       error = e;
@@ -47,6 +48,9 @@ describe('loadConfig', () => {
       /^DATABASE_URL="mysql:\/\/x": DATABASE_URL must be a postgres:\/\/ URL/m,
     );
     expect(problems).toMatch(/^KAFKA_BROKERS="nohost": KAFKA_BROKERS must be host:port/m);
-    expect((error as ConfigError).problems).toHaveLength(4);
+    expect(problems).toMatch(
+      /^DATABASE_PREPARED_STATEMENTS="sometimes": DATABASE_PREPARED_STATEMENTS must be true or false/m,
+    );
+    expect((error as ConfigError).problems).toHaveLength(5);
   });
 });

@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** Override of IDLE_IN_TRANSACTION_TIMEOUT_MS (tests). */
   idleInTransactionTimeoutMs?: number;
+  /** sqlPool prepares its parameterised statements per connection (default true; DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<DataSou
   const driver = poolReportingPg((created) => (pool ??= created));
   const db = await new DataSource({ ...dataSourceOptions(options), driver }).initialize();
   if (!pool) throw new Error('connectDatabase: TypeORM opened no pg pool');
-  adoptSqlPool(db, pool);
+  adoptSqlPool(db, pool, options.preparedStatements ?? true);
   return db;
 }
 

@@ -1,5 +1,6 @@
 export * from './queryable';
 export * from './sql-pool';
+export { preparedSql } from './prepared-statements';
 export * from './data-source';
 export * from './migrations';
 export * from './ledger/stock-repository';

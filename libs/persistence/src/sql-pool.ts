@@ -3,6 +3,7 @@ import { pipeline } from 'stream/promises';
 import pg, { Pool, PoolClient, PoolConfig, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { statement } from './prepared-statements';
 import { Queryable } from './queryable';
 
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
@@ -36,9 +37,13 @@ export function poolReportingPg(onPool: (pool: Pool) => void): typeof pg {
   return Object.create(pg, { Pool: { value: ReportedPool } }) as typeof pg;
 }
 
-/** Makes `pool` (the one under `db`, see poolReportingPg) what sqlPool(db) answers. */
-export function adoptSqlPool(db: DataSource, pool: Pool): void {
-  pools.set(db, wrap(pool));
+/**
+ * Makes `pool` (the one under `db`, see poolReportingPg) what sqlPool(db)
+ * answers; the statements marked by preparedSql are prepared per connection
+ * unless `prepare` is false.
+ */
+export function adoptSqlPool(db: DataSource, pool: Pool, prepare = true): void {
+  pools.set(db, wrap(pool, prepare));
 }
 
 /**
@@ -56,19 +61,19 @@ export function sqlPool(db: DataSource): SqlPool {
 }
 
 /** A connection the caller has already put inside BEGIN, seen as a SqlTransaction. */
-export function clientTransaction(client: PoolClient): SqlTransaction {
+export function clientTransaction(client: PoolClient, prepare = false): SqlTransaction {
   return {
     query: async <Row>(sql: string, parameters?: unknown[]) =>
-      (await client.query<Row & QueryResultRow>(sql, parameters)).rows,
+      (await client.query<Row & QueryResultRow>(statement(sql, parameters, prepare))).rows,
     copyFrom: (statement, text) =>
       pipeline(Readable.from([text]), client.query(copyFrom(statement))),
   };
 }
 
-function wrap(pool: Pool): SqlPool {
+function wrap(pool: Pool, prepare: boolean): SqlPool {
   return {
     query: async <Row>(sql: string, parameters?: unknown[]) =>
-      (await pool.query<Row & QueryResultRow>(sql, parameters)).rows,
+      (await pool.query<Row & QueryResultRow>(statement(sql, parameters, prepare))).rows,
     transaction: async (work, isolation = 'READ COMMITTED') => {
       const client: PoolClient = await pool.connect();
       // pg-pool listens for errors only on idle clients: a checked-out one whose
@@ -79,7 +84,7 @@ function wrap(pool: Pool): SqlPool {
       client.on('error', onError);
       try {
         await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-        const result = await work(clientTransaction(client));
+        const result = await work(clientTransaction(client, prepare));
         await client.query('COMMIT');
         return result;
       } catch (error) {

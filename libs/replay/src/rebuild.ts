@@ -37,6 +37,8 @@ export interface RebuildOptions {
   /** Fold the log up to (excluding) these offsets, per partition. */
   until: ReadonlyMap<number, bigint>;
   concurrency: number;
+  /** DATABASE_PREPARED_STATEMENTS (default true). */
+  preparedStatements?: boolean;
 }
 
 export interface RebuildStats {
@@ -63,6 +65,7 @@ export async function rebuildFromLog(options: RebuildOptions): Promise<RebuildSt
     schema: options.schema,
     poolSize: options.concurrency,
     applicationName: 'stockflow-replay',
+    preparedStatements: options.preparedStatements,
   });
   const sql = sqlPool(db);
   const stats: RebuildStats = { events: 0, applied: 0, duplicates: 0, rejected: 0, seconds: 0 };

@@ -24,6 +24,8 @@ export interface ReplayOptions {
   /** Keep the rebuilt schema even when it equals live (it is always kept when it differs). */
   keepSchema?: boolean;
   concurrency: number;
+  /** DATABASE_PREPARED_STATEMENTS (default true). */
+  preparedStatements?: boolean;
 }
 
 export interface ReplayReport {
@@ -48,6 +50,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
     url: options.databaseUrl,
     schema: options.liveSchema,
     poolSize: 2,
+    preparedStatements: options.preparedStatements,
   });
   try {
     const session = live.createQueryRunner();
@@ -57,6 +60,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
     const start = await startingSnapshot(live, options, reference);
     const stats = await rebuildFromLog({
       kafka: options.kafka,
+      preparedStatements: options.preparedStatements,
       databaseUrl: options.databaseUrl,
       key: options.key,
       poolsTopic: options.poolsTopic,

@@ -18,6 +18,7 @@ export interface StockflowServiceConfig extends HttpEnv, KafkaSettings {
   KAFKA_TOPIC_PREFIX: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
+  DATABASE_PREPARED_STATEMENTS: boolean;
   /** `CHANNEL_TOKENS`; absent in services without authenticated routes. */
   CHANNEL_TOKENS?: string;
   /** `OPERATOR_TOKENS`; absent in services without operator routes. */
@@ -62,6 +63,7 @@ export class StockflowServiceModule {
           url: config.DATABASE_URL,
           poolSize: options.databasePoolSize ?? config.DATABASE_POOL_SIZE,
           applicationName: `stockflow-${options.name}`,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -1,5 +1,6 @@
 import { ReservationAllocation, ReservationKind, ReservationState } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
+import { preparedSql } from '../prepared-statements';
 
 /** A reservations row. */
 interface ReservationRow {
@@ -56,10 +57,10 @@ export class ReservationRepository {
   async save(reservations: readonly ReservationState[]): Promise<void> {
     if (reservations.length === 0) return;
     await this.db.query(
-      `INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, kind, allocations, updated_at)
+      preparedSql(`INSERT INTO reservations (reservation_id, sku, order_id, quantity, open, kind, allocations, updated_at)
        SELECT *, now() FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::varchar[], $7::jsonb[])
        ON CONFLICT (reservation_id) DO UPDATE
-         SET open = EXCLUDED.open, allocations = EXCLUDED.allocations, updated_at = EXCLUDED.updated_at`,
+         SET open = EXCLUDED.open, allocations = EXCLUDED.allocations, updated_at = EXCLUDED.updated_at`),
       [
         reservations.map((r) => r.reservationId),
         reservations.map((r) => r.sku),

@@ -1,5 +1,6 @@
 import { LocationStock, StockState } from '@stockflow/ledger-core';
 import { Queryable } from '../queryable';
+import { preparedSql } from '../prepared-statements';
 
 /** A stock_levels row (bigints arrive as strings). */
 export interface StockLevelRow {
@@ -138,11 +139,11 @@ export class StockRepository {
   async save(states: readonly StockState[]): Promise<void> {
     if (states.length === 0) return;
     await this.db.query(
-      `INSERT INTO stock_levels (sku, on_hand, reserved, version, updated_at)
+      preparedSql(`INSERT INTO stock_levels (sku, on_hand, reserved, version, updated_at)
        SELECT *, now() FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::bigint[])
        ON CONFLICT (sku) DO UPDATE
          SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved,
-             version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+             version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`),
       [
         states.map((s) => s.sku),
         states.map((s) => s.onHand),
@@ -155,13 +156,13 @@ export class StockRepository {
     );
     if (locations.length === 0) return;
     await this.db.query(
-      `INSERT INTO stock_locations (sku, ${LOCATION_COLUMNS})
+      preparedSql(`INSERT INTO stock_locations (sku, ${LOCATION_COLUMNS})
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
                             $7::bigint[], $8::bigint[], $9::jsonb[])
        ON CONFLICT (sku, location_id) DO UPDATE
          SET on_hand = EXCLUDED.on_hand, committed = EXCLUDED.committed, reserved = EXCLUDED.reserved,
              damaged = EXCLUDED.damaged, quality_control = EXCLUDED.quality_control,
-             safety_stock = EXCLUDED.safety_stock, incoming = EXCLUDED.incoming`,
+             safety_stock = EXCLUDED.safety_stock, incoming = EXCLUDED.incoming`),
       [
         locations.map((r) => r.sku),
         locations.map((r) => r.locationId),

@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Queryable } from '../queryable';
 import { SqlPool, sqlPool } from '../sql-pool';
 import { Order, OrderLine, OrderStatus } from './order.entity';
+import { preparedSql } from '../prepared-statements';
 
 /** An order as accepted, before any decision. */
 export interface NewOrder {
@@ -73,7 +74,7 @@ export class OrderRepository {
    */
   async insertReceived(orders: NewOrder[]): Promise<Set<string>> {
     const rows: OrderIdRow[] = await this.sql.query(
-      `WITH input AS (
+      preparedSql(`WITH input AS (
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
            AS t(order_id, channel, cart_id, payment_method, lines)),
        inserted AS (
@@ -81,7 +82,7 @@ export class OrderRepository {
          SELECT order_id, channel, cart_id, payment_method, 'received', lines FROM input
          ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
        history AS (INSERT INTO order_status_history (order_id, status) SELECT order_id, 'received' FROM inserted)
-       SELECT order_id FROM inserted`,
+       SELECT order_id FROM inserted`),
       [
         orders.map((o) => o.orderId),
         orders.map((o) => o.channel),

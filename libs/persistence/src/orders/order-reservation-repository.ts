@@ -1,5 +1,6 @@
 import { Allocation, reservationEventId } from '@stockflow/contracts';
 import { Queryable } from '../queryable';
+import { preparedSql } from '../prepared-statements';
 
 /**
  * A reservation the orders service is about to issue in Redis (kind `order`:
@@ -69,12 +70,12 @@ export class OrderReservationRepository {
   async recordIntents(rows: ReservationRecord[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(
-      `INSERT INTO order_reservations (reservation_id, sku, quantity, kind, order_id, cart_id, channel, state,
+      preparedSql(`INSERT INTO order_reservations (reservation_id, sku, quantity, kind, order_id, cart_id, channel, state,
                                        expires_at, reserve_event_id, release_event_id)
        SELECT r, s, q, k, o, c, ch, 'reserving', e, re, rl
        FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[],
                    $8::timestamptz[], $9::uuid[], $10::uuid[]) AS t(r, s, q, k, o, c, ch, e, re, rl)
-       ON CONFLICT (reservation_id) DO NOTHING`,
+       ON CONFLICT (reservation_id) DO NOTHING`),
       [
         rows.map((r) => r.rid),
         rows.map((r) => r.sku),
