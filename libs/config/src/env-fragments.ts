@@ -96,7 +96,8 @@ export function WithDatabase<T extends Ctor>(Base: T) {
     DATABASE_POOL_SIZE = 10;
 
     /**
-     * Hot statements are prepared once per connection and their plans reused.
+     * The plan-stable writes (preparedSql in libs/persistence) are prepared once
+     * per connection and their plans reused.
      * false behind a pooler that does not keep a client's prepared statements
      * (PgBouncer in transaction mode before 1.21, without max_prepared_statements).
      */

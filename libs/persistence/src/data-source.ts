@@ -12,7 +12,7 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** Override of IDLE_IN_TRANSACTION_TIMEOUT_MS (tests). */
   idleInTransactionTimeoutMs?: number;
-  /** sqlPool prepares its parameterised statements per connection (default true; DATABASE_PREPARED_STATEMENTS). */
+  /** sqlPool prepares the statements marked by preparedSql, per connection (default true; DATABASE_PREPARED_STATEMENTS). */
   preparedStatements?: boolean;
 }
 
