@@ -97,9 +97,9 @@ export function WithDatabase<T extends Ctor>(Base: T) {
 
     /**
      * The plan-stable writes (preparedSql in libs/persistence) are prepared once
-     * per connection and their plans reused.
-     * false behind a pooler that does not keep a client's prepared statements
-     * (PgBouncer in transaction mode before 1.21, without max_prepared_statements).
+     * per connection and their plans reused. false behind a pooler that does not
+     * keep a client's prepared statements (PgBouncer in transaction mode before
+     * 1.21, or without max_prepared_statements).
      */
     @IsBoolean({ message: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
     DATABASE_PREPARED_STATEMENTS = true;

@@ -39,10 +39,10 @@ export function poolReportingPg(onPool: (pool: Pool) => void): typeof pg {
 
 /**
  * Makes `pool` (the one under `db`, see poolReportingPg) what sqlPool(db)
- * answers; the statements marked by preparedSql are prepared per connection
- * unless `prepare` is false.
+ * answers; with `prepare`, the statements marked by preparedSql are prepared
+ * per connection.
  */
-export function adoptSqlPool(db: DataSource, pool: Pool, prepare = true): void {
+export function adoptSqlPool(db: DataSource, pool: Pool, prepare: boolean): void {
   pools.set(db, wrap(pool, prepare));
 }
 
@@ -60,8 +60,12 @@ export function sqlPool(db: DataSource): SqlPool {
   return pool;
 }
 
-/** A connection the caller has already put inside BEGIN, seen as a SqlTransaction. */
-export function clientTransaction(client: PoolClient, prepare = false): SqlTransaction {
+/**
+ * A connection the caller has already put inside BEGIN, seen as a
+ * SqlTransaction; marked statements prepared as the services run them unless
+ * `prepare` is false.
+ */
+export function clientTransaction(client: PoolClient, prepare = true): SqlTransaction {
   return {
     query: async <Row>(sql: string, parameters?: unknown[]) =>
       (await client.query<Row & QueryResultRow>(statement(sql, parameters, prepare))).rows,

@@ -60,7 +60,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
     const start = await startingSnapshot(live, options, reference);
     const stats = await rebuildFromLog({
       kafka: options.kafka,
-      preparedStatements: options.preparedStatements,
       databaseUrl: options.databaseUrl,
       key: options.key,
       poolsTopic: options.poolsTopic,
@@ -69,6 +68,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
       fromSnapshot: start,
       until: reference.offsets,
       concurrency: options.concurrency,
+      preparedStatements: options.preparedStatements,
     });
     const diffs = await diffProjections(live, {
       liveSchema: options.liveSchema,
