@@ -25,4 +25,23 @@ describe('Coalescer', () => {
     await expect(coalescer.submit('a')).rejects.toThrow('database down');
     expect(await coalescer.submit('b')).toBe('b');
   });
+
+  it("with gather: 'tick', sends the calls of one turn of the event loop together, even the first", async () => {
+    const batches: number[][] = [];
+    const coalescer = new Coalescer<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items;
+      },
+      1,
+      Number.POSITIVE_INFINITY,
+      { gather: 'tick' },
+    );
+    const sameTurn = [1, 2, 3].map((i) => coalescer.submit(i));
+    await Promise.resolve(); // a microtask later is still the same turn
+    sameTurn.push(coalescer.submit(4));
+    expect(await Promise.all(sameTurn)).toEqual([1, 2, 3, 4]);
+    expect(await coalescer.submit(5)).toBe(5);
+    expect(batches).toEqual([[1, 2, 3, 4], [5]]);
+  });
 });

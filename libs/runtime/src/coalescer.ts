@@ -11,21 +11,34 @@ interface Waiting<T, R> {
  * round trips and commits per second into a few hundred, which is what keeps
  * checkout fast on a small machine. `run` answers one result per item, in order;
  * if it throws, every item of the batch gets the error.
+ *
+ * `gather: 'tick'` makes even the first item wait for the end of the current
+ * turn of the event loop (setImmediate), so calls made together (the partition
+ * batches of one Kafka fetch, handed out in one turn) go in one batch.
  */
 export class Coalescer<T, R> {
   private queue: Waiting<T, R>[] = [];
   private inFlight = 0;
+  private gathering = false;
 
   constructor(
     private readonly run: (items: T[]) => Promise<R[]>,
     private readonly concurrency = 2,
     private readonly maxBatch = 1000,
+    private readonly options: { gather?: 'tick' } = {},
   ) {}
 
   submit(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.inFlight < this.concurrency) void this.drain();
+      if (this.inFlight >= this.concurrency) return;
+      if (this.options.gather !== 'tick') return void this.drain();
+      if (this.gathering) return;
+      this.gathering = true;
+      setImmediate(() => {
+        this.gathering = false;
+        if (this.inFlight < this.concurrency) void this.drain();
+      });
     });
   }
 
