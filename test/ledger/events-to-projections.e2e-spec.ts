@@ -57,6 +57,21 @@ describe('ledger: events in, projections out (real Kafka + Postgres)', () => {
       what: `${sku} at version ${version}`,
     });
 
+  it('folds the partition batches of one fetch in one transaction', async () => {
+    // 24 SKUs in one request land on every partition in one produce; the ledger's next
+    // fetch brings them together. journal.xmin is the transaction that wrote the row.
+    const skus = Array.from({ length: 24 }, (_, i) => `TX-GROUP-${i}`);
+    expect((await post(skus.map((sku) => received(sku, 1)))).status).toBe(202);
+    await Promise.all(skus.map((sku) => settled(sku, 1)));
+    const { rows } = await db.query<{ partitions: number }>(
+      `SELECT count(DISTINCT kafka_partition)::int AS partitions
+         FROM journal WHERE sku = ANY($1) GROUP BY xmin::text ORDER BY 1 DESC`,
+      [skus],
+    );
+    // Partition by partition, each transaction would hold one partition's rows.
+    expect(rows[0].partitions).toBeGreaterThan(1);
+  });
+
   it('folds every event type into the stock projection and journal', async () => {
     const sku = 'MIXED-1';
     const base = { sku, occurredAt: new Date().toISOString(), schemaVersion: 1 };

@@ -1,5 +1,6 @@
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { DEFAULT_LEDGER_GROUP_ID, HttpEnv, WithDatabase, WithKafka } from '@stockflow/config';
+import { EVENT_PARTITIONS } from '@stockflow/kafka';
 
 export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   override PORT = 3001;
@@ -8,11 +9,15 @@ export class LedgerConfig extends WithDatabase(WithKafka(HttpEnv)) {
   @IsString()
   LEDGER_GROUP_ID = DEFAULT_LEDGER_GROUP_ID;
 
-  /** Partition batches folded in parallel, each in its own transaction (needs as many DB connections). */
+  /**
+   * Partition batches of a fetch handed to the ledger at once; they are folded
+   * in one transaction (BatchApplier). The default covers every partition of
+   * inventory.events, so a fetch costs one transaction however its events spread.
+   */
   @IsInt()
   @Min(1)
   @Max(32)
-  LEDGER_PARTITIONS_CONCURRENCY = 3;
+  LEDGER_PARTITIONS_CONCURRENCY = EVENT_PARTITIONS;
 
   /** Upper bound of one fetch per partition; about 3,000 events of ~350 bytes per MiB. */
   @IsInt()

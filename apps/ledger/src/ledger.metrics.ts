@@ -21,7 +21,12 @@ export const ledgerMetrics = {
   }),
   batchSeconds: histogram({
     name: 'stockflow_ledger_batch_seconds',
-    help: 'Time to fold and commit one partition batch',
+    help: 'Time to fold and commit one transaction (the partition batches of a fetch)',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  }),
+  transactionBatches: histogram({
+    name: 'stockflow_ledger_transaction_partition_batches',
+    help: 'Partition batches folded in one transaction',
+    buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32],
   }),
 };

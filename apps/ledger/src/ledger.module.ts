@@ -13,8 +13,8 @@ export class LedgerModule {
       imports: [
         StockflowServiceModule.forRoot(config, {
           name: 'ledger',
-          // one connection per partition batch folded in parallel, plus health checks and reads
-          databasePoolSize: config.LEDGER_PARTITIONS_CONCURRENCY + 2,
+          // one for the fold's transaction (one at a time), plus the log-binding checks, health checks and reads
+          databasePoolSize: 4,
         }),
       ],
       controllers: [LedgerConsumer, PoolsConsumer],

@@ -17,8 +17,8 @@ import { BatchApplier } from './batch-applier';
 import { LogBindingGuard } from './log-binding-guard';
 
 /**
- * The ledger's consumer of inventory.events: one Postgres transaction per
- * partition batch (BatchApplier). Postgres holds the authoritative offsets,
+ * The ledger's consumer of inventory.events: one Postgres transaction for
+ * the partition batches of a fetch (BatchApplier). Postgres holds the authoritative offsets,
  * read back on every assignment and checked against the log they came from
  * (LogBindingGuard); Kafka's committed offsets are only a hint that trails
  * them. A failing batch restarts the consumer, which resumes from Postgres.
