@@ -19,6 +19,10 @@ export const ledgerMetrics = {
     // A total: the SKU to review is in the ledger's warning log (and its journal), never a label.
     help: 'Events that took a location below zero (the SKU is logged for review)',
   }),
+  unansweredResults: counter({
+    name: 'stockflow_ledger_event_results_unanswered_total',
+    help: 'Event results for waiting writers that could not be produced after COMMIT (they got 202)',
+  }),
   batchSeconds: histogram({
     name: 'stockflow_ledger_batch_seconds',
     help: 'Time to fold and commit one transaction (the partition batches of a fetch)',

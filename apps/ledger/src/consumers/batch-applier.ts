@@ -32,7 +32,7 @@ interface PartitionWork {
   stamp: StampTrace;
 }
 
-/** What a partition batch adds to the messages published before COMMIT. */
+/** What a partition batch adds to the messages published before COMMIT, and the answers sent after it. */
 interface Publications {
   deadLetters: Message[];
   rerouted: Message[];
@@ -48,7 +48,10 @@ interface Publications {
  * updates of them all, acknowledged by Kafka before COMMIT: if the process dies
  * in between, the batches are folded again from the same log prefixes to the
  * same result, so a re-publish carries identical versions that consumers drop
- * as stale.
+ * as stale. The answers to writers waiting for their events (event results)
+ * go out only after COMMIT: a 200 from `wait=applied` promises that a read
+ * sees the write. A ledger killed between COMMIT and that produce leaves the
+ * writer with the documented 202 (accepted; the outcome is in the journal).
  *
  * Batches handed out in the same turn of the event loop share the transaction
  * (kafkajs hands a fetch's partitions to its workers together): at 1,000
@@ -90,30 +93,46 @@ export class BatchApplier {
       .map((_, i) => i)
       .sort((a, b) => batches[a].partition - batches[b].partition);
     const stop = ledgerMetrics.batchSeconds.startTimer();
+    const out: Publications = {
+      deadLetters: [],
+      rerouted: [],
+      stockLevels: [],
+      eventResults: [],
+    };
     const outcomes = await sqlPool(this.db).transaction(async (tx) => {
       const applied: AppliedBatch[] = new Array(batches.length);
-      const out: Publications = {
-        deadLetters: [],
-        rerouted: [],
-        stockLevels: [],
-        eventResults: [],
-      };
       for (const i of order) applied[i] = await this.foldBatch(tx, batches[i], out);
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, out.deadLetters),
         this.publisher.publish(this.topics.events, out.rerouted),
         this.publisher.publish(this.topics.stockLevels, out.stockLevels),
-        this.publisher.publish(this.topics.eventResults, out.eventResults),
       ]);
       return applied;
     });
     stop();
+    await this.answer(out.eventResults);
     ledgerMetrics.transactionBatches.observe(batches.length);
     for (const outcome of outcomes) {
       ledgerMetrics.applied.inc(outcome.applied);
       ledgerMetrics.duplicates.inc(outcome.duplicates);
     }
     return outcomes;
+  }
+
+  /**
+   * Committed: a failure to answer is not the batch's (folding it again would
+   * skip it, covered by the stored offset), so it is logged and counted, and
+   * the writers get their 202 when their wait runs out.
+   */
+  private async answer(results: Message[]): Promise<void> {
+    try {
+      await this.publisher.publish(this.topics.eventResults, results);
+    } catch (err) {
+      ledgerMetrics.unansweredResults.inc(results.length);
+      this.logger.warn(
+        `could not answer ${results.length} waiting writer(s) on ${this.topics.eventResults}: ${(err as Error).message}; they get 202 when their wait runs out`,
+      );
+    }
   }
 
   private async foldBatch(
