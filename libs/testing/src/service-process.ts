@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'fs';
-import { AddressInfo, createServer } from 'net';
+import { createServer } from 'net';
 import { dirname, join } from 'path';
 import { waitFor } from './wait-for';
 
@@ -31,15 +31,33 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-/** A port the OS says is free right now (other suites run in parallel on this machine). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports are picked below the kernel's ephemeral range (ip_local_port_range,
+ * 32768-60999 by default): a port from inside it can be handed to any outbound
+ * connection or listen(0) between this check and the caller's own listen, which
+ * made a private Postgres fail to start in CI. One process never gets the same
+ * port twice.
+ */
+const PICK_FROM = 20_000;
+const PICK_BELOW = 32_000;
+const handedOut = new Set<number>();
+
+/** A port that is free right now and that the OS will not hand to anyone else (other suites run in parallel on this machine). */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const port = PICK_FROM + Math.floor(Math.random() * (PICK_BELOW - PICK_FROM));
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free port in ${PICK_FROM}-${PICK_BELOW - 1} after 500 tries`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
