@@ -8,6 +8,7 @@ import {
   readProjections,
   waitFor,
 } from '@stockflow/testing';
+import { journalCounts, journalDifference } from './journal-difference';
 import { LoadResult, SCARCE } from './load';
 import { OPERATOR_TOKEN, SYNCED_CHANNELS, System } from './system';
 
@@ -155,10 +156,13 @@ export async function checkInvariants(ctx: InvariantContext): Promise<Verdict[]>
   const { rows } = await ctx.db.query(
     'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM journal',
   );
+  const journalOk = rows[0].n === rows[0].distinct && rows[0].n === expected.journalRows;
   verdicts.push({
     name: 'journal lists each event once',
-    ok: rows[0].n === rows[0].distinct && rows[0].n === expected.journalRows,
-    detail: `${rows[0].n} rows, ${rows[0].distinct} distinct events, fold has ${expected.journalRows} entries`,
+    ok: journalOk,
+    detail:
+      `${rows[0].n} rows, ${rows[0].distinct} distinct events, fold has ${expected.journalRows} entries` +
+      (journalOk ? '' : `; ${journalDifference(await journalCounts(ctx.db), events)}`),
   });
   verdicts.push(await pendingWithinStock(ctx, expected));
   verdicts.push(await channelsConverged(ctx, expected));
