@@ -119,8 +119,17 @@ async function startPostgres(
     return run(cmd, argv, { timeout: 120_000 });
   };
   await pg(['initdb', '-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  const port = await freePort();
+  // fsync off: the suite tests the services' behaviour across a restart, not the disk's.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   const log = join(dir, 'postgres.log');
-  const { port, options } = await startPostgresOnFreePort(pg, data, dir, log);
+  await pg(['pg_ctl', '-D', data, '-l', log, '-o', options, '-w', 'start']).catch((error) => {
+    // The run deletes its directory on the way out: keep what the server said.
+    const tail = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').slice(-15) : [];
+    throw new Error(
+      `${(error as Error).message.trim()}\npostgres.log:\n${tail.join('\n') || '(empty)'}`,
+    );
+  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     restart: async () => {
@@ -130,34 +139,6 @@ async function startPostgres(
       await pg(['pg_ctl', '-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
     },
   };
-}
-
-/**
- * pg_ctl start on a free port; a port taken between the check and the bind is
- * retried on another, any other failure ends the run with the server log's
- * tail (the data dir, and its log, are removed on the way out).
- */
-async function startPostgresOnFreePort(
-  pg: (args: string[]) => Promise<unknown>,
-  data: string,
-  dir: string,
-  log: string,
-): Promise<{ port: number; options: string }> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    // fsync off: the suite tests the services' behaviour across a restart, not the disk's.
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-    const logStart = existsSync(log) ? readFileSync(log, 'utf8').length : 0;
-    try {
-      await pg(['pg_ctl', '-D', data, '-l', log, '-o', options, '-w', 'start']);
-      return { port, options };
-    } catch (error) {
-      const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(logStart) : '';
-      if (attempt < 3 && serverLog.includes('already in use')) continue;
-      const tail = serverLog.trim().split('\n').slice(-15).join('\n');
-      throw new Error(`${(error as Error).message.trim()}\npostgres.log:\n${tail || '(empty)'}`);
-    }
-  }
 }
 
 async function startRedis(dir: string): Promise<{

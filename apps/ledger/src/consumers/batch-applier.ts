@@ -93,24 +93,24 @@ export class BatchApplier {
       .map((_, i) => i)
       .sort((a, b) => batches[a].partition - batches[b].partition);
     const stop = ledgerMetrics.batchSeconds.startTimer();
-    const out: Publications = {
-      deadLetters: [],
-      rerouted: [],
-      stockLevels: [],
-      eventResults: [],
-    };
-    const outcomes = await sqlPool(this.db).transaction(async (tx) => {
+    const { outcomes, answers } = await sqlPool(this.db).transaction(async (tx) => {
       const applied: AppliedBatch[] = new Array(batches.length);
+      const out: Publications = {
+        deadLetters: [],
+        rerouted: [],
+        stockLevels: [],
+        eventResults: [],
+      };
       for (const i of order) applied[i] = await this.foldBatch(tx, batches[i], out);
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, out.deadLetters),
         this.publisher.publish(this.topics.events, out.rerouted),
         this.publisher.publish(this.topics.stockLevels, out.stockLevels),
       ]);
-      return applied;
+      return { outcomes: applied, answers: out.eventResults };
     });
     stop();
-    await this.answer(out.eventResults);
+    await this.answer(answers);
     ledgerMetrics.transactionBatches.observe(batches.length);
     for (const outcome of outcomes) {
       ledgerMetrics.applied.inc(outcome.applied);
