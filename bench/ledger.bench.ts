@@ -114,7 +114,8 @@ async function measureOneTransactionPerEvent(events: InventoryEvent[]) {
       );
       const result = foldEvents(before, [event]);
       await projections.write(
-        result,
+        result.state,
+        [result],
         new Map([[event.eventId, { event, position: { partition: 0, offset: String(i) } }]]),
       );
       await new ConsumerOffsetRepository(tx).save(key, BigInt(i + 1));

@@ -2,7 +2,12 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TopicNames } from '@stockflow/contracts';
 import { BatchingPublisher, KafkaMessage, Message, deadLetter } from '@stockflow/kafka';
-import { OffsetKey, SqlTransaction, foldPartitionBatch, sqlPool } from '@stockflow/persistence';
+import {
+  FoldedPartitionBatch,
+  PartitionBatch,
+  foldPartitionBatches,
+  sqlPool,
+} from '@stockflow/persistence';
 import { Coalescer } from '@stockflow/runtime';
 import { ledgerMetrics } from '../ledger.metrics';
 import { StampTrace, tracedBatch } from './batch-trace';
@@ -42,10 +47,11 @@ interface Publications {
 
 /**
  * The exactly-once write path. For the partition batches of one fetch, in ONE
- * Postgres transaction: per partition, foldPartitionBatch (lock the stored
- * offset, skip what it already covers, fold the rest with the pure core, write
- * projections + journal, move the offset), then dead letters and stock-level
- * updates of them all, acknowledged by Kafka before COMMIT: if the process dies
+ * Postgres transaction: foldPartitionBatches (lock the stored offsets, skip
+ * what they already cover, fold the rest with the pure core, write projections
+ * + journal, move the offsets; one statement per table for all partitions),
+ * then dead letters and stock-level updates of them all, acknowledged by
+ * Kafka before COMMIT: if the process dies
  * in between, the batches are folded again from the same log prefixes to the
  * same result, so a re-publish carries identical versions that consumers drop
  * as stale. The answers to writers waiting for their events (event results)
@@ -94,6 +100,11 @@ export class BatchApplier {
       .sort((a, b) => batches[a].partition - batches[b].partition);
     const stop = ledgerMetrics.batchSeconds.startTimer();
     const { outcomes, answers } = await sqlPool(this.db).transaction(async (tx) => {
+      const folded = await foldPartitionBatches(
+        tx,
+        { groupId: this.groupId, topic: this.topics.events },
+        order.map((i) => this.partitionBatch(batches[i])),
+      );
       const applied: AppliedBatch[] = new Array(batches.length);
       const out: Publications = {
         deadLetters: [],
@@ -101,7 +112,7 @@ export class BatchApplier {
         stockLevels: [],
         eventResults: [],
       };
-      for (const i of order) applied[i] = await this.foldBatch(tx, batches[i], out);
+      order.forEach((i, n) => (applied[i] = this.publications(batches[i], folded[n], out)));
       await Promise.all([
         this.publisher.publish(this.topics.eventsDlq, out.deadLetters),
         this.publisher.publish(this.topics.events, out.rerouted),
@@ -135,16 +146,27 @@ export class BatchApplier {
     }
   }
 
-  private async foldBatch(
-    tx: SqlTransaction,
+  private partitionBatch({
+    partition,
+    messages,
+    source,
+  }: PartitionWork): PartitionBatch<KafkaMessage> {
+    return {
+      partition,
+      messages,
+      options: {
+        clusterId: source.clusterId,
+        handOff: (m) => isMisrouted(m, partition, source.partitions),
+      },
+    };
+  }
+
+  /** Adds what one folded partition batch publishes to `out`; returns its counts. */
+  private publications(
     { partition, messages, source, stamp }: PartitionWork,
+    folded: FoldedPartitionBatch<KafkaMessage>,
     out: Publications,
-  ): Promise<AppliedBatch> {
-    const key: OffsetKey = { groupId: this.groupId, topic: this.topics.events, partition };
-    const folded = await foldPartitionBatch(tx, key, messages, {
-      clusterId: source.clusterId,
-      handOff: (m) => isMisrouted(m, partition, source.partitions),
-    });
+  ): AppliedBatch {
     const { before, result, events, rejected, skipped, handedOff } = folded;
     for (const m of handedOff) {
       this.logger.warn(

@@ -1,5 +1,6 @@
 import { StoredOffset } from '@stockflow/contracts';
 import { Queryable } from '../queryable';
+import { preparedSql } from '../prepared-statements';
 
 export interface OffsetKey {
   groupId: string;
@@ -11,6 +12,13 @@ export interface OffsetKey {
 export interface LogBinding {
   clusterId: string;
   anchor: string;
+}
+
+/** Where one partition's offset moves to, and the log it counts in (see save). */
+export interface OffsetMove {
+  partition: number;
+  nextOffset: bigint;
+  binding?: LogBinding;
 }
 
 interface StoredOffsetRow {
@@ -35,16 +43,35 @@ export class ConsumerOffsetRepository {
    * partition after a rebalance: it waits, then sees the advanced offset and skips.
    */
   async lock(key: OffsetKey): Promise<bigint> {
+    const locked = await this.lockAll(key.groupId, key.topic, [key.partition]);
+    return locked.get(key.partition)!;
+  }
+
+  /**
+   * lock() for several partitions of one topic in two statements, whatever
+   * their count: rows are created if missing, then locked in ascending
+   * partition order (ORDER BY runs before FOR UPDATE), so two consumers that
+   * both hold some of them during a rebalance wait instead of deadlocking.
+   */
+  async lockAll(
+    groupId: string,
+    topic: string,
+    partitions: readonly number[],
+  ): Promise<Map<number, bigint>> {
+    const sorted = [...new Set(partitions)].sort((a, b) => a - b);
     await this.db.query(
-      `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
-       ON CONFLICT DO NOTHING`,
-      [key.groupId, key.topic, key.partition],
+      preparedSql(`INSERT INTO consumer_offsets (group_id, topic, partition, next_offset)
+       SELECT $1, $2, p, 0 FROM unnest($3::int[]) AS p
+       ON CONFLICT DO NOTHING`),
+      [groupId, topic, sorted],
     );
-    const rows = await this.db.query<{ next_offset: string }>(
-      'SELECT next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
-      [key.groupId, key.topic, key.partition],
+    const rows = await this.db.query<{ partition: number; next_offset: string }>(
+      `SELECT partition, next_offset FROM consumer_offsets
+       WHERE group_id = $1 AND topic = $2 AND partition = ANY($3::int[])
+       ORDER BY partition FOR UPDATE`,
+      [groupId, topic, sorted],
     );
-    return BigInt(rows[0].next_offset);
+    return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
   }
 
   /**
@@ -53,16 +80,24 @@ export class ConsumerOffsetRepository {
    * one can never vouch for an offset it did not come with.
    */
   async save(key: OffsetKey, nextOffset: bigint, binding?: LogBinding): Promise<void> {
+    await this.saveAll(key.groupId, key.topic, [{ partition: key.partition, nextOffset, binding }]);
+  }
+
+  /** save() for several partitions of one topic in one statement. */
+  async saveAll(groupId: string, topic: string, moves: readonly OffsetMove[]): Promise<void> {
+    if (moves.length === 0) return;
     await this.db.query(
-      `UPDATE consumer_offsets SET next_offset = $4, cluster_id = $5, anchor = $6, updated_at = now()
-       WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+      `UPDATE consumer_offsets c
+       SET next_offset = m.next_offset, cluster_id = m.cluster_id, anchor = m.anchor, updated_at = now()
+       FROM unnest($3::int[], $4::bigint[], $5::varchar[], $6::varchar[]) AS m(partition, next_offset, cluster_id, anchor)
+       WHERE c.group_id = $1 AND c.topic = $2 AND c.partition = m.partition`,
       [
-        key.groupId,
-        key.topic,
-        key.partition,
-        nextOffset.toString(),
-        binding?.clusterId ?? null,
-        binding?.anchor ?? null,
+        groupId,
+        topic,
+        moves.map((m) => m.partition),
+        moves.map((m) => m.nextOffset.toString()),
+        moves.map((m) => m.binding?.clusterId ?? null),
+        moves.map((m) => m.binding?.anchor ?? null),
       ],
     );
   }

@@ -47,17 +47,22 @@ export class LedgerProjections<Db extends Queryable = Queryable> {
   }
 
   /**
-   * Writes what one folded batch changed: SKU rows, location rows, reservations and
-   * journal entries, each as one set-based statement whatever the batch size. Call
-   * it inside the transaction that also moves the consumer offset.
+   * Writes what folded batches changed, as `state` holds it after the last of
+   * them: SKU rows, location rows, reservations and journal entries, each as
+   * one set-based statement whatever the number and size of the batches. Call
+   * it inside the transaction that also moves the consumer offsets.
    */
   async write(
     this: LedgerProjections<SqlTransaction>,
-    result: BatchResult,
+    state: LedgerState,
+    results: readonly Pick<BatchResult, 'entries' | 'changedSkus' | 'changedReservations'>[],
     sources: JournalSources,
   ): Promise<void> {
-    if (result.entries.length === 0) return;
-    await this.save(result.state, result.changedSkus, result.changedReservations);
-    await this.journal.append(result.entries, sources);
+    const entries = results.flatMap((r) => r.entries);
+    if (entries.length === 0) return;
+    const skus = new Set(results.flatMap((r) => r.changedSkus));
+    const reservationIds = new Set(results.flatMap((r) => r.changedReservations));
+    await this.save(state, [...skus], [...reservationIds]);
+    await this.journal.append(entries, sources);
   }
 }
