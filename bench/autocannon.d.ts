@@ -2,7 +2,12 @@
 declare module 'autocannon' {
   namespace autocannon {
     interface Request {
-      setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+      /** `context` is per connection, kept from setupRequest to that request's onResponse. */
+      setupRequest?: (
+        req: Record<string, unknown>,
+        context: Record<string, unknown>,
+      ) => Record<string, unknown>;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
     }
     interface Options {
       url: string;

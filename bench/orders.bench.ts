@@ -52,6 +52,7 @@ import { cpuTable, perUnit, benchResultJson } from './support/cpu-report';
 import { killRow, killTable } from './support/orders-kill-run';
 import { PgWork, pgWorkLine, startPgWork } from './support/pg-work';
 import { openLoop } from './open-loop';
+import { ledgerCaughtUp } from './support/ledger-catch-up';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -279,7 +280,7 @@ async function orderRun(
     },
     { timeoutMs: 180_000, intervalMs: 1_000, what: 'orders still in flight stored and decided' },
   );
-  await ledgerCaughtUp(db, admin, stack);
+  await ledgerCaughtUp(db, admin, stack.topics.events);
   const cpu = meter.stop();
   // Backends report their statistics up to a second after their last transaction.
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -316,24 +317,6 @@ async function countOrders(db: Client): Promise<{ stored: number; received: numb
     `SELECT count(*)::int AS stored, (count(*) FILTER (WHERE status = 'received'))::int AS received FROM orders`,
   );
   return rows[0];
-}
-
-/** The ledger's stored offsets reach the end of inventory.events: every reservation is folded (and its level published). */
-async function ledgerCaughtUp(db: Client, admin: Admin, stack: TestStack): Promise<void> {
-  const ends = await admin.fetchTopicOffsets(stack.topics.events);
-  const end = ends.reduce((sum, p) => sum + Number(p.high), 0);
-  await waitFor(
-    async () =>
-      Number(
-        (
-          await db.query(
-            'SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets WHERE topic = $1',
-            [stack.topics.events],
-          )
-        ).rows[0].n,
-      ) >= end,
-    { timeoutMs: 180_000, intervalMs: 100, what: 'the ledger folded every event' },
-  );
 }
 
 const ORDER_HEADERS = {

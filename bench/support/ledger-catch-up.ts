@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import { Admin } from 'kafkajs';
+import { Client, Pool } from 'pg';
 import { InventoryEvent } from '@stockflow/contracts';
 import {
   ServiceProcess,
@@ -81,4 +82,26 @@ export async function measureLedgerCatchUp(
 
 export function secondsSince(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
+}
+
+/** Resolves once the stored offsets of `topic` reach its end: every event produced so far is folded. */
+export async function ledgerCaughtUp(
+  db: Pick<Client, 'query'>,
+  admin: Admin,
+  topic: string,
+): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  const end = ends.reduce((sum, p) => sum + Number(p.high), 0);
+  await waitFor(
+    async () =>
+      Number(
+        (
+          await db.query(
+            'SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets WHERE topic = $1',
+            [topic],
+          )
+        ).rows[0].n,
+      ) >= end,
+    { timeoutMs: 300_000, intervalMs: 100, what: 'the ledger folded every event' },
+  );
 }
