@@ -16,7 +16,7 @@ import { ConsumerOffsetRepository, OffsetKey, OffsetMove } from './consumer-offs
 import { LedgerProjections } from './ledger-projections';
 
 export interface FoldedPartitionBatch<M extends LogMessage> {
-  /** Projections of the touched SKUs and reservations before the batch. */
+  /** Projections before the batch (after the batches folded before it in the same call): at least the SKUs and reservations it touches. */
   before: LedgerState;
   result: BatchResult;
   /** The batch's decoded events, in log order (applied, duplicate or refused). */
