@@ -129,10 +129,10 @@ async function main(): Promise<void> {
     });
     await client.close();
 
-    // Every accepted event has a fresh eventId: each must be in the journal. (Requests
-    // autocannon left in flight may be in it too, unseen: never fewer, maybe more.)
     if (saturated.events === 0 || paced.events === 0)
       throw new Error('bench:ingest: a window folded no events (see the answers above)');
+    // Every eventId answered 202 is fresh and must be in the journal. The journal may
+    // hold more: requests autocannon stopped waiting for were still accepted.
     const lost = await missingFromJournal(db, batches.accepted);
     console.log(`accepted ${batches.accepted.length} events (answered 202); lost ${lost}`);
     const ingestUs = (w: Window) =>

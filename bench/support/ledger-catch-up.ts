@@ -31,11 +31,7 @@ export async function measureLedgerCatchUp(
 ): Promise<CatchUp> {
   const stack = await createTestStack(options.stackLabel);
   const db = new Pool({ connectionString: stack.databaseUrl, max: 1 });
-  const folded = async () =>
-    Number(
-      (await db.query('SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets'))
-        .rows[0].n,
-    );
+  const folded = () => foldedRecords(db, stack.topics.events);
   let ledger: ServiceProcess | undefined;
   try {
     const produceStart = process.hrtime.bigint();
@@ -92,16 +88,18 @@ export async function ledgerCaughtUp(
 ): Promise<void> {
   const ends = await admin.fetchTopicOffsets(topic);
   const end = ends.reduce((sum, p) => sum + Number(p.high), 0);
-  await waitFor(
-    async () =>
-      Number(
-        (
-          await db.query(
-            'SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets WHERE topic = $1',
-            [topic],
-          )
-        ).rows[0].n,
-      ) >= end,
-    { timeoutMs: 300_000, intervalMs: 100, what: 'the ledger folded every event' },
+  await waitFor(async () => (await foldedRecords(db, topic)) >= end, {
+    timeoutMs: 300_000,
+    intervalMs: 100,
+    what: 'the ledger folded every event',
+  });
+}
+
+/** How many records of `topic` the ledger has folded: the sum of its stored offsets. */
+async function foldedRecords(db: Pick<Client, 'query'>, topic: string): Promise<number> {
+  const { rows } = await db.query(
+    'SELECT coalesce(sum(next_offset), 0)::bigint AS n FROM consumer_offsets WHERE topic = $1',
+    [topic],
   );
+  return Number(rows[0].n);
 }

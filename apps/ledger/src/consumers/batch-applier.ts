@@ -51,10 +51,9 @@ interface Publications {
  * what they already cover, fold the rest with the pure core, write projections
  * + journal, move the offsets; one statement per table for all partitions),
  * then dead letters and stock-level updates of them all, acknowledged by
- * Kafka before COMMIT: if the process dies
- * in between, the batches are folded again from the same log prefixes to the
- * same result, so a re-publish carries identical versions that consumers drop
- * as stale. The answers to writers waiting for their events (event results)
+ * Kafka before COMMIT: if the process dies in between, the batches are folded
+ * again from the same log prefixes to the same result, so a re-publish carries
+ * identical versions that consumers drop as stale. The answers to writers waiting for their events (event results)
  * go out only after COMMIT: a 200 from `wait=applied` promises that a read
  * sees the write. A ledger killed between COMMIT and that produce leaves the
  * writer with the documented 202 (accepted; the outcome is in the journal).
