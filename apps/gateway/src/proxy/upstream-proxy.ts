@@ -12,6 +12,9 @@ import {
 } from './failover-policy';
 import { ForwardedBody, forwardedHeaders, returnedHeaders } from './forwarded-headers';
 
+/** Bodies up to this declared length are read whole instead of streamed (see registerUpstreams). */
+export const WHOLE_BODY_BYTES = 64 * 1024;
+
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
   name: string;
@@ -47,10 +50,13 @@ interface Forwarding {
  * The gateway is the one public port: it serves events and stock itself and
  * forwards orders, carts and channel operations to the services that own them.
  * Each upstream checks the token itself, so the proxy stays dumb: forwarding is
- * `@fastify/reply-from` (keep-alive undici pools, one per instance), the
- * response streams back untouched, headers pass both ways. The request body is
- * never parsed: to an upstream with one instance it streams through; with
- * several it is kept as raw bytes, so that it can be sent again.
+ * `@fastify/reply-from` (keep-alive undici pools, one per instance), headers
+ * pass both ways, bodies are never parsed. A body whose Content-Length is at
+ * most WHOLE_BODY_BYTES (every order, cart and DLQ call) is read whole and sent
+ * as one buffer, both ways: piping a stream costs a small JSON body more than
+ * the hop itself (bench:proxy). A larger or chunked request body streams
+ * through to an upstream with one instance; with several it is kept as raw
+ * bytes, so that it can be sent again. A larger or chunked answer streams back.
  *
  * Failover (docs/faults.md) is ours, not reply-from's (its retries are off):
  * with several instances, requests are spread round robin and a request that
@@ -86,7 +92,10 @@ export function registerUpstreams(
       });
       scope.removeAllContentTypeParsers();
       if (streamed) {
-        scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+        scope.addContentTypeParser('*', (request, payload, done) => {
+          if (!isSmall(request.headers)) return done(null, payload);
+          readWhole(payload).then((body) => done(null, body), done);
+        });
       } else {
         scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
           done(null, body),
@@ -113,6 +122,24 @@ export function registerUpstreams(
   }
 }
 
+function isSmall(headers: IncomingHttpHeaders): boolean {
+  const length = headers['content-length'];
+  return length !== undefined && Number(length) <= WHOLE_BODY_BYTES;
+}
+
+/**
+ * The whole of a small body. Listeners, not `stream/consumers`: its async iteration made the
+ * proxy cost more per request than streaming did (bench:proxy).
+ */
+function readWhole(stream: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
+}
+
 function forwardedBody(request: FastifyRequest): ForwardedBody {
   if (request.body instanceof Buffer) return request.body.length > 0 ? 'bytes' : 'none';
   // Fastify hands a DELETE that only names a Content-Type to the parser too: an empty stream.
@@ -136,6 +163,7 @@ function forward(
   const last = back || !nextAttempt(attempt, instances);
   // The answer's headers reply-from copied onto the reply: taken off again when its 503 is retried.
   let copied: string[] = [];
+  let smallAnswer = false;
   reply.from(undefined, {
     getUpstream: () => upstream.urls[instance],
     // reply-from gives undici this as headers and body timeout: on a short attempt the gaps in the
@@ -152,6 +180,7 @@ function forward(
     rewriteHeaders: (headers) => {
       const returned = returnedHeaders(headers as IncomingHttpHeaders);
       copied = Object.keys(returned);
+      smallAnswer = isSmall(returned);
       return returned;
     },
     // Our failover decides what is repeated; reply-from's own retries (GET on a 503) stay off.
@@ -162,7 +191,15 @@ function forward(
         for (const name of copied) reply.removeHeader(name);
         return forward(request, reply, forwarding, attempt + 1);
       }
-      reply.send(res.stream);
+      if (!smallAnswer) return reply.send(res.stream);
+      // Read whole, a body cut off or stalled past the timeout is a clean 502/504, not a broken 2xx.
+      readWhole(res.stream).then(
+        (body) => reply.send(body),
+        (error: Error) => {
+          for (const name of copied) reply.removeHeader(name);
+          sendUpstreamError(reply, upstream.name, error);
+        },
+      );
     },
     onError: (_reply, { error }) => {
       // reply-from wraps undici's error; the policy reads undici's code.

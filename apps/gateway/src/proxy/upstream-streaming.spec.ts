@@ -195,4 +195,29 @@ describe('upstream proxy streaming and timeouts', () => {
     expect(res.status).toBe(200);
     await expect(res.text()).rejects.toThrow();
   });
+
+  // A small answer (Content-Length up to WHOLE_BODY_BYTES) is read whole before the client gets anything.
+  it('answers 504 when a small answer stalls mid-body past the timeout', async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '20' });
+      res.write('{"status":');
+      setTimeout(() => res.end('"late"}   '), 1500).unref();
+    };
+    const res = await fetch(`${base}/v1/orders/o-4`);
+    expect(res.status).toBe(504);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /^orders did not answer in time/,
+    );
+  });
+
+  it('answers 502 when the upstream dies in the middle of a small answer', async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '20' });
+      res.write('{"status":', () => res.socket?.destroy());
+    };
+    const res = await fetch(`${base}/v1/orders/o-5`);
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { message: string }).message).toMatch(/^orders is unavailable/);
+  });
 });
