@@ -13,7 +13,7 @@ import {
 import { ForwardedBody, forwardedHeaders, returnedHeaders } from './forwarded-headers';
 
 /** Bodies up to this declared length are read whole instead of streamed (see registerUpstreams). */
-export const WHOLE_BODY_BYTES = 64 * 1024;
+const WHOLE_BODY_BYTES = 64 * 1024;
 
 export interface Upstream {
   /** Names the upstream in 502/504 answers, e.g. `orders`. */
