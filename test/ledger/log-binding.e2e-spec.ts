@@ -151,12 +151,15 @@ describe('ledger offsets bound to their log', () => {
     expect(why).toContain(oldCluster);
     expect(why).toContain(newCluster);
     expect(why).toMatch(/npm run replay/);
-    const log = readFileSync(ledger.logFile, 'utf8');
-    expect(log).toMatch(
-      new RegExp(
-        `refusing to consume test\\.logbinding\\.inventory\\.events: .*${oldCluster}.*${newCluster}`,
-      ),
+    // The child's output reaches its log file through a pipe: the line may land just after /health/ready says it.
+    const refusal = new RegExp(
+      `refusing to consume test\\.logbinding\\.inventory\\.events: .*${oldCluster}.*${newCluster}`,
     );
+    const logFile = ledger.logFile;
+    await waitFor(async () => refusal.test(readFileSync(logFile, 'utf8')), {
+      timeoutMs: 10_000,
+      what: 'the refusal naming both clusters in the ledger log',
+    });
 
     // Still refusing a while later, and nothing was applied or moved.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
